@@ -1,0 +1,129 @@
+//! Elision and contraction: l’IA, d’innovation, du, des, au, aux, qu’il.
+
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+/// Remove a leading elided article or pronoun: "l’usine" → "usine".
+pub fn strip(word: &str) -> &str {
+    for (i, c) in word.char_indices() {
+        if c == '’' || c == '\'' {
+            let head = word[..i].to_lowercase();
+            if ELIDED.contains(&head.as_str()) {
+                return &word[i + c.len_utf8()..];
+            }
+            break;
+        }
+        if i > 8 {
+            break;
+        }
+    }
+    word
+}
+
+/// Does a word start with a vowel sound (for elision before it)?
+/// Words in h- are treated as mute h except a few common aspirated ones.
+pub fn starts_with_vowel_sound(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let first = match lower.chars().next() {
+        Some(c) => c,
+        None => return false,
+    };
+    if "aàâäeéèêëiîïoôöuùûüyœæ".contains(first) {
+        // acronyms spelt letter by letter starting with a consonant sound: "UE" is
+        // a vowel, "Y" rarely starts words; keep it simple
+        return true;
+    }
+    if first == 'h' {
+        const ASPIRATED: &[&str] = &[
+            "hausse",
+            "haut",
+            "hauteur",
+            "hasard",
+            "hache",
+            "haine",
+            "halte",
+            "hameau",
+            "handicap",
+            "hangar",
+            "hareng",
+            "haricot",
+            "héros",
+            "hibou",
+            "hiérarchie",
+            "honte",
+            "hors",
+            "hublot",
+            "huit",
+            "hurl",
+        ];
+        return !ASPIRATED.iter().any(|a| lower.starts_with(a));
+    }
+    false
+}
+
+/// Join a word that may elide (le, la, de, que, ce, ne, se, je) to the next word:
+/// "la" + "IA" → "l’IA", "de" + "innovation" → "d’innovation".
+pub fn join(first: &str, next: &str) -> String {
+    let lower = first.to_lowercase();
+    let elides = matches!(
+        lower.as_str(),
+        "le" | "la"
+            | "de"
+            | "que"
+            | "ce"
+            | "ne"
+            | "se"
+            | "je"
+            | "me"
+            | "te"
+            | "jusque"
+            | "lorsque"
+            | "puisque"
+    );
+    if elides && starts_with_vowel_sound(next) {
+        let stem: String = first.chars().take(first.chars().count() - 1).collect();
+        format!("{stem}’{next}")
+    } else {
+        format!("{first} {next}")
+    }
+}
+
+/// Contract a preposition with a following definite article:
+/// de + le → du, de + les → des, à + le → au, à + les → aux.
+/// `article` is "le", "la", "les" or "l’"; returns the joined form before `noun`.
+pub fn prep_article(prep: &str, noun: &str, plural: bool, feminine: bool) -> String {
+    let vowel = starts_with_vowel_sound(noun);
+    let art = match (plural, feminine, vowel) {
+        (true, _, _) => "les",
+        (false, _, true) => "l’",
+        (false, true, false) => "la",
+        (false, false, false) => "le",
+    };
+    match (prep, art) {
+        ("de", "le") => format!("du {noun}"),
+        ("de", "les") => format!("des {noun}"),
+        ("à", "le") => format!("au {noun}"),
+        ("à", "les") => format!("aux {noun}"),
+        (p, "l’") => format!("{p} l’{noun}"),
+        (p, a) => format!("{p} {a} {noun}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elision_and_contraction() {
+        assert_eq!(strip("l’usine"), "usine");
+        assert_eq!(strip("qu'il"), "il");
+        assert_eq!(strip("aujourd’hui"), "aujourd’hui");
+        assert_eq!(join("la", "IA"), "l’IA");
+        assert_eq!(join("de", "innovation"), "d’innovation");
+        assert_eq!(join("de", "hausse"), "de hausse");
+        assert_eq!(prep_article("de", "marché", false, false), "du marché");
+        assert_eq!(prep_article("à", "usines", true, true), "aux usines");
+        assert_eq!(prep_article("de", "IA", false, true), "de l’IA");
+    }
+}

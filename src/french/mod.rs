@@ -1,0 +1,160 @@
+//! French language helpers shared by the stages: word tokens, stems, stopword
+//! and function-word lexicons, typography, elision and contraction, syllables.
+pub mod elision;
+pub mod syllables;
+pub mod typography;
+
+use crate::error::Result;
+use crate::rules::Source;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+
+/// Lexicons every stage may consult, loaded once.
+pub struct Lexicon {
+    stemmer: Stemmer,
+    /// Words that carry no topic (lowercase).
+    pub stopwords: HashSet<String>,
+    /// Determiners, prepositions, conjunctions, pronouns: words a heading cannot
+    /// end on and that start sentences (lowercase).
+    pub function_words: HashSet<String>,
+    /// Frequent finite verb forms (lowercase).
+    pub verbs: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn load(source: &Source) -> Result<Lexicon> {
+        let set = |name: &str| -> Result<HashSet<String>> {
+            Ok(source
+                .lines(name)?
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect())
+        };
+        let function_words = set("lexicons/function_words.txt")?;
+        let mut stopwords = set("lexicons/stopwords.txt")?;
+        stopwords.extend(function_words.iter().cloned());
+        Ok(Lexicon {
+            stemmer: Stemmer::create(Algorithm::French),
+            stopwords,
+            function_words,
+            verbs: set("lexicons/verbs.txt")?,
+        })
+    }
+
+    /// Snowball French stem of a word (lowercased, elision removed).
+    pub fn stem(&self, word: &str) -> String {
+        let w = elision::strip(word).to_lowercase();
+        self.stemmer.stem(&w).into_owned()
+    }
+
+    /// Is this word (any case, elision removed) a stopword?
+    pub fn is_stopword(&self, word: &str) -> bool {
+        let w = elision::strip(word).to_lowercase();
+        w.chars().count() < 2 || self.stopwords.contains(&w)
+    }
+
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(&word.to_lowercase())
+    }
+
+    /// A frequent finite verb form, or a word with an unmistakable finite ending.
+    pub fn is_verb(&self, word: &str) -> bool {
+        let w = elision::strip(word).to_lowercase();
+        self.verbs.contains(&w)
+    }
+
+    /// Content stems of a text, in order (stopwords and numbers left out).
+    pub fn content_stems(&self, text: &str) -> Vec<String> {
+        words(text)
+            .filter(|w| !self.is_stopword(w) && w.chars().any(char::is_alphabetic))
+            .map(|w| self.stem(w))
+            .filter(|s| s.chars().count() >= 2)
+            .collect()
+    }
+}
+
+/// Is this character part of a word (letters, digits, and the joiners inside one)?
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Word tokens of a text: runs of letters and digits, keeping inner apostrophes
+/// (l’IA, aujourd’hui), hyphens (start-up) and the middle dot (médiateur·ices).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev_end = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let joiner = matches!(c, '\'' | '’' | '-' | '·' | '‑')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| is_word_char(n));
+        if is_word_char(c) || joiner {
+            if start.is_none() {
+                start = Some(i);
+            }
+            prev_end = i + c.len_utf8();
+        } else if let Some(s) = start.take() {
+            spans.push(&text[s..prev_end]);
+        }
+    }
+    if let Some(s) = start {
+        spans.push(&text[s..prev_end]);
+    }
+    spans.into_iter()
+}
+
+/// Number of words as Yoast counts them (hyphenated forms count per part).
+pub fn word_count(text: &str) -> usize {
+    words(text)
+        .map(|w| w.split(['-', '‑']).filter(|p| !p.is_empty()).count())
+        .sum()
+}
+
+/// Uppercase the first letter (sentence case), leaving the rest as written.
+pub fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Is the first letter uppercase?
+pub fn starts_upper(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '«' || c == '"')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_elision_and_hyphens() {
+        let w: Vec<&str> = words("L’IA, des start-ups (2,1 milliards) ! aujourd'hui").collect();
+        assert_eq!(
+            w,
+            [
+                "L’IA",
+                "des",
+                "start-ups",
+                "2",
+                "1",
+                "milliards",
+                "aujourd'hui"
+            ]
+        );
+        assert_eq!(word_count("des start-ups"), 3);
+    }
+
+    #[test]
+    fn stems_merge_plurals() {
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        assert_eq!(lex.stem("usines"), lex.stem("l’usine"));
+    }
+}

@@ -1,0 +1,310 @@
+//! Stage 9: every section gets a heading. The author's own (recovered) headings
+//! are kept as written; the others are generated from the section's salient
+//! terms through the templates of `rules/headings.yaml`, in sentence case, at most
+//! `max_chars` long, unique, never the same template twice in a row, and with the
+//! focus keyphrase in a share of all headings that Yoast accepts (30–75 %).
+use crate::error::Result;
+use crate::french::{self, elision, typography, Lexicon};
+use crate::keywords::{self, Keywords, Term};
+use crate::model::{Heading, HeadingOrigin, Section, SectionKind, Sentence};
+use crate::rules::Source;
+use serde::Deserialize;
+
+const FILE: &str = "rules/headings.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingRules {
+    pub max_chars: usize,
+    /// Share of headings that should carry the keyphrase (Yoast: 0.3–0.75).
+    pub keyphrase_share_min: f64,
+    pub keyphrase_share_max: f64,
+    pub templates: Vec<Template>,
+}
+
+/// A heading template. Placeholders: `{np}` the term with its determiner
+/// ("les usines d’IA"), `{term}` the bare term, `{de_np}` the term after "de"
+/// with contraction ("des usines d’IA", "du marché", "de l’IA"), `{np2}` a second
+/// term with its determiner.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    pub text: String,
+    /// Sample values the test suite renders and checks with Grammalecte.
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+pub struct HeadingWriter {
+    pub rules: HeadingRules,
+}
+
+/// A term ready for a template.
+#[derive(Debug, Clone)]
+pub struct Np {
+    pub term: String,
+    pub determiner: Option<String>,
+}
+
+impl Np {
+    fn from_term(t: &Term) -> Np {
+        Np {
+            term: t.surface.clone(),
+            determiner: t.determiner.clone(),
+        }
+    }
+
+    fn plural(&self) -> bool {
+        matches!(
+            self.determiner.as_deref(),
+            Some("les" | "des" | "aux" | "ces" | "ses" | "leurs" | "nos" | "vos")
+        ) || (self.determiner.is_none()
+            && self
+                .term
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with(['s', 'x']) && w.chars().count() > 3))
+    }
+
+    fn feminine(&self) -> bool {
+        matches!(
+            self.determiner.as_deref(),
+            Some("la" | "une" | "cette" | "sa")
+        )
+    }
+
+    /// With its definite article: "les usines d’IA", "l’industrie".
+    pub fn with_article(&self) -> String {
+        let plural = self.plural();
+        let fem = self.feminine();
+        let head = self.term.as_str();
+        if plural {
+            format!("les {head}")
+        } else if elision::starts_with_vowel_sound(head) {
+            format!("l’{head}")
+        } else if fem {
+            format!("la {head}")
+        } else if matches!(
+            self.determiner.as_deref(),
+            Some("le" | "du" | "au" | "un" | "ce" | "cet" | "son")
+        ) {
+            format!("le {head}")
+        } else {
+            // unknown gender: no article is the safe form for a heading
+            head.to_string()
+        }
+    }
+
+    pub fn has_article(&self) -> bool {
+        self.with_article() != self.term
+    }
+
+    /// After "de": "des usines", "du marché", "de la ville", "de l’IA".
+    pub fn after_de(&self) -> String {
+        let a = self.with_article();
+        if let Some(r) = a.strip_prefix("les ") {
+            format!("des {r}")
+        } else if let Some(r) = a.strip_prefix("le ") {
+            format!("du {r}")
+        } else if a == self.term {
+            elision::join("de", &self.term)
+        } else {
+            format!("de {a}")
+        }
+    }
+}
+
+impl HeadingWriter {
+    pub fn load(source: &Source) -> Result<HeadingWriter> {
+        Ok(HeadingWriter {
+            rules: source.yaml(FILE)?,
+        })
+    }
+
+    /// Fill a template with terms; `None` when a placeholder cannot be filled.
+    pub fn fill(&self, template: &Template, np: &Np, np2: Option<&Np>) -> Option<String> {
+        let mut t = template.text.clone();
+        if t.contains("{np}") {
+            if !np.has_article() && !t.starts_with("{np}") {
+                return None;
+            }
+            t = t.replace("{np}", &np.with_article());
+        }
+        t = t
+            .replace("{term}", &np.term)
+            .replace("{de_np}", &np.after_de());
+        if t.contains("{np2}") {
+            let n2 = np2?;
+            t = t.replace("{np2}", &n2.with_article());
+        }
+        if t.contains('{') {
+            return None;
+        }
+        let t = typography::apply(&french::capitalise_first(t.trim()));
+        (t.chars().count() <= self.rules.max_chars).then_some(t)
+    }
+
+    pub fn run(
+        &self,
+        sections: &mut [Section],
+        _sentences: &[Sentence],
+        kw: &Keywords,
+        lex: &Lexicon,
+    ) {
+        let keyphrase = kw.keyphrase.as_str();
+        let total = sections
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i > 0 || s.heading.is_some())
+            .count();
+        let fixed_with_kp = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref())
+            .filter(|h| keywords::mentions(&h.text, keyphrase, lex))
+            .count();
+        let to_name = sections
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i > 0 && s.heading.is_none())
+            .count();
+        // how many generated headings should carry the keyphrase
+        let want_min = (self.rules.keyphrase_share_min * total as f64).ceil() as usize;
+        let want_max = (self.rules.keyphrase_share_max * total as f64).floor() as usize;
+        let target = ((want_min + want_max) / 2).max(want_min).max(1);
+        let mut need_kp = target.saturating_sub(fixed_with_kp).min(to_name);
+        let mut budget_kp = want_max.saturating_sub(fixed_with_kp);
+        let mut used: Vec<String> = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_lowercase()))
+            .collect();
+        let mut last_templates: Vec<String> = Vec::new();
+        let mut remaining = to_name;
+        for i in 0..sections.len() {
+            if i == 0 || sections[i].heading.is_some() {
+                continue;
+            }
+            // spread the keyphrase headings over the remaining ones
+            let want_kp = need_kp > 0 && (need_kp * 2 >= remaining || remaining <= need_kp);
+            remaining -= 1;
+            let heading = if let SectionKind::Expansion { template } = &sections[i].kind {
+                let opts = &sections[i].heading_options;
+                let pick = opts
+                    .iter()
+                    .filter(|o| !used.contains(&o.to_lowercase()))
+                    .find(|o| keywords::mentions(o, keyphrase, lex) == want_kp || opts.len() == 1)
+                    .or_else(|| opts.iter().find(|o| !used.contains(&o.to_lowercase())))
+                    .cloned();
+                pick.map(|text| Heading {
+                    text,
+                    level: 2,
+                    origin: HeadingOrigin::Generated {
+                        template: template.clone(),
+                        terms: Vec::new(),
+                    },
+                })
+            } else {
+                self.generate(
+                    &kw.section_terms[i.min(kw.section_terms.len().saturating_sub(1))],
+                    kw,
+                    lex,
+                    want_kp && budget_kp > 0,
+                    &used,
+                    &last_templates,
+                )
+            };
+            let heading = heading.unwrap_or_else(|| self.fallback(i, &used));
+            if keywords::mentions(&heading.text, keyphrase, lex) {
+                need_kp = need_kp.saturating_sub(1);
+                budget_kp = budget_kp.saturating_sub(1);
+            }
+            if let HeadingOrigin::Generated { template, .. } = &heading.origin {
+                last_templates.push(template.clone());
+            }
+            used.push(heading.text.to_lowercase());
+            sections[i].heading = Some(heading);
+        }
+    }
+
+    fn generate(
+        &self,
+        terms: &[Term],
+        kw: &Keywords,
+        lex: &Lexicon,
+        want_kp: bool,
+        used: &[String],
+        last: &[String],
+    ) -> Option<Heading> {
+        let kp_term = kw
+            .terms
+            .values()
+            .find(|t| t.surface.eq_ignore_ascii_case(&kw.keyphrase) || t.surface == kw.keyphrase);
+        let mut cands: Vec<&Term> = terms
+            .iter()
+            .filter(|t| t.len >= 1 && t.surface.chars().count() > 2)
+            .collect();
+        if want_kp {
+            if let Some(k) = kp_term {
+                cands.retain(|t| t.key != k.key);
+                cands.insert(0, k);
+            }
+        } else {
+            cands.retain(|t| !keywords::mentions(&t.surface, &kw.keyphrase, lex));
+        }
+        let prev = last.last().map(String::as_str);
+        for (ci, t) in cands.iter().enumerate().take(4) {
+            let np = Np::from_term(t);
+            let np2 = cands
+                .iter()
+                .skip(ci + 1)
+                .find(|o| !o.key.contains(&t.key) && !t.key.contains(&o.key))
+                .map(|o| Np::from_term(o));
+            for tpl in &self.rules.templates {
+                if Some(tpl.id.as_str()) == prev {
+                    continue;
+                }
+                // rotate: prefer templates not used recently
+                if last.iter().rev().take(3).any(|l| l == &tpl.id) && last.len() >= 2 {
+                    continue;
+                }
+                if let Some(text) = self.fill(tpl, &np, np2.as_ref()) {
+                    if used.contains(&text.to_lowercase()) {
+                        continue;
+                    }
+                    let mut terms = vec![t.surface.clone()];
+                    if tpl.text.contains("{np2}") {
+                        if let Some(n) = &np2 {
+                            terms.push(n.term.clone());
+                        }
+                    }
+                    return Some(Heading {
+                        text,
+                        level: 2,
+                        origin: HeadingOrigin::Generated {
+                            template: tpl.id.clone(),
+                            terms,
+                        },
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    fn fallback(&self, i: usize, used: &[String]) -> Heading {
+        let base = ["Les détails", "Le contexte", "Les précisions", "La suite"];
+        let text = base
+            .iter()
+            .find(|b| !used.contains(&b.to_lowercase()))
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| format!("Les détails ({})", i + 1));
+        Heading {
+            text,
+            level: 2,
+            origin: HeadingOrigin::Generated {
+                template: "fallback".into(),
+                terms: Vec::new(),
+            },
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Stage 7: the article's key terms. Noun-phrase candidates (one to three
+//! words, content words at both ends, French function words allowed inside:
+//! « usines d’IA », « centres de données ») are counted by their Snowball stems,
+//! so singular and plural merge; the focus keyphrase is the best one that the
+//! first paragraph holds and the text repeats; each section gets its own salient
+//! terms, scored against the rest of the article.
+use crate::french::{self, elision, Lexicon};
+use crate::model::{Block, Section, Sentence};
+use crate::Options;
+use std::collections::{BTreeMap, HashMap};
+
+/// A term found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// The most frequent written form (lowercase unless a name or acronym).
+    pub surface: String,
+    /// The determiner written before it at its first occurrence (le, la, l’, les…).
+    pub determiner: Option<String>,
+    /// Stems of its words, the identity of the term.
+    pub key: String,
+    /// Occurrences in the scope it was counted in.
+    pub count: usize,
+    /// Number of words.
+    pub len: usize,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Keywords {
+    pub keyphrase: String,
+    /// Secondary keywords for the front matter.
+    pub secondary: Vec<String>,
+    /// Salient terms of each section, best first (same order as the sections).
+    pub section_terms: Vec<Vec<Term>>,
+    /// Every term of the article, by key.
+    pub terms: BTreeMap<String, Term>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l’", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
+    "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+];
+
+/// Joining words allowed inside a term.
+const INNER: &[&str] = &[
+    "de", "du", "des", "d’", "d'", "à", "en", "et", "la", "l’", "l'",
+];
+
+struct Occ {
+    key: String,
+    surface: String,
+    determiner: Option<String>,
+    len: usize,
+    sentence: usize,
+}
+
+/// Term occurrences of one sentence.
+fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
+    let toks: Vec<&str> = french::words(&sentence.text).collect();
+    let content = |w: &str| -> bool {
+        let b = elision::strip(w);
+        b.chars().any(char::is_alphabetic)
+            && !lex.is_stopword(b)
+            && !lex.is_verb(b)
+            && b.chars().count() > 2
+    };
+    for i in 0..toks.len() {
+        if !content(toks[i]) {
+            continue;
+        }
+        // a term starting with an elided article keeps the article out: l’usine → usine
+        let mut words = vec![elision::strip(toks[i])];
+        let mut stems = vec![lex.stem(toks[i])];
+        let det = if i > 0 {
+            let p = toks[i - 1].to_lowercase();
+            DETERMINERS.contains(&p.as_str()).then_some(p)
+        } else {
+            None
+        };
+        let det = det.or_else(|| {
+            let w = toks[i];
+            let lower = w.to_lowercase();
+            (lower.starts_with("l’") || lower.starts_with("l'")).then(|| "l’".to_string())
+        });
+        let first_det = det.clone();
+        out.push(Occ {
+            key: stems.join(" "),
+            surface: words.join(" "),
+            determiner: first_det.clone(),
+            len: 1,
+            sentence: sentence.id,
+        });
+        let mut j = i + 1;
+        let mut n_content = 1;
+        while j < toks.len() && words.len() < 5 && n_content < 3 {
+            let t = toks[j];
+            let lower = t.to_lowercase();
+            let elided_inner =
+                lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
+            if content(t) {
+                words.push(t);
+                stems.push(lex.stem(t));
+                n_content += 1;
+                if !elided_inner || content(elision::strip(t)) {
+                    out.push(Occ {
+                        key: stems.join(" "),
+                        surface: words.join(" "),
+                        determiner: first_det.clone(),
+                        len: n_content,
+                        sentence: sentence.id,
+                    });
+                }
+            } else if INNER.contains(&lower.as_str()) {
+                words.push(t);
+                stems.push(lower.clone());
+            } else {
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
+fn collect(occs: &[Occ]) -> BTreeMap<String, Term> {
+    let mut surfaces: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    for o in occs {
+        *surfaces
+            .entry(&o.key)
+            .or_default()
+            .entry(&o.surface)
+            .or_insert(0) += 1;
+        let t = terms.entry(o.key.clone()).or_insert_with(|| Term {
+            surface: String::new(),
+            determiner: o.determiner.clone(),
+            key: o.key.clone(),
+            count: 0,
+            len: o.len,
+            score: 0.0,
+        });
+        t.count += 1;
+    }
+    for (k, t) in terms.iter_mut() {
+        if let Some(s) = surfaces.get(k.as_str()) {
+            // most frequent surface; ties to the first in order of the map (stable)
+            let best = s
+                .iter()
+                .max_by_key(|(w, n)| (**n, std::cmp::Reverse(*w)))
+                .map(|(w, _)| *w)
+                .unwrap_or("");
+            t.surface = normalise_case(best);
+        }
+    }
+    terms
+}
+
+/// Lowercase the first letter of a term unless it is a name or an acronym.
+fn normalise_case(s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let bare = elision::strip(first);
+    let caps = bare.chars().filter(|c| c.is_uppercase()).count();
+    if caps >= 2 || caps == 0 {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Does `text` carry the keyphrase: more than half of its content words, in
+/// their exact forms (what Yoast's free analysis checks in subheadings)?
+pub fn mentions(text: &str, keyphrase: &str, lex: &Lexicon) -> bool {
+    let kw: Vec<String> = french::words(keyphrase)
+        .map(|w| elision::strip(w).to_lowercase())
+        .filter(|w| !lex.is_function_word(w))
+        .collect();
+    if kw.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = french::words(text)
+        .map(|w| elision::strip(w).to_lowercase())
+        .collect();
+    let found = kw.iter().filter(|k| words.contains(k)).count();
+    found * 2 > kw.len()
+}
+
+/// Count of sentences that hold every content word of the keyphrase.
+pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -> usize {
+    let kw: Vec<String> = french::words(keyphrase)
+        .map(|w| elision::strip(w).to_lowercase())
+        .filter(|w| !lex.is_function_word(w))
+        .collect();
+    text_sentences
+        .iter()
+        .filter(|s| {
+            let words: Vec<String> = french::words(s)
+                .map(|w| elision::strip(w).to_lowercase())
+                .collect();
+            !kw.is_empty() && kw.iter().all(|k| words.contains(k))
+        })
+        .count()
+}
+
+pub fn analyse(
+    sentences: &[Sentence],
+    sections: &[Section],
+    lex: &Lexicon,
+    opts: &Options,
+) -> Keywords {
+    let mut occs = Vec::new();
+    for s in sentences {
+        occurrences(s, lex, &mut occs);
+    }
+    let terms = collect(&occs);
+    let n = sentences.len().max(1) as f64;
+
+    // first paragraph of the article
+    let first_para: Vec<usize> = sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .find_map(|b| match b {
+            Block::Paragraph { sentences } => Some(sentences.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let in_first: std::collections::HashSet<&str> = occs
+        .iter()
+        .filter(|o| first_para.contains(&o.sentence))
+        .map(|o| o.key.as_str())
+        .collect();
+    let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+
+    let keyphrase = match &opts.keyphrase {
+        Some(k) => k.trim().to_string(),
+        None => {
+            let mut best: Option<(f64, &Term)> = None;
+            for t in terms.values() {
+                if t.len > 3 || t.count < 2 {
+                    continue;
+                }
+                let exact = occurrences_in(&all_text, &t.surface, lex);
+                let mut score = (t.count as f64).ln_1p() * (1.0 + 0.6 * (t.len as f64 - 1.0));
+                if in_first.contains(t.key.as_str()) {
+                    score *= 2.0;
+                } else {
+                    score *= 0.3;
+                }
+                if exact < 3 {
+                    score *= 0.4;
+                }
+                if t.count as f64 > n * 0.8 {
+                    score *= 0.5;
+                }
+                if best.is_none_or(|(b, bt)| score > b || (score == b && t.key < bt.key)) {
+                    best = Some((score, t));
+                }
+            }
+            best.map(|(_, t)| t.surface.clone()).unwrap_or_default()
+        }
+    };
+
+    // per-section salient terms: tf in the section × idf over sections
+    let section_sentences: Vec<Vec<usize>> = sections
+        .iter()
+        .map(|s| {
+            s.blocks
+                .iter()
+                .flat_map(|b| match b {
+                    Block::Paragraph { sentences } => sentences.clone(),
+                    _ => Vec::new(),
+                })
+                .collect()
+        })
+        .collect();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut per_section: Vec<BTreeMap<String, Term>> = Vec::new();
+    for ids in &section_sentences {
+        let o: Vec<&Occ> = occs.iter().filter(|o| ids.contains(&o.sentence)).collect();
+        let owned: Vec<Occ> = o
+            .iter()
+            .map(|o| Occ {
+                key: o.key.clone(),
+                surface: o.surface.clone(),
+                determiner: o.determiner.clone(),
+                len: o.len,
+                sentence: o.sentence,
+            })
+            .collect();
+        let t = collect(&owned);
+        per_section.push(t);
+    }
+    for t in &per_section {
+        for k in t.keys() {
+            *df.entry(k.as_str()).or_insert(0) += 1;
+        }
+    }
+    let ns = sections.len().max(1) as f64;
+    let section_terms = per_section
+        .iter()
+        .map(|ts| {
+            let mut v: Vec<Term> = ts
+                .values()
+                .map(|t| {
+                    let idf = (1.0 + ns / *df.get(t.key.as_str()).unwrap_or(&1) as f64).ln();
+                    let mut t = t.clone();
+                    let global = terms.get(&t.key).map(|g| g.count).unwrap_or(1) as f64;
+                    t.score = (t.count as f64) * idf * (1.0 + 0.5 * (t.len as f64 - 1.0))
+                        + 0.1 * global.ln_1p();
+                    if t.len > 1 && t.count < 2 {
+                        t.score *= 0.6;
+                    }
+                    t
+                })
+                .collect();
+            v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
+            v.truncate(12);
+            v
+        })
+        .collect();
+
+    let mut secondary: Vec<(f64, String)> = terms
+        .values()
+        .filter(|t| t.count >= 2 && t.surface.to_lowercase() != keyphrase.to_lowercase())
+        .map(|t| {
+            (
+                (t.count as f64) * (1.0 + 0.5 * (t.len as f64 - 1.0)),
+                t.surface.clone(),
+            )
+        })
+        .collect();
+    secondary.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut seen = Vec::<String>::new();
+    let secondary = secondary
+        .into_iter()
+        .map(|(_, s)| s)
+        .filter(|s| {
+            let l = s.to_lowercase();
+            let dup = seen
+                .iter()
+                .any(|x| x.contains(&l) || l.contains(x.as_str()));
+            if !dup {
+                seen.push(l);
+            }
+            !dup
+        })
+        .take(6)
+        .collect();
+
+    Keywords {
+        keyphrase,
+        secondary,
+        section_terms,
+        terms,
+    }
+}

@@ -1,0 +1,133 @@
+//! rubrique: turns raw scraped French news text into an SEO-ready French article,
+//! offline and deterministically.
+//!
+//! The pipeline (one module per stage, data flowing one way):
+//! decode → clean → language → sentences → structure → sections → keywords →
+//! headings → expand → meta → report → render.
+//!
+//! ```no_run
+//! let engine = rubrique::Engine::new(&rubrique::rules::Source::embedded()).unwrap();
+//! let article = engine.rewrite(b"...", &rubrique::Options::default()).unwrap();
+//! println!("{}", rubrique::render::markdown(&article));
+//! ```
+pub mod error;
+pub mod french;
+pub mod model;
+pub mod rules;
+
+pub mod clean;
+pub mod decode;
+pub mod expand;
+pub mod headings;
+pub mod io;
+pub mod keywords;
+pub mod language;
+pub mod meta;
+pub mod render;
+pub mod sections;
+pub mod sentences;
+pub mod structure;
+
+pub use error::{Error, Refusal, Result};
+pub use model::Article;
+
+/// Per-article options (what the CLI flags set).
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Word target reached with expansion sections built from the text's facts.
+    pub min_words: usize,
+    /// Focus keyphrase chosen by the user (otherwise found in the text).
+    pub keyphrase: Option<String>,
+    /// Title chosen by the user (otherwise built from the lead).
+    pub title: Option<String>,
+    /// Canonical URL of the page.
+    pub url: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    pub date: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_words: 700,
+            keyphrase: None,
+            title: None,
+            url: None,
+            date: None,
+        }
+    }
+}
+
+/// The compiled rules and lexicons, built once and reused for every article.
+pub struct Engine {
+    pub french: french::Lexicon,
+    pub clean: clean::Cleaner,
+    pub splitter: sentences::Splitter,
+    pub structure: structure::Structurer,
+    pub sections: sections::Sectioner,
+    pub headings: headings::HeadingWriter,
+    pub expand: expand::Expander,
+    pub meta: meta::MetaWriter,
+}
+
+impl Engine {
+    /// Load and compile every rule file and lexicon from `source`.
+    pub fn new(source: &rules::Source) -> Result<Engine> {
+        Ok(Engine {
+            french: french::Lexicon::load(source)?,
+            clean: clean::Cleaner::load(source)?,
+            splitter: sentences::Splitter::load(source)?,
+            structure: structure::Structurer::load(source)?,
+            sections: sections::Sectioner::load(source)?,
+            headings: headings::HeadingWriter::load(source)?,
+            expand: expand::Expander::load(source)?,
+            meta: meta::MetaWriter::load(source)?,
+        })
+    }
+
+    /// Run the whole pipeline on raw input bytes.
+    pub fn rewrite(&self, input: &[u8], opts: &Options) -> Result<Article> {
+        let text = decode::decode(input)?;
+        let cleaned = self.clean.run(&text);
+        if cleaned.text.trim().is_empty() {
+            return Err(Refusal::NothingLeft {
+                removed: cleaned.removals.len(),
+            }
+            .into());
+        }
+        let language = language::detect(&cleaned.text)?;
+        let outline = self
+            .structure
+            .run(&cleaned.text, &self.splitter, &self.french);
+        if outline.sentences.is_empty() {
+            return Err(Refusal::NothingLeft {
+                removed: cleaned.removals.len(),
+            }
+            .into());
+        }
+        let mut sections = self.sections.run(&outline, &self.french);
+        let keywords = keywords::analyse(&outline.sentences, &sections, &self.french, opts);
+        let expansion = self.expand.run(
+            &outline.sentences,
+            &sections,
+            &keywords,
+            &self.french,
+            opts.min_words,
+        );
+        sections.extend(expansion.sections);
+        let warnings = expansion.warnings;
+        self.headings
+            .run(&mut sections, &outline.sentences, &keywords, &self.french);
+        let meta = self
+            .meta
+            .run(&outline, &sections, &keywords, &self.french, opts);
+        Ok(Article {
+            meta,
+            language,
+            sentences: outline.sentences,
+            sections,
+            removals: cleaned.removals,
+            warnings,
+        })
+    }
+}

@@ -1,0 +1,261 @@
+//! Stage 10: title, SEO title, meta description, slug, focus keyphrase and
+//! keywords, within the bounds of `rules/seo.yaml` (`meta:` part).
+use crate::error::Result;
+use crate::french::{self, Lexicon};
+use crate::keywords::{self, Keywords};
+use crate::model::{Block, Meta, Section};
+use crate::rules::Source;
+use crate::structure::Outline;
+use crate::Options;
+use serde::Deserialize;
+
+const FILE: &str = "rules/meta.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaRules {
+    pub title_max_chars: usize,
+    pub seo_title_max_chars: usize,
+    pub description_min_chars: usize,
+    pub description_max_chars: usize,
+    pub slug_max_chars: usize,
+}
+
+pub struct MetaWriter {
+    pub rules: MetaRules,
+}
+
+impl MetaWriter {
+    pub fn load(source: &Source) -> Result<MetaWriter> {
+        Ok(MetaWriter {
+            rules: source.yaml(FILE)?,
+        })
+    }
+
+    pub fn run(
+        &self,
+        outline: &Outline,
+        sections: &[Section],
+        kw: &Keywords,
+        lex: &Lexicon,
+        opts: &Options,
+    ) -> Meta {
+        let r = &self.rules;
+        let first_ids: Vec<usize> = sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .filter_map(|b| match b {
+                Block::Paragraph { sentences } => Some(sentences.clone()),
+                _ => None,
+            })
+            .flatten()
+            .take(6)
+            .collect();
+        let lead: Vec<&str> = first_ids
+            .iter()
+            .filter_map(|&i| outline.sentences.get(i).map(|s| s.text.as_str()))
+            .collect();
+        let title = match (&opts.title, &outline.title) {
+            (Some(t), _) => t.trim().to_string(),
+            (None, Some(t)) if t.chars().count() <= r.title_max_chars => t.clone(),
+            _ => title_from_lead(lead.first().copied().unwrap_or(""), r.title_max_chars),
+        };
+        let kp = &kw.keyphrase;
+        let seo_title = seo_title(&title, kp, lex, r.seo_title_max_chars);
+        let description = description(
+            &lead,
+            kp,
+            lex,
+            r.description_min_chars,
+            r.description_max_chars,
+        );
+        let slug = slug(kp, &title, lex, r.slug_max_chars);
+        Meta {
+            title,
+            seo_title,
+            description,
+            slug,
+            keyphrase: kp.clone(),
+            keywords: kw.secondary.clone(),
+            date: opts.date.clone(),
+            url: opts.url.clone(),
+        }
+    }
+}
+
+/// Cut text at the last word boundary at or before `max` chars.
+pub fn cut_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.trim().to_string();
+    }
+    let mut out = String::new();
+    for w in text.split_whitespace() {
+        let next = if out.is_empty() {
+            w.to_string()
+        } else {
+            format!("{out} {w}")
+        };
+        if next.chars().count() > max {
+            break;
+        }
+        out = next;
+    }
+    out.trim_end_matches([',', ';', ':', '–', '-'])
+        .trim()
+        .to_string()
+}
+
+/// The lead's main clause, within the title bound: the first sentence up to a
+/// clause break (comma, colon, « afin de », « selon »…) when it is too long.
+pub fn title_from_lead(lead: &str, max: usize) -> String {
+    let s = lead.trim().trim_end_matches(['.', '!', '…']).trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let breaks = [
+        ", ",
+        " : ",
+        " ; ",
+        " – ",
+        " afin de ",
+        " afin d’",
+        " selon ",
+        " car ",
+        " alors que ",
+        " tandis que ",
+        " qui ",
+        " dont ",
+    ];
+    let mut best: Option<usize> = None;
+    for b in breaks {
+        for (i, _) in s.match_indices(b) {
+            let n = s[..i].chars().count();
+            if (25..=max).contains(&n) && best.is_none_or(|x| i > x) {
+                best = Some(i);
+            }
+        }
+    }
+    let t = match best {
+        Some(i) => s[..i].to_string(),
+        None => cut_words(s, max),
+    };
+    drop_dangling(&t)
+}
+
+/// Remove trailing function words a cut may leave ("… de la").
+fn drop_dangling(t: &str) -> String {
+    const DANGLING: &[&str] = &[
+        "de", "du", "des", "la", "le", "les", "l’", "d’", "et", "ou", "à", "au", "aux", "en", "un",
+        "une", "pour", "par", "sur", "dans", "avec", "que", "qui",
+    ];
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words.len() > 3
+        && words
+            .last()
+            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    words
+        .join(" ")
+        .trim_end_matches([',', ';', ':'])
+        .to_string()
+}
+
+/// SEO title: the keyphrase first, then the title, within the bound.
+pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
+    let t = if kp.is_empty() || starts_with_kp(title, kp) {
+        title.to_string()
+    } else {
+        format!("{} : {}", french::capitalise_first(kp), title)
+    };
+    let t = crate::french::typography::apply(&t);
+    if t.chars().count() <= max {
+        return t;
+    }
+    let cut = drop_dangling(&cut_words(&t, max));
+    if keywords::mentions(&cut, kp, lex) || kp.is_empty() {
+        cut
+    } else {
+        cut_words(&french::capitalise_first(kp), max)
+    }
+}
+
+fn starts_with_kp(title: &str, kp: &str) -> bool {
+    let t = title.to_lowercase();
+    let k = kp.to_lowercase();
+    ["", "les ", "le ", "la ", "l’", "l'", "des ", "un ", "une "]
+        .iter()
+        .any(|d| t.starts_with(&format!("{d}{k}")))
+}
+
+/// Meta description: lead sentences holding the keyphrase, within the bounds,
+/// ending on a whole word.
+pub fn description(lead: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usize) -> String {
+    let with_kp: Vec<&str> = lead
+        .iter()
+        .copied()
+        .filter(|s| keywords::occurrences_in(&[s], kp, lex) > 0)
+        .collect();
+    let start = with_kp
+        .first()
+        .copied()
+        .or(lead.first().copied())
+        .unwrap_or("");
+    let mut text = start.trim().to_string();
+    if text.chars().count() < min {
+        for s in lead {
+            if text.contains(s.trim()) {
+                continue;
+            }
+            text = format!("{text} {}", s.trim());
+            if text.chars().count() >= min {
+                break;
+            }
+        }
+    }
+    let text = crate::french::typography::apply(&text);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut = drop_dangling(&cut_words(&text, max - 1));
+    format!("{cut}…")
+}
+
+/// ASCII slug: the keyphrase words first, then the title's, without stopwords.
+pub fn slug(kp: &str, title: &str, lex: &Lexicon, max: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for w in french::words(kp).chain(french::words(title)) {
+        let bare = french::elision::strip(w);
+        if lex.is_stopword(bare) && !bare.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let a = deunicode::deunicode(bare).to_lowercase();
+        let a: String = a
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        for p in a.split('-').filter(|p| !p.is_empty()) {
+            if !parts.iter().any(|x| x == p) {
+                parts.push(p.to_string());
+            }
+        }
+    }
+    let mut out = String::new();
+    for p in parts {
+        let next = if out.is_empty() {
+            p.clone()
+        } else {
+            format!("{out}-{p}")
+        };
+        if next.len() > max {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        "article".into()
+    } else {
+        out
+    }
+}

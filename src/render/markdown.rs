@@ -1,0 +1,103 @@
+//! Markdown with YAML front matter that static-site generators read.
+use super::{paragraph, spans};
+use crate::model::{Article, Block};
+
+/// A YAML double-quoted scalar (JSON string syntax, which YAML 1.2 reads back
+/// to the same string, whatever it holds).
+fn yaml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// Escape what Markdown or an HTML-aware renderer would take as markup in text
+/// that comes from the input.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '*' | '_' | '`' | '[' | ']' | '\\' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    // a line that would start a heading, list, quote or rule
+    let t = out.trim_start();
+    if t.starts_with(['#', '-', '+', '=', '~'])
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+    {
+        out.insert(out.len() - t.len(), '\\');
+    }
+    if out.contains("{{") || out.contains("{%") {
+        out = out.replace('{', "&#123;").replace('}', "&#125;");
+    }
+    out
+}
+
+fn generated(text: &str) -> String {
+    spans(text)
+        .into_iter()
+        .map(|(t, bold)| {
+            if bold {
+                format!("**{}**", escape(t))
+            } else {
+                escape(t)
+            }
+        })
+        .collect()
+}
+
+pub fn markdown(a: &Article) -> String {
+    let m = &a.meta;
+    let mut out = String::from("---\n");
+    out.push_str(&format!("title: {}\n", yaml_str(&m.title)));
+    out.push_str(&format!("seo_title: {}\n", yaml_str(&m.seo_title)));
+    out.push_str(&format!("description: {}\n", yaml_str(&m.description)));
+    out.push_str(&format!("slug: {}\n", yaml_str(&m.slug)));
+    out.push_str(&format!("keyphrase: {}\n", yaml_str(&m.keyphrase)));
+    out.push_str("keywords:");
+    if m.keywords.is_empty() {
+        out.push_str(" []\n");
+    } else {
+        out.push('\n');
+        for k in &m.keywords {
+            out.push_str(&format!("  - {}\n", yaml_str(k)));
+        }
+    }
+    out.push_str("lang: fr\n");
+    if let Some(d) = &m.date {
+        out.push_str(&format!("date: {}\n", yaml_str(d)));
+    }
+    if let Some(u) = &m.url {
+        out.push_str(&format!("canonical: {}\n", yaml_str(u)));
+    }
+    out.push_str("---\n\n");
+    out.push_str(&format!("# {}\n", escape(&m.title)));
+    for s in &a.sections {
+        if let Some(h) = &s.heading {
+            out.push_str(&format!(
+                "\n{} {}\n",
+                "#".repeat(h.level as usize),
+                escape(&h.text)
+            ));
+        }
+        for b in &s.blocks {
+            match b {
+                Block::Paragraph { sentences } => {
+                    out.push_str(&format!("\n{}\n", escape(&paragraph(a, sentences))));
+                }
+                Block::Text { text } => out.push_str(&format!("\n{}\n", generated(&text.text))),
+                Block::List { items } => {
+                    out.push('\n');
+                    for it in items {
+                        out.push_str(&format!("- {}\n", generated(&it.text)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,155 @@
+//! Loading of rule and lexicon files: the embedded defaults, overridden file by
+//! file by `--rules DIR`. This is the only module that reads YAML, so swapping
+//! `serde_yaml` for a maintained fork is a change to this file alone.
+use crate::error::{Error, Result};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+/// The default data files, embedded in the binary: (path relative to the rules dir, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("rules/junk.yaml", include_str!("../rules/junk.yaml")),
+    (
+        "rules/structure.yaml",
+        include_str!("../rules/structure.yaml"),
+    ),
+    (
+        "rules/sections.yaml",
+        include_str!("../rules/sections.yaml"),
+    ),
+    (
+        "rules/headings.yaml",
+        include_str!("../rules/headings.yaml"),
+    ),
+    (
+        "rules/expansions.yaml",
+        include_str!("../rules/expansions.yaml"),
+    ),
+    ("rules/meta.yaml", include_str!("../rules/meta.yaml")),
+    ("rules/seo.yaml", include_str!("../rules/seo.yaml")),
+    (
+        "lexicons/abbreviations.txt",
+        include_str!("../lexicons/abbreviations.txt"),
+    ),
+    (
+        "lexicons/stopwords.txt",
+        include_str!("../lexicons/stopwords.txt"),
+    ),
+    (
+        "lexicons/function_words.txt",
+        include_str!("../lexicons/function_words.txt"),
+    ),
+    ("lexicons/verbs.txt", include_str!("../lexicons/verbs.txt")),
+    (
+        "lexicons/transitions.txt",
+        include_str!("../lexicons/transitions.txt"),
+    ),
+    (
+        "lexicons/topics.yaml",
+        include_str!("../lexicons/topics.yaml"),
+    ),
+    (
+        "lexicons/glossary.yaml",
+        include_str!("../lexicons/glossary.yaml"),
+    ),
+];
+
+/// Where the data files come from.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// A directory whose `rules/` and `lexicons/` files (or files directly in it)
+    /// replace the embedded ones of the same name.
+    pub dir: Option<PathBuf>,
+}
+
+impl Source {
+    pub fn embedded() -> Self {
+        Source { dir: None }
+    }
+
+    pub fn dir(dir: impl Into<PathBuf>) -> Self {
+        Source {
+            dir: Some(dir.into()),
+        }
+    }
+
+    /// The text of one data file and the name to report it under.
+    pub fn text(&self, name: &str) -> Result<(String, String)> {
+        if let Some(dir) = &self.dir {
+            if !dir.is_dir() {
+                return Err(Error::Usage(format!(
+                    "--rules {}: not a directory",
+                    dir.display()
+                )));
+            }
+            let base = Path::new(name)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            for candidate in [dir.join(name), dir.join(&base)] {
+                if candidate.is_file() {
+                    let text = std::fs::read_to_string(&candidate).map_err(|e| Error::Rules {
+                        file: candidate.display().to_string(),
+                        line: 0,
+                        message: format!("cannot read: {e}"),
+                    })?;
+                    return Ok((candidate.display().to_string(), text));
+                }
+            }
+        }
+        EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, t)| (format!("(embedded) {n}"), (*t).to_string()))
+            .ok_or_else(|| Error::Usage(format!("no such data file: {name}")))
+    }
+
+    /// Parse a YAML data file into `T` (unknown keys are errors when `T` says so).
+    pub fn yaml<T: DeserializeOwned>(&self, name: &str) -> Result<T> {
+        let (file, text) = self.text(name)?;
+        parse_yaml(&file, &text)
+    }
+
+    /// A plain-text lexicon: one entry per line, `#` starts a comment, blank lines skipped.
+    pub fn lines(&self, name: &str) -> Result<Vec<String>> {
+        let (_, text) = self.text(name)?;
+        Ok(parse_lines(&text))
+    }
+}
+
+/// Parse YAML text, mapping errors to a rule-file error with its line.
+pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e.location().map(|l| l.line()).unwrap_or(0);
+        Error::Rules {
+            file: file.to_string(),
+            line,
+            message: e.to_string(),
+        }
+    })
+}
+
+/// Lines of a plain-text lexicon, comments and blanks removed, trimmed.
+pub fn parse_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| match l.find(" #") {
+            Some(i) => &l[..i],
+            None => l,
+        })
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Compile a regex from a rule file with size limits, naming the rule on failure.
+pub fn compile_regex(file: &str, id: &str, pattern: &str) -> Result<regex::Regex> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(2 * 1024 * 1024)
+        .dfa_size_limit(4 * 1024 * 1024)
+        .build()
+        .map_err(|e| Error::Rules {
+            file: file.to_string(),
+            line: 0,
+            message: format!("rule `{id}`: invalid or too large pattern: {e}"),
+        })
+}

@@ -1,0 +1,307 @@
+//! Stage 6: topical sections. Each part of the outline stays as the author cut
+//! it; a part longer than the subheading bound is split where the lexical
+//! cohesion of Snowball stems between neighbouring sentence windows is lowest
+//! and the topic lexicons shift, solved as one optimisation over boundary
+//! positions (dynamic programming), within the word bounds of
+//! `rules/sections.yaml`. Sentences are never reordered. Paragraphs are then
+//! kept short.
+use crate::error::Result;
+use crate::french::{self, Lexicon};
+use crate::model::{Block, Section, SectionKind};
+use crate::rules::Source;
+use crate::structure::Outline;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const FILE: &str = "rules/sections.yaml";
+const TOPICS: &str = "lexicons/topics.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionRules {
+    /// No section (nor the introduction) longer than this, in words.
+    pub max_words: usize,
+    /// The length a split aims at.
+    pub target_words: usize,
+    /// Shortest section a split may make (when the text allows).
+    pub min_words: usize,
+    /// Sentences on each side of a candidate boundary compared for cohesion.
+    pub window: usize,
+    /// Weight of cohesion against the length penalty.
+    pub cohesion_weight: f64,
+    /// Bonus for cutting where the author started a new paragraph.
+    pub paragraph_bonus: f64,
+    /// Longest paragraph, in words.
+    pub max_paragraph_words: usize,
+    /// Most sentences in a paragraph.
+    pub max_paragraph_sentences: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicsFile {
+    topics: Vec<TopicDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicDef {
+    id: String,
+    label: String,
+    words: Vec<String>,
+}
+
+/// A topic lexicon, by stems.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+}
+
+pub struct Sectioner {
+    pub rules: SectionRules,
+    pub topics: Vec<Topic>,
+    /// stem → topic index
+    topic_stems: HashMap<String, usize>,
+}
+
+impl Sectioner {
+    pub fn load(source: &Source) -> Result<Sectioner> {
+        let rules: SectionRules = source.yaml(FILE)?;
+        let topics_file: TopicsFile = source.yaml(TOPICS)?;
+        let lex_stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::French);
+        let mut topic_stems = HashMap::new();
+        let mut topics = Vec::new();
+        for (i, t) in topics_file.topics.into_iter().enumerate() {
+            for w in &t.words {
+                topic_stems
+                    .entry(lex_stemmer.stem(&w.to_lowercase()).into_owned())
+                    .or_insert(i);
+            }
+            topics.push(Topic {
+                id: t.id,
+                label: t.label,
+            });
+        }
+        Ok(Sectioner {
+            rules,
+            topics,
+            topic_stems,
+        })
+    }
+
+    /// The dominant topic of a set of stems, if any word of a lexicon occurs.
+    pub fn topic_of<'a>(&'a self, stems: impl Iterator<Item = &'a String>) -> Option<&'a Topic> {
+        let mut counts = vec![0usize; self.topics.len()];
+        for s in stems {
+            if let Some(&t) = self.topic_stems.get(s) {
+                counts[t] += 1;
+            }
+        }
+        let (best, n) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))?;
+        (*n >= 2).then(|| &self.topics[best])
+    }
+
+    pub fn run(&self, outline: &Outline, lex: &Lexicon) -> Vec<Section> {
+        let words: Vec<usize> = outline
+            .sentences
+            .iter()
+            .map(|s| french::word_count(&s.text))
+            .collect();
+        let stems: Vec<Vec<String>> = outline
+            .sentences
+            .iter()
+            .map(|s| lex.content_stems(&s.text))
+            .collect();
+        let mut out = Vec::new();
+        for part in &outline.parts {
+            let ids: Vec<usize> = part.paragraphs.iter().flatten().copied().collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let para_starts: Vec<bool> = {
+                let mut v = vec![false; ids.len()];
+                let mut k = 0;
+                for p in &part.paragraphs {
+                    if k < v.len() {
+                        v[k] = true;
+                    }
+                    k += p.len();
+                }
+                v
+            };
+            let cuts = self.cuts(&ids, &words, &stems, &para_starts);
+            let mut bounds = vec![0];
+            bounds.extend(cuts);
+            bounds.push(ids.len());
+            for (n, w) in bounds.windows(2).enumerate() {
+                let chunk = &ids[w[0]..w[1]];
+                let chunk_starts = &para_starts[w[0]..w[1]];
+                out.push(Section {
+                    heading: if n == 0 { part.heading.clone() } else { None },
+                    kind: SectionKind::Source,
+                    blocks: self.paragraphs(chunk, chunk_starts, &words),
+                    heading_options: Vec::new(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Boundary positions (indices into `ids`) splitting a part into sections.
+    fn cuts(
+        &self,
+        ids: &[usize],
+        words: &[usize],
+        stems: &[Vec<String>],
+        para_starts: &[bool],
+    ) -> Vec<usize> {
+        let n = ids.len();
+        let total: usize = ids.iter().map(|&i| words[i]).sum();
+        let r = &self.rules;
+        if total <= r.max_words || n < 2 {
+            return Vec::new();
+        }
+        // cohesion across each gap g (between sentence g-1 and g), 1..n
+        let w = r.window.max(1);
+        let mut gap_cost = vec![0.0f64; n + 1];
+        for (g, cost) in gap_cost.iter_mut().enumerate().take(n).skip(1) {
+            let left = bag(ids[g.saturating_sub(w)..g].iter().map(|&i| &stems[i]));
+            let right = bag(ids[g..(g + w).min(n)].iter().map(|&i| &stems[i]));
+            let mut c = r.cohesion_weight * cosine(&left, &right);
+            let tl = self.topic_of(
+                ids[g.saturating_sub(w)..g]
+                    .iter()
+                    .flat_map(|&i| stems[i].iter()),
+            );
+            let tr = self.topic_of(ids[g..(g + w).min(n)].iter().flat_map(|&i| stems[i].iter()));
+            if let (Some(a), Some(b)) = (tl, tr) {
+                if a.id != b.id {
+                    c -= 0.2;
+                }
+            }
+            if para_starts[g] {
+                c -= r.paragraph_bonus;
+            }
+            *cost = c;
+        }
+        let mut prefix = vec![0usize; n + 1];
+        for k in 0..n {
+            prefix[k + 1] = prefix[k] + words[ids[k]];
+        }
+        // best[j]: cost of cutting ids[..j] into sections ending at j
+        let inf = f64::INFINITY;
+        let mut best = vec![inf; n + 1];
+        let mut back = vec![0usize; n + 1];
+        best[0] = 0.0;
+        let target = r.target_words as f64;
+        for j in 1..=n {
+            let mut i = j;
+            while i > 0 {
+                i -= 1;
+                let len = prefix[j] - prefix[i];
+                if len > r.max_words && j - i > 1 {
+                    break;
+                }
+                if best[i] == inf {
+                    continue;
+                }
+                let mut cost = best[i] + ((len as f64 - target) / target).powi(2);
+                if len < r.min_words {
+                    cost += 2.0;
+                }
+                if i > 0 {
+                    cost += gap_cost[i];
+                }
+                if cost < best[j] {
+                    best[j] = cost;
+                    back[j] = i;
+                }
+            }
+        }
+        let mut cuts = Vec::new();
+        let mut j = n;
+        while j > 0 {
+            let i = back[j];
+            if i > 0 {
+                cuts.push(i);
+            }
+            j = i;
+        }
+        cuts.reverse();
+        cuts
+    }
+
+    /// Group a section's sentences into short paragraphs, starting a new one
+    /// wherever the author did.
+    fn paragraphs(&self, ids: &[usize], starts: &[bool], words: &[usize]) -> Vec<Block> {
+        let r = &self.rules;
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (k, &id) in ids.iter().enumerate() {
+            if k == 0 || starts[k] {
+                groups.push(Vec::new());
+            }
+            if let Some(g) = groups.last_mut() {
+                g.push(id);
+            }
+        }
+        let mut blocks = Vec::new();
+        for g in groups {
+            let total: usize = g.iter().map(|&i| words[i]).sum();
+            if total <= r.max_paragraph_words && g.len() <= r.max_paragraph_sentences {
+                blocks.push(Block::Paragraph { sentences: g });
+                continue;
+            }
+            // split into balanced pieces
+            let pieces = (total.div_ceil(r.max_paragraph_words))
+                .max(g.len().div_ceil(r.max_paragraph_sentences))
+                .max(1);
+            let per = total as f64 / pieces as f64;
+            let mut cur = Vec::new();
+            let mut acc = 0usize;
+            for &id in &g {
+                let wc = words[id];
+                if !cur.is_empty()
+                    && (acc + wc > r.max_paragraph_words
+                        || cur.len() >= r.max_paragraph_sentences
+                        || (acc as f64 + wc as f64 / 2.0) > per)
+                {
+                    blocks.push(Block::Paragraph {
+                        sentences: std::mem::take(&mut cur),
+                    });
+                    acc = 0;
+                }
+                cur.push(id);
+                acc += wc;
+            }
+            if !cur.is_empty() {
+                blocks.push(Block::Paragraph { sentences: cur });
+            }
+        }
+        blocks
+    }
+}
+
+fn bag<'a>(items: impl Iterator<Item = &'a Vec<String>>) -> HashMap<&'a str, f64> {
+    let mut m = HashMap::new();
+    for v in items {
+        for s in v {
+            *m.entry(s.as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    m
+}
+
+fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
+    let dot: f64 = a.iter().filter_map(|(k, v)| b.get(k).map(|w| v * w)).sum();
+    let na: f64 = a.values().map(|v| v * v).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|v| v * v).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}

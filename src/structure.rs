@@ -1,0 +1,478 @@
+//! Stage 5: the author's structure. Keeps what the input already has (Markdown
+//! `#` headings, heading lines, blank-line paragraphs) and recovers headings that
+//! a scrape inlined into the prose ("… à grande échelle. Usines d’IA Au centre de
+//! la stratégie …") by scoring every candidate span against general cues, as set
+//! in `rules/structure.yaml`: no list of expected headings anywhere.
+use crate::error::Result;
+use crate::french::{self, Lexicon};
+use crate::model::{Heading, HeadingOrigin, Sentence};
+use crate::rules::Source;
+use crate::sentences::Splitter;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+const FILE: &str = "rules/structure.yaml";
+
+/// Tunable thresholds of heading recovery.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StructureRules {
+    /// Longest inlined heading, in words.
+    pub max_heading_words: usize,
+    /// Longest heading line, in characters.
+    pub max_heading_chars: usize,
+    /// Fewest words the sentence after an inlined heading must keep.
+    pub min_rest_words: usize,
+    /// Longest verbless question kept as a heading ("Et en France ?").
+    pub max_question_heading_words: usize,
+    /// Score an inlined candidate needs.
+    pub min_score: f64,
+    /// Examples the test suite runs: text with an inlined heading and the heading.
+    #[serde(default)]
+    pub examples: Vec<StructureExample>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StructureExample {
+    pub text: String,
+    #[serde(default)]
+    pub headings: Vec<String>,
+}
+
+/// One part of the outline: an optional heading and the paragraphs under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub heading: Option<Heading>,
+    /// Paragraphs as lists of sentence ids.
+    pub paragraphs: Vec<Vec<usize>>,
+}
+
+/// The source as a title, sentences and parts.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    pub title: Option<String>,
+    pub sentences: Vec<Sentence>,
+    pub parts: Vec<Part>,
+}
+
+pub struct Structurer {
+    pub rules: StructureRules,
+}
+
+/// A line of input after classification.
+enum Line<'a> {
+    Heading(&'a str, u8, &'static str),
+    Text(String),
+}
+
+impl Structurer {
+    pub fn load(source: &Source) -> Result<Structurer> {
+        Ok(Structurer {
+            rules: source.yaml(FILE)?,
+        })
+    }
+
+    pub fn run(&self, text: &str, splitter: &Splitter, lex: &Lexicon) -> Outline {
+        let lines = self.classify_lines(text, lex);
+        let proper = proper_nouns(text, splitter);
+        let lower_words = lowercase_words(text);
+        let mut out = Outline {
+            title: None,
+            sentences: Vec::new(),
+            parts: vec![Part {
+                heading: None,
+                paragraphs: Vec::new(),
+            }],
+        };
+        let mut seen_text = false;
+        for line in lines {
+            match line {
+                Line::Heading(h, level, how) => {
+                    if (level == 1 || !seen_text) && out.title.is_none() && out.sentences.is_empty()
+                    {
+                        out.title = Some(h.to_string());
+                        continue;
+                    }
+                    push_heading(&mut out, h, level.max(2), how);
+                }
+                Line::Text(t) => {
+                    seen_text = true;
+                    let mut para: Vec<usize> = Vec::new();
+                    for range in splitter.split(&t) {
+                        let s = &t[range];
+                        if let Some(h) = self.question_heading(s, lex, para.is_empty()) {
+                            if !para.is_empty() {
+                                last_part(&mut out)
+                                    .paragraphs
+                                    .push(std::mem::take(&mut para));
+                            }
+                            push_heading(&mut out, h, 2, "question-line");
+                            continue;
+                        }
+                        let mut body = s;
+                        if let Some(cut) = self.inline_heading(s, lex, &proper, &lower_words) {
+                            let (h, rest) = (s[..cut].trim(), s[cut..].trim());
+                            if !para.is_empty() {
+                                last_part(&mut out)
+                                    .paragraphs
+                                    .push(std::mem::take(&mut para));
+                            }
+                            push_heading(&mut out, h, 2, "inline");
+                            body = rest;
+                        }
+                        let id = out.sentences.len();
+                        out.sentences.push(Sentence {
+                            id,
+                            text: body.to_string(),
+                        });
+                        para.push(id);
+                    }
+                    if !para.is_empty() {
+                        last_part(&mut out).paragraphs.push(para);
+                    }
+                }
+            }
+        }
+        // a heading with nothing under it gives its place to the next one
+        out.parts
+            .retain(|p| !p.paragraphs.is_empty() || p.heading.is_none());
+        if out.parts.len() > 1
+            && out.parts[0].heading.is_none()
+            && out.parts[0].paragraphs.is_empty()
+        {
+            out.parts.remove(0);
+        }
+        out
+    }
+
+    /// Split the text into heading lines and text blocks (paragraphs).
+    fn classify_lines<'a>(&self, text: &'a str, lex: &Lexicon) -> Vec<Line<'a>> {
+        let raw: Vec<&str> = text.lines().map(str::trim).collect();
+        let mut out: Vec<Line> = Vec::new();
+        let mut i = 0;
+        while i < raw.len() {
+            let l = raw[i];
+            if l.is_empty() {
+                i += 1;
+                continue;
+            }
+            if let Some(h) = markdown_heading(l) {
+                out.push(Line::Heading(h.0, h.1, "markdown"));
+                i += 1;
+                continue;
+            }
+            let next = raw[i + 1..].iter().find(|n| !n.is_empty());
+            if self.is_heading_line(l, next.copied(), lex) {
+                out.push(Line::Heading(l.trim_end_matches([':']), 2, "line"));
+                i += 1;
+                continue;
+            }
+            // join hard-wrapped lines: the next line goes on in lowercase
+            let mut block = l.to_string();
+            let mut j = i + 1;
+            while j < raw.len()
+                && !raw[j].is_empty()
+                && raw[j].chars().next().is_some_and(|c| c.is_lowercase())
+                && !block.ends_with(['.', '!', '?', '…', ':'])
+            {
+                block.push(' ');
+                block.push_str(raw[j]);
+                j += 1;
+            }
+            out.push(Line::Text(block));
+            i = j;
+        }
+        out
+    }
+
+    /// A line of its own that reads as a heading: short, capitalised, without
+    /// final period, followed by text.
+    fn is_heading_line(&self, line: &str, next: Option<&str>, lex: &Lexicon) -> bool {
+        let words: Vec<&str> = french::words(line).collect();
+        if words.is_empty()
+            || line.chars().count() > self.rules.max_heading_chars
+            || words.len() > self.rules.max_heading_words + 4
+            || !french::starts_upper(line)
+            || line.ends_with(['.', ',', ';', '…'])
+        {
+            return false;
+        }
+        let Some(next) = next else { return false };
+        if markdown_heading(next).is_some() {
+            return false;
+        }
+        // the line after must be longer prose or at least a sentence
+        let next_words = french::words(next).count();
+        let last = words[words.len() - 1];
+        if lex.is_function_word(last) && !line.ends_with('?') {
+            return false;
+        }
+        next_words > words.len()
+            && (next.ends_with(['.', '!', '?', '…', ':', '»', ')']) || next_words >= 12)
+    }
+
+    /// A short verbless question standing alone is an inlined heading
+    /// ("Et en France ?").
+    fn question_heading<'s>(
+        &self,
+        s: &'s str,
+        lex: &Lexicon,
+        _starts_para: bool,
+    ) -> Option<&'s str> {
+        if !s.ends_with('?') {
+            return None;
+        }
+        let words: Vec<&str> = french::words(s).collect();
+        if words.is_empty() || words.len() > self.rules.max_question_heading_words {
+            return None;
+        }
+        let has_verb = words.iter().any(|w| {
+            w.split(['-', '‑']).any(|p| lex.is_verb(p))
+                || w.contains("-t-")
+                || w.ends_with("-il")
+                || w.ends_with("-elle")
+                || w.ends_with("-on")
+        });
+        if has_verb || s.contains(',') {
+            return None;
+        }
+        Some(s)
+    }
+
+    /// The byte length of an inlined heading at the start of `s`, if one scores
+    /// high enough.
+    fn inline_heading(
+        &self,
+        s: &str,
+        lex: &Lexicon,
+        proper: &HashSet<String>,
+        lower_words: &HashSet<String>,
+    ) -> Option<usize> {
+        let tokens = token_spans(s);
+        if tokens.len() < 2 || !french::starts_upper(s) {
+            return None;
+        }
+        let first = &s[tokens[0].clone()];
+        if first.ends_with([',', ':']) {
+            return None;
+        }
+        let mut best: Option<(f64, usize)> = None;
+        let max_k = self
+            .rules
+            .max_heading_words
+            .min(tokens.len().saturating_sub(1));
+        for k in 1..=max_k {
+            let prev = &s[tokens[k - 1].clone()];
+            let next = &s[tokens[k].clone()];
+            // the heading may not hold sentence punctuation
+            if prev.ends_with([',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
+                || prev.contains(['.', '!', '?']) && !prev.ends_with(')')
+            {
+                // "," or "." inside the heading: no candidate at this k or beyond
+                if prev.ends_with(['.', '!', '?', ';', '…']) || prev.ends_with(',') {
+                    break;
+                }
+                continue;
+            }
+            if s.len() - tokens[k].start < 2 || tokens.len() - k < self.rules.min_rest_words {
+                break;
+            }
+            let next_clean: String = next
+                .trim_start_matches(['«', '"', '“', '('])
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '’' || *c == '\'')
+                .collect();
+            if !french::starts_upper(next.trim_start_matches(['«', '"', '“'])) {
+                continue;
+            }
+            let prev_word = prev.trim_end_matches([')', '»', '"']);
+            let prev_bare = french::elision::strip(prev_word).to_lowercase();
+            if lex.is_function_word(&prev_bare) || lex.is_function_word(&prev_word.to_lowercase()) {
+                continue;
+            }
+            let heading_words: Vec<&str> = tokens[..k].iter().map(|r| &s[r.clone()]).collect();
+            if heading_words.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                lex.is_verb(w) || w.split(['-', '‑']).skip(1).any(|p| lex.is_verb(p))
+            }) {
+                continue;
+            }
+            // the word after the cut must read as a sentence start
+            let next_lower = next_clean.to_lowercase();
+            let next_bare = french::elision::strip(&next_lower).to_string();
+            let mut score = 0.0;
+            if lex.is_function_word(&next_bare) || lex.is_function_word(&next_lower) {
+                score += 2.0;
+            } else if next.ends_with(',') {
+                score += 1.5;
+            } else if lower_words.contains(&next_lower) {
+                score += 1.0;
+            } else {
+                score -= 1.0;
+            }
+            if proper.contains(&next_clean) {
+                score -= 1.0;
+            }
+            // the previous word looks like the end of a noun phrase, not a name
+            // running into another name
+            let prev_upper = french::starts_upper(prev_word) && k > 1;
+            if prev_upper
+                && !lower_words.contains(&prev_word.to_lowercase())
+                && !prev_word.contains(['’', '\''])
+            {
+                score -= 0.5;
+            }
+            // shorter headings are likelier; a one-word one needs a clear cue
+            score -= 0.08 * k as f64;
+            if k == 1 && !french::starts_upper(first) {
+                score -= 1.0;
+            }
+            // the rest must be a real sentence
+            let rest_words = tokens.len() - k;
+            if rest_words < 4 {
+                score -= 1.0;
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, k));
+            }
+        }
+        let (score, k) = best?;
+        if score < self.rules.min_score {
+            return None;
+        }
+        Some(tokens[k].start)
+    }
+}
+
+fn last_part(out: &mut Outline) -> &mut Part {
+    if out.parts.is_empty() {
+        out.parts.push(Part {
+            heading: None,
+            paragraphs: Vec::new(),
+        });
+    }
+    let n = out.parts.len();
+    &mut out.parts[n - 1]
+}
+
+fn push_heading(out: &mut Outline, text: &str, level: u8, how: &str) {
+    let heading = Heading {
+        text: text.trim().to_string(),
+        level: level.min(3),
+        origin: HeadingOrigin::Source {
+            how: how.to_string(),
+        },
+    };
+    // two headings in a row: the first had nothing under it; keep it as a heading
+    // of an empty part only if it is the only one (dropped later otherwise)
+    out.parts.push(Part {
+        heading: Some(heading),
+        paragraphs: Vec::new(),
+    });
+}
+
+/// `# Title` → ("Title", 1).
+fn markdown_heading(line: &str) -> Option<(&str, u8)> {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &line[hashes..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let t = rest.trim().trim_end_matches('#').trim();
+    if t.is_empty() {
+        None
+    } else {
+        Some((t, hashes as u8))
+    }
+}
+
+/// Byte spans of white-space separated tokens.
+fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push(st..i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..s.len());
+    }
+    out
+}
+
+/// Words written with a capital inside sentences (not at their start): names.
+fn proper_nouns(text: &str, splitter: &Splitter) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for r in splitter.split(text) {
+        let s = &text[r];
+        let toks = token_spans(s);
+        for t in toks.iter().skip(1) {
+            let w = &s[t.clone()];
+            let prev_end = s[..t.start].trim_end();
+            if prev_end.ends_with(['.', '!', '?', '«', ':']) {
+                continue;
+            }
+            let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+            if french::starts_upper(&w) {
+                out.insert(w);
+            }
+        }
+    }
+    out
+}
+
+/// Every word that occurs in lowercase somewhere in the text.
+fn lowercase_words(text: &str) -> HashSet<String> {
+    french::words(text)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|w| w.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine() -> (Structurer, Splitter, Lexicon) {
+        let src = Source::embedded();
+        (
+            Structurer::load(&src).unwrap(),
+            Splitter::load(&src).unwrap(),
+            Lexicon::load(&src).unwrap(),
+        )
+    }
+
+    fn headings(o: &Outline) -> Vec<String> {
+        o.parts
+            .iter()
+            .filter_map(|p| p.heading.as_ref().map(|h| h.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn rule_file_examples() {
+        let (st, sp, lex) = engine();
+        for ex in &st.rules.examples {
+            let o = st.run(&ex.text, &sp, &lex);
+            assert_eq!(headings(&o), ex.headings, "in: {}", ex.text);
+        }
+    }
+
+    #[test]
+    fn markdown_and_lines_kept() {
+        let (st, sp, lex) = engine();
+        let o = st.run("# Le titre\n\nUne première phrase assez longue pour un paragraphe.\n\n## La suite\n\nUne autre phrase du texte qui suit ici.", &sp, &lex);
+        assert_eq!(o.title.as_deref(), Some("Le titre"));
+        assert_eq!(headings(&o), ["La suite"]);
+        assert_eq!(o.sentences.len(), 2);
+    }
+}
