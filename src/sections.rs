@@ -29,6 +29,12 @@ pub struct SectionRules {
     pub window: usize,
     /// Weight of cohesion against the length penalty.
     pub cohesion_weight: f64,
+    /// Weight of the TextTiling depth score of a gap (higher: cut in valleys).
+    pub depth_weight: f64,
+    /// Bonus for a gap where the topic lexicons shift.
+    pub topic_shift_bonus: f64,
+    /// Bonus for cutting before a question (sections often open on one).
+    pub question_bonus: f64,
     /// Bonus for cutting where the author started a new paragraph.
     pub paragraph_bonus: f64,
     /// Longest paragraph, in words.
@@ -133,7 +139,11 @@ impl Sectioner {
                 }
                 v
             };
-            let cuts = self.cuts(&ids, &words, &stems, &para_starts);
+            let questions: Vec<bool> = ids
+                .iter()
+                .map(|&i| outline.sentences[i].text.trim_end().ends_with('?'))
+                .collect();
+            let cuts = self.cuts(&ids, &words, &stems, &para_starts, &questions);
             let mut bounds = vec![0];
             bounds.extend(cuts);
             bounds.push(ids.len());
@@ -158,6 +168,7 @@ impl Sectioner {
         words: &[usize],
         stems: &[Vec<String>],
         para_starts: &[bool],
+        questions: &[bool],
     ) -> Vec<usize> {
         let n = ids.len();
         let total: usize = ids.iter().map(|&i| words[i]).sum();
@@ -167,11 +178,29 @@ impl Sectioner {
         }
         // cohesion across each gap g (between sentence g-1 and g), 1..n
         let w = r.window.max(1);
-        let mut gap_cost = vec![0.0f64; n + 1];
-        for (g, cost) in gap_cost.iter_mut().enumerate().take(n).skip(1) {
+        let mut sim = vec![0.0f64; n + 1];
+        for (g, v) in sim.iter_mut().enumerate().take(n).skip(1) {
             let left = bag(ids[g.saturating_sub(w)..g].iter().map(|&i| &stems[i]));
             let right = bag(ids[g..(g + w).min(n)].iter().map(|&i| &stems[i]));
-            let mut c = r.cohesion_weight * cosine(&left, &right);
+            *v = cosine(&left, &right);
+        }
+        // TextTiling depth: how far the similarity dips below the peaks around it
+        let mut gap_cost = vec![0.0f64; n + 1];
+        for g in 1..n {
+            let mut lp = sim[g];
+            let mut k = g;
+            while k > 1 && sim[k - 1] >= lp {
+                lp = sim[k - 1];
+                k -= 1;
+            }
+            let mut rp = sim[g];
+            let mut k = g;
+            while k + 1 < n && sim[k + 1] >= rp {
+                rp = sim[k + 1];
+                k += 1;
+            }
+            let depth = (lp - sim[g]) + (rp - sim[g]);
+            let mut c = r.cohesion_weight * sim[g] - r.depth_weight * depth;
             let tl = self.topic_of(
                 ids[g.saturating_sub(w)..g]
                     .iter()
@@ -180,13 +209,16 @@ impl Sectioner {
             let tr = self.topic_of(ids[g..(g + w).min(n)].iter().flat_map(|&i| stems[i].iter()));
             if let (Some(a), Some(b)) = (tl, tr) {
                 if a.id != b.id {
-                    c -= 0.2;
+                    c -= r.topic_shift_bonus;
                 }
             }
             if para_starts[g] {
                 c -= r.paragraph_bonus;
             }
-            *cost = c;
+            if questions[g] {
+                c -= r.question_bonus;
+            }
+            gap_cost[g] = c;
         }
         let mut prefix = vec![0usize; n + 1];
         for k in 0..n {

@@ -86,6 +86,7 @@ impl Structurer {
             }],
         };
         let mut seen_text = false;
+        let mut after_colon = false;
         for line in lines {
             match line {
                 Line::Heading(h, level, how) => {
@@ -95,13 +96,34 @@ impl Structurer {
                         continue;
                     }
                     push_heading(&mut out, h, level.max(2), how);
+                    after_colon = false;
                 }
                 Line::Text(t) => {
                     seen_text = true;
                     let mut para: Vec<usize> = Vec::new();
-                    for range in splitter.split(&t) {
-                        let s = &t[range];
-                        if let Some(h) = self.question_heading(s, lex, para.is_empty()) {
+                    let ranges = splitter.split(&t);
+                    for (ri, range) in ranges.iter().enumerate() {
+                        let s = &t[range.clone()];
+                        // a heading is followed by a capitalised sentence start
+                        let next_capital = ranges.get(ri + 1).is_some_and(|r| {
+                            t[r.clone()].chars().next().is_some_and(char::is_uppercase)
+                        });
+                        // what follows a colon belongs to the sentence that announced it
+                        let announced =
+                            std::mem::replace(&mut after_colon, s.trim_end().ends_with(':'));
+                        if announced {
+                            let id = out.sentences.len();
+                            out.sentences.push(Sentence {
+                                id,
+                                text: s.to_string(),
+                            });
+                            para.push(id);
+                            continue;
+                        }
+                        if let Some(h) = self
+                            .question_heading(s, lex, para.is_empty())
+                            .filter(|_| next_capital)
+                        {
                             if !para.is_empty() {
                                 last_part(&mut out)
                                     .paragraphs
@@ -163,8 +185,9 @@ impl Structurer {
                 continue;
             }
             let next = raw[i + 1..].iter().find(|n| !n.is_empty());
-            if self.is_heading_line(l, next.copied(), lex) {
-                out.push(Line::Heading(l.trim_end_matches([':']), 2, "line"));
+            let prev = raw[..i].iter().rev().find(|n| !n.is_empty());
+            if self.is_heading_line(l, prev.copied(), next.copied(), lex) {
+                out.push(Line::Heading(l, 2, "line"));
                 i += 1;
                 continue;
             }
@@ -188,18 +211,37 @@ impl Structurer {
 
     /// A line of its own that reads as a heading: short, capitalised, without
     /// final period, followed by text.
-    fn is_heading_line(&self, line: &str, next: Option<&str>, lex: &Lexicon) -> bool {
+    fn is_heading_line(
+        &self,
+        line: &str,
+        prev: Option<&str>,
+        next: Option<&str>,
+        lex: &Lexicon,
+    ) -> bool {
         let words: Vec<&str> = french::words(line).collect();
         if words.is_empty()
             || line.chars().count() > self.rules.max_heading_chars
             || words.len() > self.rules.max_heading_words + 4
             || !french::starts_upper(line)
-            || line.ends_with(['.', ',', ';', '…'])
+            || line.ends_with(['.', ',', ';', '…', ':', '!', ')', '»'])
+            || line.matches(':').count() > 1
+            || line.contains(" : ")
+                && line
+                    .split(" : ")
+                    .nth(1)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
         {
+            return false;
+        }
+        if line.ends_with('?') && self.question_heading(line, lex, true).is_none() {
             return false;
         }
         let Some(next) = next else { return false };
         if markdown_heading(next).is_some() {
+            return false;
+        }
+        // after a line that announces a list (":"), lines are items
+        if prev.is_some_and(|p| p.ends_with(':')) {
             return false;
         }
         // the line after must be longer prose or at least a sentence
@@ -266,11 +308,11 @@ impl Structurer {
             let prev = &s[tokens[k - 1].clone()];
             let next = &s[tokens[k].clone()];
             // the heading may not hold sentence punctuation
-            if prev.ends_with([',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
+            if prev.ends_with([':', ',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
                 || prev.contains(['.', '!', '?']) && !prev.ends_with(')')
             {
                 // "," or "." inside the heading: no candidate at this k or beyond
-                if prev.ends_with(['.', '!', '?', ';', '…']) || prev.ends_with(',') {
+                if prev.ends_with(['.', '!', '?', ';', '…', ':', ',']) {
                     break;
                 }
                 continue;
@@ -323,6 +365,14 @@ impl Structurer {
             {
                 score -= 0.5;
             }
+            // a subject pronoun or an imperfect-tense ending marks a clause, not a title
+            let first_lower = first.to_lowercase();
+            if SUBJECT_PRONOUNS.contains(&first_lower.as_str()) {
+                score -= 1.5;
+            }
+            if heading_words.iter().any(|w| looks_finite(w)) {
+                score -= 1.5;
+            }
             // shorter headings are likelier; a one-word one needs a clear cue
             score -= 0.08 * k as f64;
             if k == 1 && !french::starts_upper(first) {
@@ -343,6 +393,21 @@ impl Structurer {
         }
         Some(tokens[k].start)
     }
+}
+
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "il", "elle", "ils", "elles", "on", "je", "j’", "tu", "nous", "vous",
+];
+
+/// Endings that only finite verbs have (imperfect, conditional).
+fn looks_finite(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    w.chars().count() > 4
+        && (w.ends_with("aient")
+            || w.ends_with("ait")
+            || w.ends_with("erait")
+            || w.ends_with("iraient"))
 }
 
 fn last_part(out: &mut Outline) -> &mut Part {

@@ -12,10 +12,16 @@ fn yaml_str(s: &str) -> String {
 /// that comes from the input.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
+            // only what could open a tag or a comment is markup
+            '<' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("&lt;")
+            }
             '*' | '_' | '`' | '[' | ']' | '\\' | '|' => {
                 out.push('\\');
                 out.push(c);
