@@ -344,7 +344,24 @@ impl Structurer {
             let next_lower = next_clean.to_lowercase();
             let next_bare = french::elision::strip(&next_lower).to_string();
             let mut score = 0.0;
-            if lex.is_function_word(&next_bare) || lex.is_function_word(&next_lower) {
+            let elided_start =
+                next_lower.contains(['’', '\'']) && next_bare.len() < next_lower.len();
+            let inversion = [
+                "-vous", "-nous", "-il", "-elle", "-on", "-ils", "-elles", "-je", "-tu", "-t-",
+            ]
+            .iter()
+            .any(|p| next_lower.contains(p));
+            // the heading's words come back as the subject: "Replicant Replicant est…"
+            let repeated = tokens.len() >= 2 * k
+                && (0..k).all(|j| s[tokens[j].clone()] == s[tokens[k + j].clone()]);
+            if repeated {
+                score += 2.0;
+            }
+            if lex.is_function_word(&next_bare)
+                || lex.is_function_word(&next_lower)
+                || elided_start
+                || inversion
+            {
                 score += 2.0;
             } else if next.ends_with(',') {
                 score += 1.5;

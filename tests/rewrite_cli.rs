@@ -32,23 +32,39 @@ fn check_article(gold: &Gold, input: &str) {
     let body = norm(&doc.body);
     // nothing lost
     for s in gold.sentences() {
-        assert!(body.contains(&norm(&s)), "{}: lost sentence: {s}\n---\n{md}", gold.id);
+        assert!(
+            body.contains(&norm(&s)),
+            "{}: lost sentence: {s}\n---\n{md}",
+            gold.id
+        );
     }
     // no junk
     let all = norm(&md);
     for j in &gold.junk {
         let probe: Vec<&str> = j.split_whitespace().take(5).collect();
-        assert!(!all.contains(&norm(&probe.join(" "))), "{}: junk leaked: {j}\n---\n{md}", gold.id);
+        assert!(
+            !all.contains(&norm(&probe.join(" "))),
+            "{}: junk leaked: {j}\n---\n{md}",
+            gold.id
+        );
     }
     // the author's headings come back as headings
     let heads: Vec<String> = doc.headings.iter().map(|(_, h)| norm(h)).collect();
     for h in gold.headings() {
-        assert!(heads.contains(&norm(&h)), "{}: heading not recovered: {h}\n{heads:?}", gold.id);
+        assert!(
+            heads.contains(&norm(&h)),
+            "{}: heading not recovered: {h}\n{heads:?}",
+            gold.id
+        );
     }
     // nothing invented
     let input_numbers = numbers(input);
     for n in numbers(&md) {
-        assert!(input_numbers.contains(&n), "{}: number {n} not in the input\n{md}", gold.id);
+        assert!(
+            input_numbers.contains(&n),
+            "{}: number {n} not in the input\n{md}",
+            gold.id
+        );
     }
     // bounded sections, described page
     for w in &doc.words_under {
@@ -56,7 +72,11 @@ fn check_article(gold: &Gold, input: &str) {
     }
     let desc = front_value(&doc.front, "description").unwrap();
     let n = desc.chars().count();
-    assert!((121..=156).contains(&n), "{}: description of {n} chars: {desc}", gold.id);
+    assert!(
+        (121..=156).contains(&n),
+        "{}: description of {n} chars: {desc}",
+        gold.id
+    );
     assert!(doc.title.is_some(), "{}: no H1", gold.id);
 }
 
@@ -87,9 +107,16 @@ fn example_reaches_the_word_target_or_says_why() {
     let md = String::from_utf8(out.stdout).unwrap();
     let doc = read_md(&md);
     let words: usize = doc.words_under.iter().sum::<usize>()
-        + doc.headings.iter().map(|(_, h)| h.split_whitespace().count()).sum::<usize>();
+        + doc
+            .headings
+            .iter()
+            .map(|(_, h)| h.split_whitespace().count())
+            .sum::<usize>();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(words >= 700 || stderr.contains("warning"), "{words} words and no warning");
+    assert!(
+        words >= 700 || stderr.contains("warning"),
+        "{words} words and no warning"
+    );
 }
 
 #[test]
@@ -104,7 +131,17 @@ fn deterministic_output() {
 fn html_page_is_escaped_with_one_h1_and_json_ld() {
     let g = gold("velo");
     let input = format!("{} <script>alert(1)</script>", g.flat());
-    let (html, err, code) = rewrite(&input, &["--format", "html", "--url", "https://exemple.fr/velo", "--date", "2024-05-02"]);
+    let (html, err, code) = rewrite(
+        &input,
+        &[
+            "--format",
+            "html",
+            "--url",
+            "https://exemple.fr/velo",
+            "--date",
+            "2024-05-02",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_eq!(html.matches("<h1>").count(), 1);
@@ -147,17 +184,40 @@ fn json_output_has_provenance_and_removals() {
 #[test]
 fn options_title_and_keyphrase_are_used() {
     let g = gold("velo");
-    let (md, _, code) = rewrite(&g.flat(), &["--title", "Valbourg mise sur le vélo", "--keyphrase", "plan vélo"]);
+    let (md, _, code) = rewrite(
+        &g.flat(),
+        &[
+            "--title",
+            "Valbourg mise sur le vélo",
+            "--keyphrase",
+            "plan vélo",
+        ],
+    );
     assert_eq!(code, 0);
     let doc = read_md(&md);
     assert_eq!(doc.title.as_deref(), Some("Valbourg mise sur le vélo"));
-    assert_eq!(front_value(&doc.front, "keyphrase").as_deref(), Some("plan vélo"));
-    assert!(front_value(&doc.front, "slug").unwrap().starts_with("plan-velo"));
+    assert_eq!(
+        front_value(&doc.front, "keyphrase").as_deref(),
+        Some("plan vélo")
+    );
+    assert!(front_value(&doc.front, "slug")
+        .unwrap()
+        .starts_with("plan-velo"));
 }
 
 fn refused(input: Vec<u8>, args: &[&str]) -> String {
-    let out = rubrique().arg("rewrite").args(args).write_stdin(input).output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    let out = rubrique()
+        .arg("rewrite")
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.trim_end().lines().count(), 1, "one-line message: {err}");
@@ -193,7 +253,11 @@ fn fifty_megabytes_refused_before_reading_it_all() {
 fn invalid_rules_dir_exits_4_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("rules")).unwrap();
-    std::fs::write(dir.path().join("rules/meta.yaml"), "title_max_chars: 70\nunknown_key: 1\n").unwrap();
+    std::fs::write(
+        dir.path().join("rules/meta.yaml"),
+        "title_max_chars: 70\nunknown_key: 1\n",
+    )
+    .unwrap();
     let out = rubrique()
         .args(["rewrite", "--rules"])
         .arg(dir.path())
@@ -202,15 +266,27 @@ fn invalid_rules_dir_exits_4_naming_the_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(4));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("meta.yaml") && err.contains("unknown_key"), "{err}");
+    assert!(
+        err.contains("meta.yaml") && err.contains("unknown_key"),
+        "{err}"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = rubrique().args(["rewrite", "/nonexistent/file.txt"]).output().unwrap();
+    let out = rubrique()
+        .args(["rewrite", "/nonexistent/file.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = rubrique().args(["rewrite", "--format", "pdf"]).output().unwrap();
+    let out = rubrique()
+        .args(["rewrite", "--format", "pdf"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = rubrique().args(["rewrite", "--date", "02/05/2024"]).output().unwrap();
+    let out = rubrique()
+        .args(["rewrite", "--date", "02/05/2024"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -20,7 +20,9 @@ pub struct GoldSection {
 }
 
 pub fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 pub fn gold(name: &str) -> Gold {
@@ -71,7 +73,8 @@ impl Gold {
     }
 
     pub fn sentences(&self) -> Vec<String> {
-        let splitter = rubrique::sentences::Splitter::load(&rubrique::rules::Source::embedded()).unwrap();
+        let splitter =
+            rubrique::sentences::Splitter::load(&rubrique::rules::Source::embedded()).unwrap();
         let mut out = Vec::new();
         for s in &self.sections {
             for p in &s.paragraphs {
@@ -84,7 +87,10 @@ impl Gold {
     }
 
     pub fn headings(&self) -> Vec<String> {
-        self.sections.iter().filter_map(|s| s.heading.clone()).collect()
+        self.sections
+            .iter()
+            .filter_map(|s| s.heading.clone())
+            .collect()
     }
 }
 
@@ -104,7 +110,8 @@ pub fn norm(s: &str) -> String {
     }
     let mut out = String::new();
     for w in t.split_whitespace() {
-        let glue = w.starts_with([';', ':', '!', '?', '%', '…', '"', ',', '.', ')']) || out.ends_with(['"', '(']);
+        let glue = w.starts_with([';', ':', '!', '?', '%', '…', '"', ',', '.', ')'])
+            || out.ends_with(['"', '(']);
         if !out.is_empty() && !glue {
             out.push(' ');
         }
