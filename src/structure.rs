@@ -323,7 +323,7 @@ impl Structurer {
             let next_clean: String = next
                 .trim_start_matches(['«', '"', '“', '('])
                 .chars()
-                .filter(|c| c.is_alphanumeric() || *c == '’' || *c == '\'')
+                .filter(|c| c.is_alphanumeric() || matches!(*c, '’' | '\'' | '-'))
                 .collect();
             if !french::starts_upper(next.trim_start_matches(['«', '"', '“'])) {
                 continue;
@@ -357,20 +357,44 @@ impl Structurer {
             if repeated {
                 score += 2.0;
             }
-            if lex.is_function_word(&next_bare)
+            // a lone capitalised word that never occurs in lowercase is a name
+            // ("Clément Auger, …"), unless it comes back as the subject
+            if k == 1 && !repeated && !lower_words.contains(&first.to_lowercase()) {
+                continue;
+            }
+            if repeated {
+                // the repetition is the cue; the subject may well be a name
+            } else if lex.is_function_word(&next_bare)
                 || lex.is_function_word(&next_lower)
                 || elided_start
                 || inversion
             {
                 score += 2.0;
-            } else if next.ends_with(',') {
+            } else if next.ends_with(',')
+                || (next_lower.ends_with("ant")
+                    && next_lower.chars().count() > 5
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|t| s[t.clone()].starts_with(char::is_lowercase)))
+            {
+                // "Manifestement, …", "Concernant les …": an adverb or a participle opens the sentence
                 score += 1.5;
             } else if lower_words.contains(&next_lower) {
                 score += 1.0;
             } else {
                 score -= 1.0;
             }
-            if proper.contains(&next_clean) {
+            // the heading's words recur in what follows: it announces that topic
+            let head_stems: Vec<String> = lex.content_stems(&s[..tokens[k].start]);
+            if !head_stems.is_empty() && !repeated {
+                let after_end = tokens
+                    .get((k + 25).min(tokens.len() - 1))
+                    .map_or(s.len(), |t| t.end);
+                let after = lex.content_stems(&s[tokens[k].start..after_end]);
+                let found = head_stems.iter().filter(|h| after.contains(h)).count();
+                score += found as f64 / head_stems.len() as f64;
+            }
+            if proper.contains(&next_clean) && !repeated {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
