@@ -1,176 +1,576 @@
 //! Stage 4: French sentence boundaries.
 //!
-//! A boundary is a terminal mark (. ! ? … and their runs), optionally followed by
-//! closing quotes or brackets, then white space and a plausible sentence start.
-//! It is vetoed after an abbreviation of `lexicons/abbreviations.txt`, an
-//! initial (J. Dupont), inside a number (2,1 or 3.5) or a URL, and inside
-//! « guillemets » when the quotation goes on in lowercase.
-use crate::error::Result;
+//! A single left-to-right scanner over the characters (no UAX #29 base: its
+//! sentence rules do not know French abbreviations, guillemets or dialogue
+//! dashes, and correcting it cost more than scanning directly). Cost is linear
+//! in the size of the text: every look-back or look-ahead is bounded, and a
+//! boundary proposed inside a quotation is undone at most once.
+//!
+//! A candidate boundary is a run of terminal marks (`.` `!` `?` `…`), with the
+//! closing quotes and brackets that follow it, then white space and a plausible
+//! sentence start (a capital, a digit, an opening quote or bracket, a dialogue
+//! dash). A candidate is vetoed
+//! - after an abbreviation of `lexicons/abbreviations.txt` (`M.`, `art.`,
+//!   `p. ex.`); the `[may-end]` ones (`etc.`, `J.-C.`) and initials (`C.`,
+//!   `U.S.`) end a sentence only before a common sentence starter, a function
+//!   word of `lexicons/function_words.txt` (`etc. Le…` is cut, `J. Dupont` is not);
+//! - after the number of a numbered list (`1. Le premier point`);
+//! - after a bracketed ellipsis (`[…]`), or a `)` that closes a parenthesis
+//!   opened in the middle of the sentence;
+//! - inside « guillemets » or parentheses when, once they close, the text goes
+//!   on in lowercase (`« Quoi ? Non ! » dit-il`).
+//!
+//! A single period before a lowercase word ends a sentence too (list items
+//! and typos: `courage. créent une…`), unless vetoed as above; `?`, `!` and
+//! `…` before a lowercase word do not (`Quoi ? dit-il`).
+//!
+//! A blank line always ends a sentence; a single newline is white space. A
+//! period glued to a capitalised word (`chacun.Nous`) is a boundary when the
+//! token is not a URL, an e-mail address or a domain name.
+use crate::error::{Error, Result};
 use crate::rules::Source;
 use std::collections::HashSet;
 use std::ops::Range;
 
 const FILE: &str = "lexicons/abbreviations.txt";
+const STARTERS: &str = "lexicons/function_words.txt";
+
+/// Longest token looked at before a period, in characters.
+const MAX_TOKEN: usize = 64;
+/// A quotation or parenthesis longer than this (in bytes) keeps the boundaries
+/// found inside it even when the text goes on in lowercase after it: an
+/// unbalanced quote must not swallow a whole paragraph.
+const MAX_SPAN: usize = 1500;
+/// Deepest nesting of quotes and brackets tracked.
+const MAX_DEPTH: usize = 16;
 
 /// The compiled splitter.
 pub struct Splitter {
-    abbreviations: HashSet<String>,
-    /// Abbreviations written with inner periods or spaces ("p. ex", "J.-C").
-    multi: Vec<String>,
+    /// A period after these never ends a sentence.
+    never_final: HashSet<String>,
+    /// A period after these ends a sentence only before a sentence starter.
+    may_end: HashSet<String>,
+    /// Abbreviations written with spaces ("p. ex", "av. J.-C"), longest first,
+    /// with whether they may end a sentence.
+    multi: Vec<(String, bool)>,
+    /// Lowercase words that commonly start a sentence.
+    starters: HashSet<String>,
+}
+
+/// A proposed boundary.
+struct Cut {
+    /// Byte offset where the sentence ends (exclusive, before trimming).
+    end: usize,
+    /// Byte offset where the next sentence starts.
+    next: usize,
+    /// Char index where the next sentence starts.
+    next_k: usize,
+    /// Char index of the outermost open quote or bracket the cut lies in.
+    inside: Option<usize>,
 }
 
 impl Splitter {
     pub fn load(source: &Source) -> Result<Splitter> {
-        let mut abbreviations = HashSet::new();
+        let (file, text) = source.text(FILE)?;
+        let mut never_final = HashSet::new();
+        let mut may_end = HashSet::new();
         let mut multi = Vec::new();
-        for a in source.lines(FILE)? {
-            if a.contains(['.', ' ']) {
-                multi.push(a);
+        let mut final_ok = false;
+        for (no, line) in text.lines().enumerate() {
+            let line = match line.find(" #") {
+                Some(i) => &line[..i],
+                None => line,
+            }
+            .trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                final_ok = match line {
+                    "[never-final]" => false,
+                    "[may-end]" => true,
+                    _ => {
+                        return Err(Error::Rules {
+                            file,
+                            line: no + 1,
+                            message: format!(
+                                "unknown section {line}: expected [never-final] or [may-end]"
+                            ),
+                        })
+                    }
+                };
+                continue;
+            }
+            let entry = line.strip_suffix('.').unwrap_or(line);
+            if entry.is_empty() || entry.chars().count() > MAX_TOKEN {
+                return Err(Error::Rules {
+                    file,
+                    line: no + 1,
+                    message: format!("invalid abbreviation `{line}`"),
+                });
+            }
+            if entry.contains(char::is_whitespace) {
+                let words: Vec<&str> = entry.split_whitespace().collect();
+                multi.push((words.join(" "), final_ok));
+            } else if final_ok {
+                may_end.insert(entry.to_string());
             } else {
-                abbreviations.insert(a);
+                never_final.insert(entry.to_string());
             }
         }
-        multi.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        multi.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+        let starters = source
+            .lines(STARTERS)?
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         Ok(Splitter {
-            abbreviations,
+            never_final,
+            may_end,
             multi,
+            starters,
         })
     }
 
-    /// Sentences of `text` as byte ranges, trimmed of surrounding white space.
-    /// A blank line always ends a sentence.
+    /// Sentences of `text` as byte ranges, trimmed of surrounding white space,
+    /// in order and non-overlapping. A blank line always ends a sentence.
     pub fn split(&self, text: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start = 0;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let scan = Scan {
+            text,
+            chars: &chars,
+        };
         let n = chars.len();
+        let mut cuts: Vec<Cut> = Vec::new();
+        // open quotes and brackets: (expected closer, char index of the opener)
+        let mut stack: Vec<(char, usize)> = Vec::new();
+        let mut para_start = scan.skip_space(0);
         let mut k = 0;
-        let mut quote_depth: i32 = 0;
+        // end of the last candidate examined: its marks after closers ("! ».")
+        // are not candidates again
+        let mut covered = 0;
         while k < n {
-            let (i, c) = chars[k];
-            match c {
-                '«' | '“' => quote_depth += 1,
-                '»' | '”' => quote_depth = (quote_depth - 1).max(0),
-                _ => {}
-            }
+            let c = chars[k].1;
             if c == '\n' {
-                // blank line: hard boundary
                 let mut j = k + 1;
                 while j < n && chars[j].1 != '\n' && chars[j].1.is_whitespace() {
                     j += 1;
                 }
                 if j < n && chars[j].1 == '\n' {
-                    push(&mut out, text, start, i);
-                    start = chars[j].0;
-                    quote_depth = 0;
-                    k = j + 1;
+                    let next_k = scan.skip_space(j + 1);
+                    cuts.push(Cut {
+                        end: chars[k].0,
+                        next: scan.byte(next_k),
+                        next_k,
+                        inside: None,
+                    });
+                    stack.clear();
+                    para_start = next_k;
+                    k = next_k;
+                    continue;
+                }
+                k += 1;
+                continue;
+            }
+            if let Some(closer) = opener(c) {
+                let is_closing_dq = c == '"' && stack.iter().any(|&(e, _)| e == '"');
+                if !is_closing_dq {
+                    if stack.len() < MAX_DEPTH {
+                        stack.push((closer, k));
+                    }
+                    k += 1;
                     continue;
                 }
             }
-            if matches!(c, '.' | '!' | '?' | '…') {
-                // run of terminal marks and closers
-                let mut j = k + 1;
-                while j < n && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-                    j += 1;
-                }
-                let mut closed_quote = false;
-                while j < n && matches!(chars[j].1, '»' | '”' | '"' | ')' | ']' | '’' | '\'') {
-                    if matches!(chars[j].1, '»' | '”') {
-                        closed_quote = true;
-                        quote_depth = (quote_depth - 1).max(0);
+            if is_closer(c) {
+                if let Some(idx) = stack.iter().rposition(|&(e, _)| e == c) {
+                    if idx == 0 {
+                        let open = stack[0].1;
+                        let span = chars[k].0 - chars[open].0;
+                        if span <= MAX_SPAN && scan.goes_on(k + 1) {
+                            while cuts.last().is_some_and(|cut| cut.inside == Some(open)) {
+                                cuts.pop();
+                            }
+                        }
                     }
-                    j += 1;
+                    stack.truncate(idx);
                 }
-                // must be followed by white space (or the end)
-                if j < n && !chars[j].1.is_whitespace() {
-                    k = j;
+                k += 1;
+                continue;
+            }
+            if !is_terminal(c) || k < covered {
+                k += 1;
+                continue;
+            }
+            // a run of terminal marks
+            let mut j = k + 1;
+            while j < n && is_terminal(chars[j].1) {
+                j += 1;
+            }
+            let single_period = c == '.' && j == k + 1;
+            let ellipsis = c == '…' || (c == '.' && j > k + 1);
+            if ellipsis && k > 0 && matches!(chars[k - 1].1, '(' | '[') {
+                k = j;
+                continue;
+            }
+            // the closing quotes and brackets after it (and marks after them: "! ».")
+            let mut m = j;
+            let mut depth = stack.len();
+            let mut closes_mid_paren = false;
+            let sentence_start = cuts.last().map_or(para_start, |cut| cut.next_k);
+            loop {
+                if m < n && is_terminal(chars[m].1) {
+                    m += 1;
                     continue;
                 }
-                let mut s = j;
-                while s < n && chars[s].1.is_whitespace() {
-                    s += 1;
+                let mut p = m;
+                while p < n && is_inline_space(chars[p].1) {
+                    p += 1;
                 }
-                let end_byte = if j < n { chars[j].0 } else { text.len() };
-                if s >= n {
-                    break;
-                }
-                let next = chars[s].1;
-                let next_starts = next.is_uppercase()
-                    || next.is_ascii_digit()
-                    || matches!(
-                        next,
-                        '«' | '“' | '"' | '(' | '[' | '-' | '–' | '—' | '¿' | '¡'
-                    );
-                let ok = next_starts
-                    && !(c == '.' && j == k + 1 && self.vetoed(text, &chars, k))
-                    && !(quote_depth > 0 && !closed_quote && !next.is_uppercase());
-                if ok {
-                    push(&mut out, text, start, end_byte);
-                    start = chars[s].0;
-                    if !closed_quote {
-                        // a boundary inside quotes closes nothing
+                let tight = p == m;
+                let spaced_closer = |e: char| match e {
+                    '»' | '”' => true,
+                    '"' => stack[..depth].iter().any(|&(x, _)| x == '"'),
+                    _ => false,
+                };
+                if p < n && is_closer(chars[p].1) && (tight || spaced_closer(chars[p].1)) {
+                    let e = chars[p].1;
+                    if let Some(idx) = stack[..depth].iter().rposition(|&(x, _)| x == e) {
+                        if matches!(e, ')' | ']') && stack[idx].1 > sentence_start {
+                            closes_mid_paren = true;
+                        }
+                        depth = idx;
                     }
-                    quote_depth = quote_depth.max(0);
-                    k = s;
+                    m = p + 1;
                     continue;
+                }
+                if tight && m < n && matches!(chars[m].1, '’' | '\'') {
+                    m += 1;
+                    continue;
+                }
+                break;
+            }
+            covered = m;
+            if m >= n {
+                break;
+            }
+            if !chars[m].1.is_whitespace() {
+                // glued: "chacun.Nous" is a boundary, "exemple.fr" or "3.5" is not
+                if single_period && m == j && self.glued_boundary(&scan, k) {
+                    cuts.push(Cut {
+                        end: chars[m].0,
+                        next: chars[m].0,
+                        next_k: m,
+                        inside: (depth > 0).then(|| stack[0].1),
+                    });
                 }
                 k = j;
                 continue;
             }
-            k += 1;
+            let s = scan.skip_space(m);
+            if s >= n || scan.blank_line_between(m, s) {
+                k = j;
+                continue;
+            }
+            // a period (not a quotation's) before a lowercase word still ends a
+            // sentence: list items and typos ("courage. créent une…")
+            let lower = single_period && m == j && scan.lower_word(s);
+            let ok = (lower || scan.starts_sentence(s))
+                && !closes_mid_paren
+                && !(single_period && self.vetoed(&scan, k, s, sentence_start, lower));
+            if ok {
+                cuts.push(Cut {
+                    end: chars[m].0,
+                    next: chars[s].0,
+                    next_k: s,
+                    inside: (depth > 0).then(|| stack[0].1),
+                });
+            }
+            k = j;
+        }
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut start = 0;
+        for cut in &cuts {
+            push(&mut out, text, start, cut.end);
+            start = cut.next;
         }
         push(&mut out, text, start, text.len());
         out
     }
 
-    /// Is the period at char index `k` part of an abbreviation, an initial or a number?
-    fn vetoed(&self, text: &str, chars: &[(usize, char)], k: usize) -> bool {
-        let dot = chars[k].0;
-        // the token before the period
+    /// Does the period at char index `k` belong to an abbreviation, an initial
+    /// or a list number, rather than end the sentence going on at `s`?
+    fn vetoed(&self, scan: &Scan, k: usize, s: usize, sentence_start: usize, lower: bool) -> bool {
+        let chars = scan.chars;
         let mut b = k;
         while b > 0
+            && k - b < MAX_TOKEN
             && !chars[b - 1].1.is_whitespace()
-            && !matches!(chars[b - 1].1, '(' | '«' | '"' | '[')
+            && opener(chars[b - 1].1).is_none()
         {
             b -= 1;
         }
-        let token = &text[chars[b].0..dot];
-        if token.is_empty() {
+        let token = &scan.text[chars[b].0..chars[k].0];
+        // elided article or preposition: l’art. 3, d’av. J.-C.
+        let bare = match token.rfind(['’', '\'']) {
+            Some(i) => &token[i + token[i..].chars().next().map_or(1, char::len_utf8)..],
+            None => token,
+        };
+        if bare.is_empty() {
             return false;
         }
-        let bare = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if self.abbreviations.contains(bare) {
+        // numbered list: "1. Le premier point", ": 2. Le second"
+        if bare.len() <= 3 && bare.bytes().all(|x| x.is_ascii_digit()) {
+            let before = scan.prev_non_space(b);
+            return b == sentence_start || matches!(before, None | Some(':') | Some('\n'));
+        }
+        if let Some(may_end) = self.abbreviation(scan, k, bare) {
+            return !(may_end && self.starter(scan, s, false));
+        }
+        // "a. le premier point", "n. m."
+        if lower && bare.chars().count() == 1 && bare.chars().all(char::is_alphabetic) {
             return true;
         }
-        // multi-part abbreviations ending here: "p. ex", "J.-C", "c.-à-d"
-        let before = &text[..dot];
-        if self
-            .multi
-            .iter()
-            .any(|m| before.ends_with(m.as_str()) && boundary_before(before, m.len()))
-        {
-            return true;
+        if is_initials(bare) {
+            return !self.starter(scan, s, true);
         }
-        // an initial: one uppercase letter (J. Dupont) or dotted initials (U.S.)
-        let letters: Vec<char> = bare.chars().collect();
-        if letters.len() == 1 && letters[0].is_uppercase() {
-            return true;
-        }
-        if bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2) {
-            return true;
-        }
-        // a URL or a domain name ending a token is not a sentence end by itself:
-        // only when the next char is not white space, handled by the caller
         false
+    }
+
+    /// Is `bare` (the token before the period at `k`) an abbreviation? Some(true)
+    /// when it may end a sentence.
+    fn abbreviation(&self, scan: &Scan, k: usize, bare: &str) -> Option<bool> {
+        let before = &scan.text[..scan.chars[k].0];
+        for (m, may_end) in &self.multi {
+            if let Some(head) = before.strip_suffix(m.as_str()) {
+                if head.is_empty() || head.ends_with(|c: char| c.is_whitespace() || c == '(') {
+                    return Some(*may_end);
+                }
+            }
+        }
+        if self.never_final.contains(bare) {
+            return Some(false);
+        }
+        if self.may_end.contains(bare) {
+            return Some(true);
+        }
+        // "Art. 3", "Cf. le rapport", "Etc."
+        let mut it = bare.chars();
+        let first = it.next()?;
+        if first.is_uppercase() && it.clone().all(|c| !c.is_uppercase()) {
+            let lower: String = first.to_lowercase().chain(it).collect();
+            if self.never_final.contains(&lower) {
+                return Some(false);
+            }
+            if self.may_end.contains(&lower) {
+                return Some(true);
+            }
+        }
+        None
+    }
+
+    /// Does the text at char index `s` start with a common sentence starter?
+    /// Quotes and dashes count as starters, digits and unknown capitalised
+    /// words (proper nouns) do not. With `names`, "Le" or "De" followed by a
+    /// capitalised word is a name particle (J. Le Pen), not a starter.
+    fn starter(&self, scan: &Scan, s: usize, names: bool) -> bool {
+        let chars = scan.chars;
+        let c = chars[s].1;
+        if opener(c).is_some() || is_dash(c) {
+            return true;
+        }
+        if !c.is_uppercase() {
+            return false;
+        }
+        let mut e = s;
+        while e < chars.len() && e - s < MAX_TOKEN && chars[e].1.is_alphabetic() {
+            e += 1;
+        }
+        if e == s {
+            return false;
+        }
+        let word = scan.text[chars[s].0..scan.byte(e)].to_lowercase();
+        if !self.starters.contains(&word) {
+            return false;
+        }
+        if names && matches!(word.as_str(), "le" | "la" | "de" | "du" | "des" | "van") {
+            let mut f = e;
+            if f < chars.len() && matches!(chars[f].1, '’' | '\'' | ' ') {
+                f += 1;
+            }
+            if f < chars.len() && chars[f].1.is_uppercase() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Is the period at char index `k`, glued to the next word, a boundary?
+    fn glued_boundary(&self, scan: &Scan, k: usize) -> bool {
+        let chars = scan.chars;
+        let n = chars.len();
+        // next: a capital then a lowercase letter
+        if !(k + 2 < n && chars[k + 1].1.is_uppercase() && chars[k + 2].1.is_lowercase()) {
+            return false;
+        }
+        // before: a lowercase word of two letters or more, alone in its token
+        let mut b = k;
+        while b > 0 && k - b < MAX_TOKEN && chars[b - 1].1.is_alphabetic() {
+            b -= 1;
+        }
+        if k - b < 2 || !chars[b..k].iter().all(|&(_, c)| c.is_lowercase()) {
+            return false;
+        }
+        if b > 0 && !chars[b - 1].1.is_whitespace() && !matches!(chars[b - 1].1, '’' | '\'') {
+            return false;
+        }
+        let word = &scan.text[chars[b].0..chars[k].0];
+        if matches!(word, "www" | "http" | "https") {
+            return false;
+        }
+        // the whole glued token must not look like a URL or an address
+        let mut e = k + 1;
+        while e < n && e - k < MAX_TOKEN && !chars[e].1.is_whitespace() {
+            if matches!(chars[e].1, '/' | '@' | '.' | ':' | '=' | '_') {
+                return false;
+            }
+            e += 1;
+        }
+        self.abbreviation(scan, k, word).is_none()
     }
 }
 
-fn boundary_before(before: &str, len: usize) -> bool {
-    let head = &before[..before.len() - len];
-    head.is_empty() || head.ends_with(|c: char| c.is_whitespace() || c == '(')
+/// The text and its characters, with bounded look-arounds.
+struct Scan<'a> {
+    text: &'a str,
+    chars: &'a [(usize, char)],
+}
+
+impl Scan<'_> {
+    fn byte(&self, k: usize) -> usize {
+        self.chars.get(k).map_or(self.text.len(), |&(b, _)| b)
+    }
+
+    fn skip_space(&self, mut k: usize) -> usize {
+        while k < self.chars.len() && self.chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        k
+    }
+
+    fn blank_line_between(&self, from: usize, to: usize) -> bool {
+        self.chars[from..to]
+            .iter()
+            .filter(|&&(_, c)| c == '\n')
+            .nth(1)
+            .is_some()
+    }
+
+    fn prev_non_space(&self, mut b: usize) -> Option<char> {
+        while b > 0 {
+            b -= 1;
+            let c = self.chars[b].1;
+            if c == '\n' || !c.is_whitespace() {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// Does the text at char index `s` look like the start of a sentence?
+    fn starts_sentence(&self, s: usize) -> bool {
+        let c = self.chars[s].1;
+        if c.is_uppercase() || c.is_numeric() || opener(c).is_some() {
+            return true;
+        }
+        if is_dash(c) {
+            // a dialogue dash, unless an incise goes on: "non ! – et il partit"
+            let t = self.skip_space(s + 1);
+            return t >= self.chars.len() || !self.chars[t].1.is_lowercase();
+        }
+        matches!(c, '•' | '·' | '▪' | '►' | '*' | '¿' | '¡' | '…')
+    }
+
+    /// Does a lowercase word of two letters or more start at `s`?
+    fn lower_word(&self, s: usize) -> bool {
+        s + 1 < self.chars.len()
+            && self.chars[s].1.is_lowercase()
+            && self.chars[s + 1].1.is_alphabetic()
+    }
+
+    /// After a closing quote or bracket at `k - 1`, does the sentence go on
+    /// (a lowercase word, a comma, an incise)?
+    fn goes_on(&self, k: usize) -> bool {
+        let n = self.chars.len();
+        let mut t = k;
+        while t < n && is_inline_space(self.chars[t].1) {
+            t += 1;
+        }
+        if t < n && is_dash(self.chars[t].1) {
+            t += 1;
+            while t < n && is_inline_space(self.chars[t].1) {
+                t += 1;
+            }
+        }
+        t < n && {
+            let c = self.chars[t].1;
+            c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '.')
+        }
+    }
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―')
+}
+
+fn is_inline_space(c: char) -> bool {
+    c != '\n' && c.is_whitespace()
+}
+
+/// The closer expected after an opening quote or bracket.
+fn opener(c: char) -> Option<char> {
+    match c {
+        '«' => Some('»'),
+        '“' => Some('”'),
+        '"' => Some('"'),
+        '(' => Some(')'),
+        '[' => Some(']'),
+        _ => None,
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '»' | '”' | '"' | ')' | ']')
+}
+
+/// One capital letter (J), or dotted initials and acronyms (J.-P, U.S, O.N.U).
+fn is_initials(bare: &str) -> bool {
+    let mut parts = 0;
+    for part in bare.split('.') {
+        let part = part.strip_prefix('-').unwrap_or(part);
+        let mut cs = part.chars();
+        match (cs.next(), cs.next()) {
+            (Some(a), None) if a.is_uppercase() => {}
+            (Some(a), Some(b)) if parts > 0 && a.is_uppercase() && cs.next().is_none() => {
+                if !b.is_alphabetic() {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        parts += 1;
+    }
+    parts > 0
 }
 
 fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
