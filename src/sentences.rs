@@ -188,9 +188,16 @@ impl Splitter {
                         let open = stack[0].1;
                         let span = chars[k].0 - chars[open].0;
                         if span <= MAX_SPAN && scan.goes_on(k + 1) {
+                            // the cut after the closer itself ("! ».") stays
+                            let after = if cuts.last().is_some_and(|cut| cut.end > chars[k].0) {
+                                cuts.pop()
+                            } else {
+                                None
+                            };
                             while cuts.last().is_some_and(|cut| cut.inside == Some(open)) {
                                 cuts.pop();
                             }
+                            cuts.extend(after);
                         }
                     }
                     stack.truncate(idx);
@@ -610,5 +617,302 @@ mod tests {
             split("Voir www.exemple.fr pour la suite. Signé J. Martin."),
             ["Voir www.exemple.fr pour la suite.", "Signé J. Martin."]
         );
+    }
+
+    #[test]
+    fn titles_and_references() {
+        assert_eq!(
+            split("MM. Durand et Martin reçoivent le Dr Lebrun et le Pr Roux. Mlle Petit aussi."),
+            [
+                "MM. Durand et Martin reçoivent le Dr Lebrun et le Pr Roux.",
+                "Mlle Petit aussi."
+            ]
+        );
+        assert_eq!(
+            split("Lisez le chap. 4, vol. 2, p. 37 et le n° 12. Art. 5 : la suite. Ensuite."),
+            [
+                "Lisez le chap. 4, vol. 2, p. 37 et le n° 12.",
+                "Art. 5 : la suite.",
+                "Ensuite."
+            ]
+        );
+        assert_eq!(
+            split("Des fruits, p. ex. des pommes, c.-à-d. des reinettes. Bon."),
+            [
+                "Des fruits, p. ex. des pommes, c.-à-d. des reinettes.",
+                "Bon."
+            ]
+        );
+    }
+
+    #[test]
+    fn etc_and_era() {
+        // "etc." before a sentence starter ends the sentence, before a name it does not
+        assert_eq!(
+            split("Il vend des pommes, des poires, etc. Le marché ouvre à 8 h."),
+            [
+                "Il vend des pommes, des poires, etc.",
+                "Le marché ouvre à 8 h."
+            ]
+        );
+        assert_eq!(
+            split("Des villes comme Lyon, Lille, etc. Marseille reste à part."),
+            ["Des villes comme Lyon, Lille, etc. Marseille reste à part."]
+        );
+        assert_eq!(
+            split("Des outils, etc. entraînent des coûts."),
+            ["Des outils, etc. entraînent des coûts."]
+        );
+        assert_eq!(
+            split("Rome fut fondée en 753 av. J.-C. Elle devint un empire. En 44 av. J.-C. César meurt."),
+            [
+                "Rome fut fondée en 753 av. J.-C.",
+                "Elle devint un empire.",
+                "En 44 av. J.-C. César meurt."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(
+            split("Le déficit est de 2,1 milliards. La dette croît de 3.5 % par an. Il y a 10 000 habitants. Fin."),
+            [
+                "Le déficit est de 2,1 milliards.",
+                "La dette croît de 3.5 % par an.",
+                "Il y a 10 000 habitants.",
+                "Fin."
+            ]
+        );
+        assert_eq!(
+            split("La loi date de 2020. 15 pays l’ont signée."),
+            ["La loi date de 2020.", "15 pays l’ont signée."]
+        );
+        assert_eq!(
+            split("Il est né le 1er. Le lendemain, il pleuvait. Au XXe siècle. Puis au XXIe."),
+            [
+                "Il est né le 1er.",
+                "Le lendemain, il pleuvait.",
+                "Au XXe siècle.",
+                "Puis au XXIe."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_lists() {
+        assert_eq!(
+            split(
+                "Trois points :\n1. Le coût est élevé.\n2. Le délai est court.\n3. Rien d’autre."
+            ),
+            [
+                "Trois points :\n1. Le coût est élevé.",
+                "2. Le délai est court.",
+                "3. Rien d’autre."
+            ]
+        );
+        assert_eq!(
+            split("Deux mesures : 1. La taxe baisse. 2. Les aides montent."),
+            ["Deux mesures : 1. La taxe baisse.", "2. Les aides montent."]
+        );
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(
+            split("« C’est fini ! » Le ministre est parti. « Vraiment ? » a-t-il demandé."),
+            [
+                "« C’est fini ! »",
+                "Le ministre est parti.",
+                "« Vraiment ? » a-t-il demandé."
+            ]
+        );
+        assert_eq!(
+            split("« Nous sommes prêts. Nous allons gagner », a déclaré la maire. Puis elle est partie."),
+            [
+                "« Nous sommes prêts. Nous allons gagner », a déclaré la maire.",
+                "Puis elle est partie."
+            ]
+        );
+        assert_eq!(
+            split("Elle a crié « Au secours ! Vite ! ». Personne n’est venu."),
+            [
+                "Elle a crié « Au secours ! Vite ! ».",
+                "Personne n’est venu."
+            ]
+        );
+        assert_eq!(
+            split("Il a écrit : “Je pars. Je reviendrai.” Elle n’a rien dit."),
+            [
+                "Il a écrit : “Je pars.",
+                "Je reviendrai.”",
+                "Elle n’a rien dit."
+            ]
+        );
+        assert_eq!(
+            split("Il dit \"Bonjour. Au revoir.\" Puis il part. \"Non\", dit-elle."),
+            [
+                "Il dit \"Bonjour.",
+                "Au revoir.\"",
+                "Puis il part.",
+                "\"Non\", dit-elle."
+            ]
+        );
+    }
+
+    #[test]
+    fn question_and_exclamation_before_lowercase() {
+        assert_eq!(
+            split("Pourquoi ? dit-il. Assez ! s’écrie-t-elle. Et maintenant ? Rien."),
+            [
+                "Pourquoi ? dit-il.",
+                "Assez ! s’écrie-t-elle.",
+                "Et maintenant ?",
+                "Rien."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split("Attendez... Oui. Il hésite… puis il part. Il a dit « je […] viendrai ». Fin."),
+            [
+                "Attendez...",
+                "Oui.",
+                "Il hésite… puis il part.",
+                "Il a dit « je […] viendrai ».",
+                "Fin."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(
+            split("J.-P. Sartre et S. de Beauvoir ont écrit. J. Le Pen aussi. Prenez la vitamine C. Elle aide."),
+            [
+                "J.-P. Sartre et S. de Beauvoir ont écrit.",
+                "J. Le Pen aussi.",
+                "Prenez la vitamine C.",
+                "Elle aide."
+            ]
+        );
+        assert_eq!(
+            split("L’O.N.U. Le siège est à New York. Les U.S. Marines sont là."),
+            [
+                "L’O.N.U.",
+                "Le siège est à New York.",
+                "Les U.S. Marines sont là."
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert_eq!(
+            split("Écrivez à redaction@journal.fr. Voir https://a.b/c?d=1 et www.exemple.fr. La suite demain."),
+            [
+                "Écrivez à redaction@journal.fr.",
+                "Voir https://a.b/c?d=1 et www.exemple.fr.",
+                "La suite demain."
+            ]
+        );
+    }
+
+    #[test]
+    fn dialogue_dashes() {
+        assert_eq!(
+            split("— Tu viens ? — Non. — Pourquoi ? – demanda-t-il."),
+            ["— Tu viens ?", "— Non.", "— Pourquoi ? – demanda-t-il."]
+        );
+    }
+
+    #[test]
+    fn parentheses() {
+        assert_eq!(
+            split("Le projet (lancé en 2020. Il a coûté cher) a été abandonné. (Il était tard.) Le lendemain, rien."),
+            [
+                "Le projet (lancé en 2020. Il a coûté cher) a été abandonné.",
+                "(Il était tard.)",
+                "Le lendemain, rien."
+            ]
+        );
+        assert_eq!(
+            split("Des fruits (pommes, poires, etc.) Le reste suit. Voir (sic !) Paris."),
+            [
+                "Des fruits (pommes, poires, etc.) Le reste suit.",
+                "Voir (sic !) Paris."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_and_glued_periods() {
+        assert_eq!(
+            split("Un titre sans point\n\nLe texte suit\nsur deux lignes. Fin"),
+            [
+                "Un titre sans point",
+                "Le texte suit\nsur deux lignes.",
+                "Fin"
+            ]
+        );
+        assert_eq!(
+            split("Il a fini.Nous partons. Le site exemple.fr et le fichier a.txt restent."),
+            [
+                "Il a fini.",
+                "Nous partons.",
+                "Le site exemple.fr et le fichier a.txt restent."
+            ]
+        );
+        assert_eq!(
+            split("Ils ont gagné. ils sont partis."),
+            ["Ils ont gagné.", "ils sont partis."]
+        );
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let s = Splitter::load(&Source::embedded()).unwrap();
+        for t in [
+            "",
+            " ",
+            "\n\n\n",
+            ".",
+            "...",
+            "?!… .. »«",
+            "« ( [ \" “",
+            "» ) ] \" ”",
+            "é. É. à… Ω? 漢字。",
+            "M.",
+            "1.",
+            "a.b.c.",
+            "Fin. ",
+            "«",
+            "x.É",
+            "\u{a0}.\u{202f}!\u{a0}",
+        ] {
+            let ranges = s.split(t);
+            let mut last = 0;
+            for r in ranges {
+                assert!(
+                    r.start >= last && r.start < r.end && r.end <= t.len(),
+                    "{t:?}"
+                );
+                assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+                assert_eq!(t[r.clone()].trim(), &t[r.clone()]);
+                last = r.end;
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_lost() {
+        let s = Splitter::load(&Source::embedded()).unwrap();
+        let t = "« Quoi ? » Il part (vite). M. X. — Oui ! Non… 3.5 km. Fin.\n\nSuite";
+        let joined: String = s.split(t).into_iter().map(|r| &t[r]).collect();
+        let bare: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        let got: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(got, bare);
     }
 }
