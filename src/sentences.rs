@@ -224,9 +224,14 @@ impl Splitter {
             let mut m = j;
             let mut depth = stack.len();
             let mut closes_mid_paren = false;
+            // marks after the closers: the first period was not the last word's
+            let mut marks_after = false;
             let sentence_start = cuts.last().map_or(para_start, |cut| cut.next_k);
             loop {
                 if m < n && is_terminal(chars[m].1) {
+                    // a mark after the closer ends the sentence: "(voir plus bas…)."
+                    closes_mid_paren = false;
+                    marks_after = true;
                     m += 1;
                     continue;
                 }
@@ -284,7 +289,9 @@ impl Splitter {
             let lower = single_period && m == j && scan.lower_word(s);
             let ok = (lower || scan.starts_sentence(s))
                 && !closes_mid_paren
-                && !(single_period && self.vetoed(&scan, k, s, sentence_start, lower));
+                && !(single_period
+                    && !marks_after
+                    && self.vetoed(&scan, k, s, sentence_start, lower));
             if ok {
                 cuts.push(Cut {
                     end: chars[m].0,
@@ -399,6 +406,10 @@ impl Splitter {
         let word = scan.text[chars[s].0..scan.byte(e)].to_lowercase();
         if !self.starters.contains(&word) {
             return false;
+        }
+        // elided forms count with their apostrophe only: "L’effet", not "L. 121-1"
+        if e - s == 1 || word == "qu" {
+            return e < chars.len() && matches!(chars[e].1, '’' | '\'');
         }
         if names && matches!(word.as_str(), "le" | "la" | "de" | "du" | "des" | "van") {
             let mut f = e;
@@ -674,6 +685,32 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_that_are_also_words() {
+        assert_eq!(
+            split("Il vit pour l’art. Les musées ferment. Voir l’art. L. 121-1 du code."),
+            [
+                "Il vit pour l’art.",
+                "Les musées ferment.",
+                "Voir l’art. L. 121-1 du code."
+            ]
+        );
+        assert_eq!(
+            split("Le vol. Il a été retardé. Lisez le vol. 3 de la série. Ils étaient sept. Trois sont partis."),
+            [
+                "Le vol.",
+                "Il a été retardé.",
+                "Lisez le vol. 3 de la série.",
+                "Ils étaient sept.",
+                "Trois sont partis."
+            ]
+        );
+        assert_eq!(
+            split("Prenez la vitamine C. L’effet est rapide."),
+            ["Prenez la vitamine C.", "L’effet est rapide."]
+        );
+    }
+
+    #[test]
     fn numbers() {
         assert_eq!(
             split("Le déficit est de 2,1 milliards. La dette croît de 3.5 % par an. Il y a 10 000 habitants. Fin."),
@@ -845,6 +882,14 @@ mod tests {
                 "Voir (sic !) Paris."
             ]
         );
+        assert_eq!(
+            split("Des symptômes (fatigue, toux…). Des séquelles (p. ex.). Puis rien."),
+            [
+                "Des symptômes (fatigue, toux…).",
+                "Des séquelles (p. ex.).",
+                "Puis rien."
+            ]
+        );
     }
 
     #[test]
@@ -903,6 +948,26 @@ mod tests {
                 assert_eq!(t[r.clone()].trim(), &t[r.clone()]);
                 last = r.end;
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ranges_are_trimmed_ordered_and_lossless(
+            t in r#"([a-zA-Zé ÉJM0-9.!?…«»“”"()\[\]’'\n\x{a0}:,;—-]|M\. |etc\. |« |\. ){0,80}"#
+        ) {
+            let s = Splitter::load(&Source::embedded()).unwrap();
+            let mut last = 0;
+            let mut kept = String::new();
+            for r in s.split(&t) {
+                proptest::prop_assert!(r.start >= last && r.start < r.end && r.end <= t.len());
+                proptest::prop_assert_eq!(t[r.clone()].trim(), &t[r.clone()]);
+                kept.push_str(&t[r.clone()]);
+                last = r.end;
+            }
+            let bare: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            let got: String = kept.chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(got, bare);
         }
     }
 
