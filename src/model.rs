@@ -8,6 +8,10 @@ pub struct Sentence {
     pub id: usize,
     /// The text as it appears in the cleaned input.
     pub text: String,
+    /// Written against the previous sentence with no space ("chacun.Nous"):
+    /// rendered the same way, so that nothing of the source changes.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub glued: bool,
 }
 
 /// Where a heading comes from.
@@ -129,7 +133,7 @@ impl Article {
         let mut out = String::new();
         for id in ids {
             if let Some(s) = self.sentences.get(*id) {
-                if !out.is_empty() {
+                if !out.is_empty() && !s.glued {
                     out.push(' ');
                 }
                 out.push_str(&s.text);

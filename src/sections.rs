@@ -143,7 +143,8 @@ impl Sectioner {
                 .iter()
                 .map(|&i| outline.sentences[i].text.trim_end().ends_with('?'))
                 .collect();
-            let cuts = self.cuts(&ids, &words, &stems, &para_starts, &questions);
+            let glued: Vec<bool> = ids.iter().map(|&i| outline.sentences[i].glued).collect();
+            let cuts = self.cuts(&ids, &words, &stems, &para_starts, &questions, &glued);
             let mut bounds = vec![0];
             bounds.extend(cuts);
             bounds.push(ids.len());
@@ -153,7 +154,7 @@ impl Sectioner {
                 out.push(Section {
                     heading: if n == 0 { part.heading.clone() } else { None },
                     kind: SectionKind::Source,
-                    blocks: self.paragraphs(chunk, chunk_starts, &words),
+                    blocks: self.paragraphs(chunk, chunk_starts, &words, &outline.sentences),
                     heading_options: Vec::new(),
                 });
             }
@@ -169,6 +170,7 @@ impl Sectioner {
         stems: &[Vec<String>],
         para_starts: &[bool],
         questions: &[bool],
+        glued: &[bool],
     ) -> Vec<usize> {
         let n = ids.len();
         let total: usize = ids.iter().map(|&i| words[i]).sum();
@@ -217,6 +219,10 @@ impl Sectioner {
             }
             if questions[g] {
                 c -= r.question_bonus;
+            }
+            if glued[g] {
+                // never part two sentences the source wrote together
+                c = f64::INFINITY;
             }
             gap_cost[g] = c;
         }
@@ -269,7 +275,13 @@ impl Sectioner {
 
     /// Group a section's sentences into short paragraphs, starting a new one
     /// wherever the author did.
-    fn paragraphs(&self, ids: &[usize], starts: &[bool], words: &[usize]) -> Vec<Block> {
+    fn paragraphs(
+        &self,
+        ids: &[usize],
+        starts: &[bool],
+        words: &[usize],
+        sentences: &[crate::model::Sentence],
+    ) -> Vec<Block> {
         let r = &self.rules;
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (k, &id) in ids.iter().enumerate() {
@@ -297,6 +309,7 @@ impl Sectioner {
             for &id in &g {
                 let wc = words[id];
                 if !cur.is_empty()
+                    && !sentences[id].glued
                     && (acc + wc > r.max_paragraph_words
                         || cur.len() >= r.max_paragraph_sentences
                         || (acc as f64 + wc as f64 / 2.0) > per)

@@ -102,6 +102,7 @@ impl Structurer {
                     seen_text = true;
                     let mut para: Vec<usize> = Vec::new();
                     let ranges = splitter.split(&t);
+                    let glued = |ri: usize| ri > 0 && ranges[ri - 1].end == ranges[ri].start;
                     for (ri, range) in ranges.iter().enumerate() {
                         let s = &t[range.clone()];
                         // a heading is followed by a capitalised sentence start
@@ -116,6 +117,7 @@ impl Structurer {
                             out.sentences.push(Sentence {
                                 id,
                                 text: s.to_string(),
+                                glued: glued(ri),
                             });
                             para.push(id);
                             continue;
@@ -147,6 +149,7 @@ impl Structurer {
                         out.sentences.push(Sentence {
                             id,
                             text: body.to_string(),
+                            glued: glued(ri) && body.len() == s.len(),
                         });
                         para.push(id);
                     }
