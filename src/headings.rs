@@ -55,7 +55,7 @@ impl Np {
         }
     }
 
-    fn plural(&self) -> bool {
+    pub fn plural(&self) -> bool {
         matches!(
             self.determiner.as_deref(),
             Some("les" | "des" | "aux" | "ces" | "ses" | "leurs" | "nos" | "vos")
@@ -125,10 +125,10 @@ impl HeadingWriter {
     /// Fill a template with terms; `None` when a placeholder cannot be filled.
     pub fn fill(&self, template: &Template, np: &Np, np2: Option<&Np>) -> Option<String> {
         let mut t = template.text.clone();
+        if !np.has_article() {
+            return None;
+        }
         if t.contains("{np}") {
-            if !np.has_article() && !t.starts_with("{np}") {
-                return None;
-            }
             t = t.replace("{np}", &np.with_article());
         }
         t = t
@@ -138,8 +138,15 @@ impl HeadingWriter {
             let n2 = np2?;
             t = t.replace("{np2}", &n2.with_article());
         }
-        if t.contains('{') {
-            return None;
+        // agreement with the main term: {singulier|pluriel}
+        while let Some(a) = t.find('{') {
+            let Some(len) = t[a..].find('}') else {
+                return None;
+            };
+            let inner = t[a + 1..a + len].to_string();
+            let (sg, pl) = inner.split_once('|')?;
+            let pick = if np.plural() { pl } else { sg };
+            t.replace_range(a..a + len + 1, pick);
         }
         let t = typography::apply(&french::capitalise_first(t.trim()));
         (t.chars().count() <= self.rules.max_chars).then_some(t)
@@ -239,12 +246,23 @@ impl HeadingWriter {
             .terms
             .values()
             .find(|t| t.surface.eq_ignore_ascii_case(&kw.keyphrase) || t.surface == kw.keyphrase);
+        // noun phrases only: written after a determiner in the text
         let mut cands: Vec<&Term> = terms
             .iter()
-            .filter(|t| t.len >= 1 && t.surface.chars().count() > 2)
+            .filter(|t| t.surface.chars().count() > 3 && t.det_count >= 1 && t.determiner.is_some())
             .collect();
+        // a plural determiner before a capitalised name reads badly ("les Association")
+        cands.retain(|t| {
+            let np = Np::from_term(t);
+            !(np.plural()
+                && t.surface.split_whitespace().any(|w| {
+                    let w = elision::strip(w);
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().filter(|c| c.is_uppercase()).count() == 1
+                }))
+        });
         if want_kp {
-            if let Some(k) = kp_term {
+            if let Some(k) = kp_term.filter(|k| k.det_count >= 1 && k.determiner.is_some()) {
                 cands.retain(|t| t.key != k.key);
                 cands.insert(0, k);
             }

@@ -20,6 +20,8 @@ pub struct Term {
     pub key: String,
     /// Occurrences in the scope it was counted in.
     pub count: usize,
+    /// Occurrences preceded by a determiner (evidence that it is a noun phrase).
+    pub det_count: usize,
     /// Number of words.
     pub len: usize,
     pub score: f64,
@@ -42,9 +44,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Joining words allowed inside a term.
-const INNER: &[&str] = &[
-    "de", "du", "des", "d’", "d'", "à", "en", "et", "la", "l’", "l'",
-];
+const INNER: &[&str] = &["de", "du", "des", "d’", "d'", "à", "en", "la", "l’", "l'"];
 
 struct Occ {
     key: String,
@@ -52,6 +52,7 @@ struct Occ {
     determiner: Option<String>,
     len: usize,
     sentence: usize,
+    at_start: bool,
 }
 
 /// Term occurrences of one sentence.
@@ -62,6 +63,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
         b.chars().any(char::is_alphabetic)
             && !lex.is_stopword(b)
             && !lex.is_verb(b)
+            && !french::looks_finite(b)
             && b.chars().count() > 2
     };
     for i in 0..toks.len() {
@@ -89,6 +91,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
             determiner: first_det.clone(),
             len: 1,
             sentence: sentence.id,
+            at_start: i == 0,
         });
         let mut j = i + 1;
         let mut n_content = 1;
@@ -108,6 +111,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
                         determiner: first_det.clone(),
                         len: n_content,
                         sentence: sentence.id,
+                        at_start: i == 0,
                     });
                 }
             } else if INNER.contains(&lower.as_str()) {
@@ -121,34 +125,69 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
     }
 }
 
-fn collect(occs: &[Occ]) -> BTreeMap<String, Term> {
-    let mut surfaces: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
+    // per term: written forms (inside sentences / at their start) and determiners
+    type Forms<'a> = (
+        BTreeMap<&'a str, usize>,
+        BTreeMap<&'a str, usize>,
+        BTreeMap<&'a str, usize>,
+    );
+    let mut forms: HashMap<&str, Forms> = HashMap::new();
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::new();
     for o in occs {
-        *surfaces
-            .entry(&o.key)
-            .or_default()
-            .entry(&o.surface)
-            .or_insert(0) += 1;
+        if let Some(d) = &o.determiner {
+            *pairs
+                .entry(&o.key)
+                .or_default()
+                .entry((d.as_str(), o.surface.as_str()))
+                .or_insert(0) += 1;
+        }
+        let f = forms.entry(&o.key).or_default();
+        let side = if o.at_start { &mut f.1 } else { &mut f.0 };
+        *side.entry(&o.surface).or_insert(0) += 1;
+        if let Some(d) = &o.determiner {
+            *f.2.entry(d.as_str()).or_insert(0) += 1;
+        }
         let t = terms.entry(o.key.clone()).or_insert_with(|| Term {
             surface: String::new(),
-            determiner: o.determiner.clone(),
+            determiner: None,
             key: o.key.clone(),
             count: 0,
+            det_count: 0,
             len: o.len,
             score: 0.0,
         });
         t.count += 1;
+        if o.determiner.is_some() {
+            t.det_count += 1;
+        }
     }
+    let most = |m: &BTreeMap<&str, usize>| -> Option<String> {
+        m.iter()
+            .max_by_key(|(w, n)| (**n, std::cmp::Reverse(*w)))
+            .map(|(w, _)| w.to_string())
+    };
     for (k, t) in terms.iter_mut() {
-        if let Some(s) = surfaces.get(k.as_str()) {
-            // most frequent surface; ties to the first in order of the map (stable)
-            let best = s
-                .iter()
-                .max_by_key(|(w, n)| (**n, std::cmp::Reverse(*w)))
-                .map(|(w, _)| *w)
-                .unwrap_or("");
-            t.surface = normalise_case(best);
+        if let Some((inside, start, dets)) = forms.get(k.as_str()) {
+            // the form written inside sentences tells a name from a common noun;
+            // a term only ever seen at a sentence start loses its capital
+            t.surface = match most(inside) {
+                Some(f) => f,
+                None => normalise_case(&most(start).unwrap_or_default()),
+            };
+            // the determiner written before that very form (number agreement)
+            t.determiner = pairs
+                .get(k.as_str())
+                .and_then(|m| {
+                    m.iter()
+                        .filter(|((_, f), _)| {
+                            f.eq_ignore_ascii_case(&t.surface) || normalise_case(f) == t.surface
+                        })
+                        .max_by_key(|(p, n)| (**n, std::cmp::Reverse(*p)))
+                        .map(|((d, _), _)| d.to_string())
+                })
+                .or_else(|| if dets.is_empty() { None } else { None });
         }
     }
     terms
@@ -213,7 +252,7 @@ pub fn analyse(
     for s in sentences {
         occurrences(s, lex, &mut occs);
     }
-    let terms = collect(&occs);
+    let terms = collect(&occs.iter().collect::<Vec<_>>());
     let n = sentences.len().max(1) as f64;
 
     // first paragraph of the article
@@ -278,17 +317,7 @@ pub fn analyse(
     let mut per_section: Vec<BTreeMap<String, Term>> = Vec::new();
     for ids in &section_sentences {
         let o: Vec<&Occ> = occs.iter().filter(|o| ids.contains(&o.sentence)).collect();
-        let owned: Vec<Occ> = o
-            .iter()
-            .map(|o| Occ {
-                key: o.key.clone(),
-                surface: o.surface.clone(),
-                determiner: o.determiner.clone(),
-                len: o.len,
-                sentence: o.sentence,
-            })
-            .collect();
-        let t = collect(&owned);
+        let t = collect(&o);
         per_section.push(t);
     }
     for t in &per_section {

@@ -414,7 +414,7 @@ impl Structurer {
             if SUBJECT_PRONOUNS.contains(&first_lower.as_str()) {
                 score -= 1.5;
             }
-            if heading_words.iter().any(|w| looks_finite(w)) {
+            if heading_words.iter().any(|w| french::looks_finite(w)) {
                 score -= 1.5;
             }
             // shorter headings are likelier; a one-word one needs a clear cue
@@ -442,17 +442,6 @@ impl Structurer {
 const SUBJECT_PRONOUNS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "je", "j’", "tu", "nous", "vous",
 ];
-
-/// Endings that only finite verbs have (imperfect, conditional).
-fn looks_finite(word: &str) -> bool {
-    let w = word.to_lowercase();
-    let w = w.trim_matches(|c: char| !c.is_alphabetic());
-    w.chars().count() > 4
-        && (w.ends_with("aient")
-            || w.ends_with("ait")
-            || w.ends_with("erait")
-            || w.ends_with("iraient"))
-}
 
 fn last_part(out: &mut Outline) -> &mut Part {
     if out.parts.is_empty() {

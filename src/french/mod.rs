@@ -111,6 +111,20 @@ pub fn word_count(text: &str) -> usize {
         .sum()
 }
 
+/// Endings that only finite verbs have (imperfect, conditional, future plural):
+/// "comptait", "pourraient", "apprécieront".
+pub fn looks_finite(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    let n = w.chars().count();
+    (n > 6 && (w.ends_with("eront") || w.ends_with("iront") || w.ends_with("ront")))
+        || (n > 4
+            && (w.ends_with("aient")
+                || w.ends_with("ait")
+                || w.ends_with("erait")
+                || w.ends_with("iraient")))
+}
+
 /// Uppercase the first letter (sentence case), leaving the rest as written.
 pub fn capitalise_first(s: &str) -> String {
     let mut c = s.chars();
