@@ -64,7 +64,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
             && !lex.is_stopword(b)
             && !lex.is_verb(b)
             && !french::looks_finite(b)
-            && b.chars().count() > 2
+            && (b.chars().count() > 2 || is_acronym(b))
     };
     for i in 0..toks.len() {
         if !content(toks[i]) {
@@ -193,6 +193,11 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
     terms
 }
 
+/// IA, UE, PME: two or more capitals and nothing else.
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Lowercase the first letter of a term unless it is a name or an acronym.
 fn normalise_case(s: &str) -> String {
     let first = s.split_whitespace().next().unwrap_or("");
@@ -276,18 +281,19 @@ pub fn analyse(
         None => {
             let mut best: Option<(f64, &Term)> = None;
             for t in terms.values() {
-                if t.len > 3 || t.count < 2 {
+                if t.len > 3 || t.count < 2 || !in_first.contains(t.key.as_str()) {
                     continue;
                 }
+                // Yoast matches exact word forms: what counts is how often the
+                // written form itself comes back
                 let exact = occurrences_in(&all_text, &t.surface, lex);
-                let mut score = (t.count as f64).ln_1p() * (1.0 + 0.6 * (t.len as f64 - 1.0));
-                if in_first.contains(t.key.as_str()) {
-                    score *= 2.0;
-                } else {
-                    score *= 0.3;
-                }
+                let mut score = (exact as f64 + 0.5 * t.count as f64).ln_1p()
+                    * (1.0 + 0.5 * (t.len.min(3) as f64 - 1.0));
+                // a noun phrase (written after a determiner) rather than an adjective
+                let det_share = t.det_count as f64 / t.count as f64;
+                score *= 0.4 + det_share.min(0.6);
                 if exact < 3 {
-                    score *= 0.4;
+                    score *= 0.5;
                 }
                 if t.count as f64 > n * 0.8 {
                     score *= 0.5;

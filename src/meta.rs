@@ -108,7 +108,28 @@ pub fn cut_words(text: &str, max: usize) -> String {
 /// The lead's main clause, within the title bound: the first sentence up to a
 /// clause break (comma, colon, « afin de », « selon »…) when it is too long.
 pub fn title_from_lead(lead: &str, max: usize) -> String {
-    let s = lead.trim().trim_end_matches(['.', '!', '…']).trim();
+    let mut s = lead.trim().trim_end_matches(['.', '!', '…']).trim();
+    // a subordinate clause first ("Bien que …, X fait Y"): the main clause follows
+    const SUBORDINATE: &[&str] = &[
+        "Bien qu",
+        "Alors qu",
+        "Lorsqu",
+        "Quand ",
+        "Si ",
+        "Comme ",
+        "Puisqu",
+        "Même si ",
+    ];
+    if SUBORDINATE.iter().any(|p| s.starts_with(p)) {
+        if let Some(i) = s.find(", ") {
+            let main = s[i + 2..].trim();
+            if main.split_whitespace().count() >= 4 {
+                s = main;
+            }
+        }
+    }
+    let s_owned = french::capitalise_first(s);
+    let s = s_owned.as_str();
     if s.chars().count() <= max {
         return s.to_string();
     }
@@ -167,7 +188,19 @@ pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
     let t = if kp.is_empty() || starts_with_kp(title, kp) {
         title.to_string()
     } else {
-        format!("{} : {}", french::capitalise_first(kp), title)
+        // after the colon, a determiner or pronoun goes back to lowercase
+        let first = title.split_whitespace().next().unwrap_or("");
+        let rest = if lex.is_function_word(first)
+            || lex.is_function_word(crate::french::elision::strip(first))
+        {
+            let mut c = title.chars();
+            c.next()
+                .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        } else {
+            title.to_string()
+        };
+        format!("{} : {}", french::capitalise_first(kp), rest)
     };
     let t = crate::french::typography::apply(&t);
     if t.chars().count() <= max {
