@@ -6,7 +6,7 @@
 use crate::error::Result;
 use crate::french::{self, elision, typography, Lexicon};
 use crate::keywords::{self, Keywords, Term};
-use crate::model::{Heading, HeadingOrigin, Section, SectionKind, Sentence};
+use crate::model::{Block, Heading, HeadingOrigin, Section, SectionKind, Sentence};
 use crate::rules::Source;
 use serde::Deserialize;
 
@@ -140,9 +140,7 @@ impl HeadingWriter {
         }
         // agreement with the main term: {singulier|pluriel}
         while let Some(a) = t.find('{') {
-            let Some(len) = t[a..].find('}') else {
-                return None;
-            };
+            let len = t[a..].find('}')?;
             let inner = t[a + 1..a + len].to_string();
             let (sg, pl) = inner.split_once('|')?;
             let pick = if np.plural() { pl } else { sg };
@@ -154,11 +152,120 @@ impl HeadingWriter {
 
     pub fn run(
         &self,
-        sections: &mut [Section],
-        _sentences: &[Sentence],
+        sections: &mut Vec<Section>,
+        sentences: &[Sentence],
         kw: &Keywords,
         lex: &Lexicon,
     ) {
+        self.name_sections(sections, kw, lex);
+        self.keyphrase_subheadings(sections, sentences, kw, lex);
+    }
+
+    /// When the author's own headings leave the keyphrase in too few subheadings,
+    /// open a subsection (H3) at a paragraph of a long section that speaks of it,
+    /// under a generated heading carrying the keyphrase.
+    fn keyphrase_subheadings(
+        &self,
+        sections: &mut Vec<Section>,
+        sentences: &[Sentence],
+        kw: &Keywords,
+        lex: &Lexicon,
+    ) {
+        let kp = kw.keyphrase.as_str();
+        if kp.is_empty() {
+            return;
+        }
+        let Some(kp_term) = kw.terms.values().find(|t| {
+            t.surface.eq_ignore_ascii_case(kp) && t.det_count >= 1 && t.determiner.is_some()
+        }) else {
+            return;
+        };
+        let np = Np::from_term(kp_term);
+        let mut templates = self
+            .rules
+            .templates
+            .iter()
+            .filter(|t| !t.text.contains("{np2}"))
+            .cycle()
+            .take(self.rules.templates.len());
+        loop {
+            let total = sections.iter().filter(|s| s.heading.is_some()).count();
+            let with = sections
+                .iter()
+                .filter_map(|s| s.heading.as_ref())
+                .filter(|h| keywords::mentions(&h.text, kp, lex))
+                .count();
+            let min = (self.rules.keyphrase_share_min * total as f64).ceil() as usize;
+            if total == 0 || with >= min {
+                return;
+            }
+            // after adding one: with+1 of total+1 must stay under the maximum
+            if (with + 1) as f64 > self.rules.keyphrase_share_max * (total + 1) as f64 {
+                return;
+            }
+            // a source section without the keyphrase in its heading, with a later
+            // paragraph that holds it
+            let mut spot = None;
+            for (i, sec) in sections.iter().enumerate() {
+                if sec.kind != SectionKind::Source
+                    || sec
+                        .heading
+                        .as_ref()
+                        .is_some_and(|h| keywords::mentions(&h.text, kp, lex))
+                {
+                    continue;
+                }
+                for (b, block) in sec.blocks.iter().enumerate().skip(1) {
+                    if let Block::Paragraph { sentences: ids } = block {
+                        let texts: Vec<&str> = ids
+                            .iter()
+                            .filter_map(|&id| sentences.get(id))
+                            .map(|s| s.text.as_str())
+                            .collect();
+                        if keywords::occurrences_in(&texts, kp, lex) > 0 {
+                            spot = Some((i, b));
+                            break;
+                        }
+                    }
+                }
+                if spot.is_some() {
+                    break;
+                }
+            }
+            let Some((i, b)) = spot else { return };
+            let used: Vec<String> = sections
+                .iter()
+                .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_lowercase()))
+                .collect();
+            let Some((tpl, text)) = templates.by_ref().find_map(|t| {
+                self.fill(t, &np, None)
+                    .filter(|x| !used.contains(&x.to_lowercase()))
+                    .map(|x| (t.id.clone(), x))
+            }) else {
+                return;
+            };
+            let tail = sections[i].blocks.split_off(b);
+            let level = if sections[i].heading.is_some() { 3 } else { 2 };
+            sections.insert(
+                i + 1,
+                Section {
+                    heading: Some(Heading {
+                        text,
+                        level,
+                        origin: HeadingOrigin::Generated {
+                            template: tpl,
+                            terms: vec![kp_term.surface.clone()],
+                        },
+                    }),
+                    kind: SectionKind::Source,
+                    blocks: tail,
+                    heading_options: Vec::new(),
+                },
+            );
+        }
+    }
+
+    fn name_sections(&self, sections: &mut [Section], kw: &Keywords, lex: &Lexicon) {
         let keyphrase = kw.keyphrase.as_str();
         let total = sections
             .iter()
@@ -187,15 +294,15 @@ impl HeadingWriter {
             .collect();
         let mut last_templates: Vec<String> = Vec::new();
         let mut remaining = to_name;
-        for i in 0..sections.len() {
-            if i == 0 || sections[i].heading.is_some() {
+        for (i, section) in sections.iter_mut().enumerate() {
+            if i == 0 || section.heading.is_some() {
                 continue;
             }
             // spread the keyphrase headings over the remaining ones
             let want_kp = need_kp > 0 && (need_kp * 2 >= remaining || remaining <= need_kp);
             remaining -= 1;
-            let heading = if let SectionKind::Expansion { template } = &sections[i].kind {
-                let opts = &sections[i].heading_options;
+            let heading = if let SectionKind::Expansion { template } = &section.kind {
+                let opts = &section.heading_options;
                 let pick = opts
                     .iter()
                     .filter(|o| !used.contains(&o.to_lowercase()))
@@ -229,7 +336,7 @@ impl HeadingWriter {
                 last_templates.push(template.clone());
             }
             used.push(heading.text.to_lowercase());
-            sections[i].heading = Some(heading);
+            section.heading = Some(heading);
         }
     }
 
