@@ -496,7 +496,12 @@ impl Expander {
             let names = ctx.names(&s.text, &toks);
             for (ni, &(a, b)) in names.iter().enumerate() {
                 let name = &s.text[a..b];
-                if seen.contains(&name.to_lowercase()) {
+                let lname = name.to_lowercase();
+                if seen.iter().any(|x: &String| {
+                    x == &lname
+                        || x.split_whitespace().any(|w| w == lname)
+                        || lname.split_whitespace().any(|w| w == x)
+                }) {
                     continue;
                 }
                 let role = self.role_after(&s.text, b, ctx).or_else(|| {
@@ -547,21 +552,32 @@ impl Expander {
                 }
             }
         }
-        let mut n = 0;
-        for (off, w) in &toks {
+        // a list member ("Arles ou Paris, l’équipe …") has no apposition
+        if text[..name_end]
+            .trim_end()
+            .rsplit(' ')
+            .nth(1)
+            .is_some_and(|p| p == "ou" || p == "et")
+        {
+            return None;
+        }
+        let mut relative = false;
+        for (n, (off, w)) in toks.iter().enumerate() {
             if *off >= end {
                 break;
             }
             let lw = elision::strip(w).to_lowercase();
-            if n > 0 && (ctx.lex.is_verb(&lw) || SUBJECT_PRONOUNS.contains(&lw.as_str())) {
+            if n > 0 && SUBJECT_PRONOUNS.contains(&lw.as_str()) {
                 end = *off;
                 break;
             }
-            if lw == "qui" || lw == "que" || lw == "dont" {
-                // a relative clause may describe, but its verb is kept: "une association qui répare"
-                continue;
+            if matches!(lw.as_str(), "qui" | "que" | "dont" | "où") {
+                // a relative clause describes: "une association qui répare …"
+                relative = true;
+            } else if n > 0 && !relative && ctx.lex.is_verb(&lw) {
+                // the phrase is the subject of the sentence's verb, not an apposition
+                return None;
             }
-            n += 1;
         }
         let role = rest[..end].trim_end();
         let role = role.trim_end_matches(['-', '–', '—']).trim_end();
@@ -968,6 +984,7 @@ impl<'a> Context<'a> {
                             && text[toks[j].0 + t.len()..n.0].chars().all(|c| c == ' ')
                     })
                 {
+                    end = toks[j].0 + t.len();
                     j += 1;
                     continue;
                 }
@@ -1010,7 +1027,11 @@ impl<'a> Context<'a> {
         loop {
             let good_start = lo == 0 || self.can_start(&text[cl[lo].0..]);
             let seg = &text[cl[lo].0..cl[hi].1];
-            let ok = good_start && span_words(lo, hi) >= MIN && self.has_verb(seg) && balanced(seg);
+            let ok = good_start
+                && !colon_cut(&cl, lo, hi)
+                && span_words(lo, hi) >= MIN
+                && self.has_verb(seg)
+                && balanced(seg);
             if ok {
                 break;
             }
@@ -1025,7 +1046,7 @@ impl<'a> Context<'a> {
             }
         }
         let seg = &text[cl[lo].0..cl[hi].1];
-        if span_words(lo, hi) > MAX || !balanced(seg) {
+        if span_words(lo, hi) > MAX || !balanced(seg) || colon_cut(&cl, lo, hi) {
             return None;
         }
         Some(Window {
@@ -1186,8 +1207,16 @@ fn lower_first_if_common(s: &str, ctx: &Context) -> String {
     }
 }
 
-/// Clause spans of a sentence: split after ", " "; " ": " and around dashes.
-fn clauses(text: &str) -> Vec<(usize, usize)> {
+/// Does a window of clauses cut what a colon announces (ending on the colon,
+/// or holding part of what follows it without running to the sentence end)?
+fn colon_cut(cl: &[(usize, usize, char)], lo: usize, hi: usize) -> bool {
+    let last = hi + 1 == cl.len();
+    !last && (cl[hi].2 == ':' || (lo.max(1)..=hi).any(|i| cl[i - 1].2 == ':'))
+}
+
+/// Clause spans of a sentence, with the mark that ends each: split after ", "
+/// "; " ": " and around dashes.
+fn clauses(text: &str) -> Vec<(usize, usize, char)> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -1210,7 +1239,7 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
         if sep && depth_paren <= 0 && depth_quote <= 0 {
             let end = text[..i].trim_end().len();
             if end > start {
-                out.push((start, end));
+                out.push((start, end, c));
             }
             let mut s = i + c.len_utf8();
             while text[s..].starts_with([' ', '\u{a0}', '\u{202f}']) {
@@ -1221,10 +1250,10 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     }
     let end = text.trim_end().len();
     if end > start {
-        out.push((start, end));
+        out.push((start, end, '\0'));
     }
     if out.is_empty() {
-        out.push((0, text.len()));
+        out.push((0, text.len(), '\0'));
     }
     out
 }
@@ -1568,7 +1597,7 @@ fn main_clause(text: &str, kw: &Keywords, ctx: &Context, max: usize) -> Option<S
             if n > max {
                 break;
             }
-            if n < 8 || !balanced(seg) || !ctx.has_verb(seg) {
+            if n < 8 || !balanced(seg) || !ctx.has_verb(seg) || colon_cut(&cl, lo, hi) {
                 continue;
             }
             let score = centrality(seg, kw, ctx.lex) + 0.01 * n as f64;
