@@ -165,6 +165,27 @@ const DEPENDENT_STARTS: &[&str] = &[
     "en",
 ];
 
+/// Adverbs that may sit inside or after a definition verb.
+const ADVERBS: &[&str] = &[
+    "donc",
+    "aussi",
+    "ainsi",
+    "également",
+    "notamment",
+    "surtout",
+    "simplement",
+    "principalement",
+    "essentiellement",
+    "avant",
+    "tout",
+    "d’abord",
+    "souvent",
+    "généralement",
+    "alors",
+    "désormais",
+    "aujourd’hui",
+];
+
 const SUBJECT_PRONOUNS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "tu",
 ];
@@ -435,8 +456,8 @@ impl Expander {
             else {
                 if let Some(y) = dates
                     .iter()
-                    .filter_map(|(a, b)| year_of(&s.text[*a..*b]))
-                    .last()
+                    .rev()
+                    .find_map(|(a, b)| year_of(&s.text[*a..*b]))
                 {
                     last_year = y;
                 }
@@ -447,8 +468,8 @@ impl Expander {
             let year = year.unwrap_or(last_year);
             if let Some(y) = dates
                 .iter()
-                .filter_map(|(a, b)| year_of(&s.text[*a..*b]))
-                .last()
+                .rev()
+                .find_map(|(a, b)| year_of(&s.text[*a..*b]))
             {
                 last_year = y;
             }
@@ -475,7 +496,7 @@ impl Expander {
                 break;
             }
         }
-        cands.sort_by(|a, b| a.0.cmp(&b.0));
+        cands.sort_by_key(|c| c.0);
         cands.into_iter().map(|(_, g)| Built::item(g)).collect()
     }
 
@@ -758,14 +779,25 @@ impl Expander {
             let vw: Vec<&str> = d.verb.split_whitespace().collect();
             // the subject: the first 1–6 words, no comma, no verb
             for k in 1..=6.min(toks.len().saturating_sub(vw.len())) {
-                let matches_verb = vw
-                    .iter()
-                    .enumerate()
-                    .all(|(j, v)| toks.get(k + j).is_some_and(|t| t.1 == *v));
-                if !matches_verb {
+                // the verb's words, adverbs allowed between them and after
+                // ("fait donc référence", "est aussi un")
+                let mut at = k;
+                let mut matched = 0;
+                while matched < vw.len() && at < toks.len() {
+                    if toks[at].1 == vw[matched] {
+                        matched += 1;
+                    } else if matched == 0 || !ADVERBS.contains(&toks[at].1) {
+                        break;
+                    }
+                    at += 1;
+                }
+                if matched < vw.len() {
                     continue;
                 }
-                let after = toks.get(k + vw.len()).map(|t| t.1.to_lowercase());
+                while at < toks.len() && ADVERBS.contains(&toks[at].1) {
+                    at += 1;
+                }
+                let after = toks.get(at).map(|t| t.1.to_lowercase());
                 if !d.then.is_empty() {
                     let ok = after.as_deref().is_some_and(|a| {
                         d.then.iter().any(|t| {
@@ -1073,6 +1105,14 @@ impl<'a> Context<'a> {
         {
             return false;
         }
+        // the end of a list of names ("Arles ou Paris, …") is no clause start
+        if french::words(rest)
+            .nth(1)
+            .is_some_and(|w| w == "ou" || w == "et")
+            && first.chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
         // a participle or gerund clause ("réduisant ainsi …") hangs on the previous one
         !(lower.ends_with("ant") && lower.chars().count() > 5)
     }
@@ -1286,8 +1326,15 @@ fn lex_skip(lex: &Lexicon, w: &str) -> bool {
     lex.is_stopword(w) || lex.is_function_word(w)
 }
 
+/// A sentence glued to the next one by a faulty split (". créent des ponts")
+/// or holding code is not quoted.
 fn looks_like_code(s: &str) -> bool {
-    s.contains('{')
+    let chars: Vec<char> = s.chars().collect();
+    let broken = chars
+        .windows(3)
+        .any(|w| matches!(w[0], '.' | '!' | '?' | '»') && w[1] == ' ' && w[2].is_lowercase());
+    broken
+        || s.contains('{')
         || s.contains('}')
         || s.contains("();")
         || s.contains("function(")
@@ -1534,6 +1581,7 @@ fn key_points(
             let n = french::word_count(&s.text);
             (8..=60).contains(&n)
                 && !s.text.ends_with('?')
+                && !s.text.starts_with("Etc")
                 && ctx.can_start(&s.text)
                 && balanced(&s.text)
         })
