@@ -560,6 +560,43 @@ impl Expander {
         if !(det || role_word) || first.0 != 0 {
             return None;
         }
+        // "Au sein de la Commission, l’entreprise …": a name inside a
+        // prepositional phrase does not take a determiner-led apposition
+        if det && !role_word {
+            let before = tokens(&text[..name_end]);
+            let mut k = before.len().saturating_sub(1);
+            while k > 0 {
+                k -= 1;
+                let w = before[k].1.to_lowercase();
+                if matches!(w.as_str(), "la" | "le" | "les") {
+                    continue;
+                }
+                if matches!(
+                    w.as_str(),
+                    "de" | "du"
+                        | "des"
+                        | "à"
+                        | "au"
+                        | "aux"
+                        | "dans"
+                        | "sur"
+                        | "pour"
+                        | "par"
+                        | "avec"
+                        | "chez"
+                        | "en"
+                        | "entre"
+                        | "vers"
+                        | "selon"
+                        | "sein"
+                ) || w.starts_with("d’")
+                    || w.starts_with("d'")
+                {
+                    return None;
+                }
+                break;
+            }
+        }
         // the apposition ends at the next clause mark, before a verb or a subject pronoun
         let mut end = rest.len();
         for (i, ch) in rest.char_indices() {
@@ -1061,6 +1098,7 @@ impl<'a> Context<'a> {
             let seg = &text[cl[lo].0..cl[hi].1];
             let ok = good_start
                 && !colon_cut(&cl, lo, hi)
+                && !self.orphan_verb(text, &cl, lo, hi)
                 && span_words(lo, hi) >= MIN
                 && self.has_verb(seg)
                 && balanced(seg);
@@ -1089,6 +1127,17 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Does a clause inside the window open on a verb whose subject lies
+    /// before the window ("EuroHPC JU dans le jargon, est largement …")?
+    fn orphan_verb(&self, text: &str, cl: &[(usize, usize, char)], lo: usize, hi: usize) -> bool {
+        lo > 0
+            && (lo + 1..=hi).any(|i| {
+                french::words(&text[cl[i].0..])
+                    .next()
+                    .is_some_and(|w| self.lex.is_verb(&w.to_lowercase()))
+            })
+    }
+
     fn can_start(&self, rest: &str) -> bool {
         let Some(first) = french::words(rest).next() else {
             return false;
@@ -1102,6 +1151,14 @@ impl<'a> Context<'a> {
         let elided = head.len() < lower.len();
         if DEPENDENT_STARTS.contains(&lower.as_str())
             || (elided && DEPENDENT_STARTS.contains(&head))
+        {
+            return false;
+        }
+        // a clause opening on its verb lost its subject ("mobilisera environ …")
+        if self.lex.is_verb(&lower)
+            || ["era", "eront", "ait", "aient"]
+                .iter()
+                .any(|e| lower.ends_with(e) && lower.chars().count() > e.len() + 3)
         {
             return false;
         }
@@ -1251,7 +1308,12 @@ fn lower_first_if_common(s: &str, ctx: &Context) -> String {
 /// or holding part of what follows it without running to the sentence end)?
 fn colon_cut(cl: &[(usize, usize, char)], lo: usize, hi: usize) -> bool {
     let last = hi + 1 == cl.len();
-    !last && (cl[hi].2 == ':' || (lo.max(1)..=hi).any(|i| cl[i - 1].2 == ':'))
+    let dash = |c: char| c == '–' || c == '—';
+    // an aside between dashes is not cut either
+    let dashes_inside = (lo..hi).filter(|&i| dash(cl[i].2)).count();
+    (lo > 0 && dash(cl[lo - 1].2))
+        || dashes_inside % 2 == 1
+        || (!last && (cl[hi].2 == ':' || (lo.max(1)..=hi).any(|i| cl[i - 1].2 == ':')))
 }
 
 /// Clause spans of a sentence, with the mark that ends each: split after ", "
@@ -1645,7 +1707,12 @@ fn main_clause(text: &str, kw: &Keywords, ctx: &Context, max: usize) -> Option<S
             if n > max {
                 break;
             }
-            if n < 8 || !balanced(seg) || !ctx.has_verb(seg) || colon_cut(&cl, lo, hi) {
+            if n < 8
+                || !balanced(seg)
+                || !ctx.has_verb(seg)
+                || colon_cut(&cl, lo, hi)
+                || ctx.orphan_verb(text, &cl, lo, hi)
+            {
                 continue;
             }
             let score = centrality(seg, kw, ctx.lex) + 0.01 * n as f64;
