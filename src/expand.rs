@@ -1,38 +1,99 @@
 //! Stage 8: when the article is under the word target, sections built from the
 //! templates of `rules/expansions.yaml`, filled only with facts found in the
-//! text. A template without facts is skipped; when the target cannot be reached
-//! without filler, the article stays short and a warning says so.
-use crate::error::Result;
-use crate::french::{self, typography, Lexicon};
+//! text: key figures, dates, who's who, acronyms, questions answered by the
+//! text's own definitions, and key points. Facts are quoted verbatim with their
+//! local context (a clause, an apposition) rather than as whole sentences where
+//! that reads well, and a source sentence feeds one expansion item at most, so
+//! the sections add facts, not repetition. A template with too few facts is
+//! skipped; when the target cannot be reached, the article stays short and a
+//! warning says why.
+use crate::error::{Error, Result};
+use crate::french::{self, elision, typography, Lexicon};
+use crate::headings::Np;
 use crate::keywords::Keywords;
 use crate::model::{Block, Generated, Section, SectionKind, Sentence};
-use crate::rules::Source;
+use crate::rules::{self, Source};
+use regex::Regex;
 use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 const FILE: &str = "rules/expansions.yaml";
+const GLOSSARY: &str = "lexicons/glossary.yaml";
+/// Longest heading the headings stage accepts.
+const MAX_HEADING_CHARS: usize = 70;
+/// Words a generated heading of a source section is counted for before the
+/// headings stage has written it (a low estimate, so the target is not missed).
+const HEADING_WORDS_ESTIMATE: usize = 2;
+/// Sentences longer than this are not quoted (scraped lists, code, run-ons).
+const MAX_SENTENCE_WORDS: usize = 80;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExpansionRules {
     pub templates: Vec<ExpansionTemplate>,
+    /// Words that open a role apposition ("directrice de l’école").
+    #[serde(default)]
+    pub role_nouns: Vec<String>,
+    /// Verbs that make a sentence a definition of its subject.
+    #[serde(default)]
+    pub definitions: Vec<DefinitionVerb>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExpansionTemplate {
-    /// What builds it: key-points, key-figures.
+    /// What builds it: key-figures, timeline, whos-who, glossary, faq, key-points.
     pub id: String,
-    /// Heading variants; `{Keyphrase}` is the keyphrase in sentence case.
+    /// Heading variants; `{Keyphrase}`, `{np}`, `{de_np}` are the keyphrase.
     pub headings: Vec<String>,
-    /// Sentence introducing the list.
+    /// Sentence introducing the items.
     #[serde(default)]
     pub intro: Option<String>,
+    /// One item, with the template's named placeholders.
+    pub item: String,
+    /// Question templates by kind (faq only).
+    #[serde(default)]
+    pub questions: BTreeMap<String, String>,
     /// Most items.
     pub max_items: usize,
+    /// Fewest items for the section to be worth adding.
+    #[serde(default = "default_min_items")]
+    pub min_items: usize,
+    /// Sample placeholder values the test suite renders and checks.
+    #[serde(default)]
+    pub examples: Vec<BTreeMap<String, String>>,
+}
+
+fn default_min_items() -> usize {
+    2
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefinitionVerb {
+    pub verb: String,
+    /// `definition` or `purpose`: the key of the question template.
+    pub kind: String,
+    pub plural: bool,
+    /// Words one of which must follow the verb (any word when empty).
+    #[serde(default)]
+    pub then: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    entries: BTreeMap<String, String>,
 }
 
 pub struct Expander {
     pub rules: ExpansionRules,
+    /// Acronym → expansion, from `lexicons/glossary.yaml`.
+    pub glossary: BTreeMap<String, String>,
+    role_nouns: HashSet<String>,
+    figure: Regex,
+    date: Regex,
+    acronym_paren: Regex,
 }
 
 /// Expansion sections and warnings.
@@ -41,10 +102,132 @@ pub struct Expansion {
     pub warnings: Vec<String>,
 }
 
+const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+
+/// Units that make a year-like number an amount ("2000 euros").
+const AMOUNT_UNITS: &[&str] = &[
+    "euros",
+    "euro",
+    "dollars",
+    "dollar",
+    "livres",
+    "francs",
+    "tonnes",
+    "personnes",
+    "habitants",
+    "salariés",
+    "emplois",
+    "km",
+    "kilomètres",
+    "mètres",
+    "hectares",
+    "élèves",
+    "étudiants",
+];
+
+/// Words a clause of a key point may not start with: it depends on another.
+const DEPENDENT_STARTS: &[&str] = &[
+    "qui",
+    "que",
+    "qu",
+    "dont",
+    "où",
+    "et",
+    "mais",
+    "car",
+    "ou",
+    "ni",
+    "or",
+    "donc",
+    "tandis",
+    "lorsque",
+    "lorsqu",
+    "puisque",
+    "puisqu",
+    "si",
+    "s",
+    "comme",
+    "afin",
+    "pour",
+    "alors",
+    "notamment",
+    "soit",
+    "y",
+    "selon",
+    "ce",
+    "ainsi",
+    "dans",
+    "sans",
+    "avec",
+    "par",
+    "à",
+    "de",
+    "en",
+];
+
+/// Adverbs that may sit inside or after a definition verb.
+const ADVERBS: &[&str] = &[
+    "donc",
+    "aussi",
+    "ainsi",
+    "également",
+    "notamment",
+    "surtout",
+    "simplement",
+    "principalement",
+    "essentiellement",
+    "avant",
+    "tout",
+    "d’abord",
+    "souvent",
+    "généralement",
+    "alors",
+    "désormais",
+    "aujourd’hui",
+];
+
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "tu",
+];
+
 impl Expander {
     pub fn load(source: &Source) -> Result<Expander> {
+        let rules: ExpansionRules = source.yaml(FILE)?;
+        for t in &rules.templates {
+            if t.max_items == 0 {
+                return Err(Error::Rules {
+                    file: FILE.into(),
+                    line: 0,
+                    message: format!("template `{}`: max_items must be at least 1", t.id),
+                });
+            }
+        }
+        let glossary: GlossaryFile = source.yaml(GLOSSARY)?;
+        let figure = rules::compile_regex(
+            FILE,
+            "figure",
+            r"(?i)(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)(?:[ \u{a0}\u{202f}]?(%|°C|°|€|\$)|[ \u{a0}\u{202f}]+(?:(millions?|milliards?|mille)[ \u{a0}\u{202f}]+(?:de[ \u{a0}\u{202f}]+|d[’']))?(\p{L}[\p{L}’'·-]*))",
+        )?;
+        let date = rules::compile_regex(
+            FILE,
+            "date",
+            &format!(
+                r"(?i)\b(?:(?:le|du|au|dès le|depuis le|jusqu[’']au|d[’']ici le|avant le|après le)\s+)?(?:1er|1e|\d{{1,2}})\s+(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?\b|\b(?:en|fin|début|mi-|courant|depuis|dès|avant|après|d[’']ici(?: à)?(?: fin| début)?|jusqu[’']en|jusqu[’']à|l[’']année|l[’']an)\s*(?:(?:{MONTHS})\s+)?(?:19|20)\d{{2}}(?:-(?:19|20)?\d{{2}})?\b|\b(?:en|fin|début|mi-|d[’']ici(?: à)?(?: fin| début)?|jusqu[’']en|dès|depuis)\s*(?:{MONTHS})\b|\b(?:{MONTHS})\s+(?:19|20)\d{{2}}\b"
+            ),
+        )?;
+        let acronym_paren = rules::compile_regex(
+            FILE,
+            "acronym",
+            r"\(([\p{Lu}][\p{Lu}\p{N}₀-₉&]{1,9})\)|\b([\p{Lu}][\p{Lu}\p{N}₀-₉&]{1,9}) \(([^()]{3,120})\)",
+        )?;
+        let role_nouns = rules.role_nouns.iter().map(|r| r.to_lowercase()).collect();
         Ok(Expander {
-            rules: source.yaml(FILE)?,
+            rules,
+            glossary: glossary.entries,
+            role_nouns,
+            figure,
+            date,
+            acronym_paren,
         })
     }
 
@@ -56,53 +239,78 @@ impl Expander {
         lex: &Lexicon,
         min_words: usize,
     ) -> Expansion {
-        let mut words = article_words(sentences, sections);
+        let mut words = article_words(sentences, sections)
+            + HEADING_WORDS_ESTIMATE
+                * sections
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, s)| *i > 0 && s.heading.is_none())
+                    .count();
         let mut out = Vec::new();
         let mut warnings = Vec::new();
-        let mut used_sentences: Vec<usize> = Vec::new();
+        if words >= min_words {
+            return Expansion {
+                sections: out,
+                warnings,
+            };
+        }
+        let ctx = Context::new(sentences, lex);
+        let mut used: BTreeSet<usize> = BTreeSet::new();
+        let mut added_ids = Vec::new();
+        let mut lacking = Vec::new();
         for tpl in &self.rules.templates {
             if words >= min_words {
                 break;
             }
-            let items: Vec<Generated> = match tpl.id.as_str() {
-                "key-points" => key_points(sentences, kw, lex, tpl.max_items, &used_sentences),
-                "key-figures" => key_figures(sentences, tpl.max_items, &used_sentences),
+            let built = match tpl.id.as_str() {
+                "key-figures" => self.key_figures(&ctx, tpl, &used),
+                "timeline" => self.timeline(&ctx, tpl, &used),
+                "whos-who" => self.whos_who(&ctx, tpl, &used),
+                "glossary" => self.glossary_items(&ctx, tpl),
+                "faq" => self.faq(&ctx, tpl, &used),
+                "key-points" => key_points(&ctx, kw, tpl, &used),
                 _ => Vec::new(),
             };
-            if items.is_empty() {
+            if built.len() < tpl.min_items.max(1) {
+                lacking.push(tpl.id.clone());
                 continue;
             }
-            for it in &items {
-                used_sentences.extend(&it.sources);
+            let headings = heading_options(tpl, kw);
+            if headings.is_empty() {
+                lacking.push(tpl.id.clone());
+                continue;
             }
-            let headings: Vec<String> = tpl
-                .headings
-                .iter()
-                .map(|h| {
-                    typography::apply(
-                        &h.replace("{Keyphrase}", &french::capitalise_first(&kw.keyphrase)),
-                    )
-                })
-                .filter(|h| !h.contains("{Keyphrase}") || !kw.keyphrase.is_empty())
-                .collect();
             let mut blocks = Vec::new();
+            let mut added = headings.first().map(|h| french::word_count(h)).unwrap_or(0);
             if let Some(intro) = &tpl.intro {
+                let text = typography::apply(intro);
+                added += french::word_count(&text);
                 blocks.push(Block::Text {
                     text: Generated {
-                        text: typography::apply(intro),
+                        text,
                         template: tpl.id.clone(),
                         facts: Vec::new(),
                         sources: Vec::new(),
                     },
                 });
             }
-            let added: usize = items
-                .iter()
-                .map(|g| french::word_count(&g.text))
-                .sum::<usize>()
-                + headings.first().map(|h| french::word_count(h)).unwrap_or(0);
-            blocks.push(Block::List { items });
+            let mut list = Vec::new();
+            for b in built {
+                used.extend(b.item.sources.iter().copied());
+                added += french::word_count(&b.item.text);
+                if let Some(answer) = b.answer {
+                    added += french::word_count(&answer.text);
+                    blocks.push(Block::Text { text: b.item });
+                    blocks.push(Block::Text { text: answer });
+                } else {
+                    list.push(b.item);
+                }
+            }
+            if !list.is_empty() {
+                blocks.push(Block::List { items: list });
+            }
             words += added;
+            added_ids.push(tpl.id.clone());
             out.push(Section {
                 heading: None,
                 kind: SectionKind::Expansion {
@@ -113,8 +321,18 @@ impl Expander {
             });
         }
         if words < min_words {
+            let made = if added_ids.is_empty() {
+                "no expansion section could be built".to_string()
+            } else {
+                format!("expansion sections added: {}", added_ids.join(", "))
+            };
+            let none = if lacking.is_empty() {
+                String::new()
+            } else {
+                format!("; too few facts for: {}", lacking.join(", "))
+            };
             warnings.push(format!(
-                "the article has {words} words, under the target of {min_words}: the text holds no more facts to build sections from without filler"
+                "the article has about {words} words, under the target of {min_words}: the text holds no more facts to build sections from without repeating it or inventing ({made}{none})"
             ));
         }
         Expansion {
@@ -122,6 +340,1281 @@ impl Expander {
             warnings,
         }
     }
+
+    /// Amounts, percentages and counts with their unit, in their clause.
+    fn key_figures(
+        &self,
+        ctx: &Context,
+        tpl: &ExpansionTemplate,
+        used: &BTreeSet<usize>,
+    ) -> Vec<Built> {
+        let mut out = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for s in ctx.quotable(used) {
+            if out.len() >= tpl.max_items {
+                break;
+            }
+            let figs = self.figures_in(&s.text, ctx);
+            let Some(&(fs, fe)) = figs.iter().find(|(a, b)| !seen.contains(&s.text[*a..*b])) else {
+                continue;
+            };
+            let Some(w) = ctx.window(&s.text, fs, fe) else {
+                continue;
+            };
+            let marks: Vec<(usize, usize)> = figs
+                .iter()
+                .copied()
+                .filter(|(a, b)| *a >= w.start && *b <= w.end)
+                .collect();
+            let context = w.render(&s.text, &marks, ctx);
+            let facts: Vec<String> = marks
+                .iter()
+                .map(|(a, b)| s.text[*a..*b].to_string())
+                .collect();
+            for f in &facts {
+                seen.insert(f.clone());
+            }
+            if let Some(item) = fill_item(tpl, &[("context", &context)], facts, vec![s.id]) {
+                out.push(Built::item(item));
+            }
+        }
+        out
+    }
+
+    /// Byte ranges of the figures of a sentence.
+    fn figures_in(&self, text: &str, ctx: &Context) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for c in self.figure.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            let Some(num) = c.get(1) else { continue };
+            // a number glued to a word or a code (GPT-4, UA-123, n°5) is no figure
+            if let Some(p) = text[..m.start()].chars().next_back() {
+                if p.is_alphanumeric() || matches!(p, '-' | '_' | '.' | ',' | '/' | '°' | '#') {
+                    continue;
+                }
+                if text[..m.start()].ends_with("n°") || text[..m.start()].ends_with("n° ") {
+                    continue;
+                }
+            }
+            let n = num.as_str();
+            let year_like = n.len() == 4
+                && (n.starts_with("19") || n.starts_with("20"))
+                && n.chars().all(|c| c.is_ascii_digit());
+            let end = if c.get(2).is_some() {
+                m.end()
+            } else if let Some(noun) = c.get(4) {
+                let w = noun.as_str();
+                let lower = w.to_lowercase();
+                let multiplier = c.get(3).is_some();
+                if !multiplier {
+                    if w.chars().next().is_some_and(char::is_uppercase)
+                        || lex_skip(ctx.lex, &lower)
+                        || ctx.lex.is_verb(&lower)
+                        || is_month(&lower)
+                        || w.chars().count() < 2
+                        || (year_like && !AMOUNT_UNITS.contains(&lower.as_str()))
+                    {
+                        continue;
+                    }
+                } else if w.chars().next().is_some_and(char::is_uppercase) || is_month(&lower) {
+                    continue;
+                }
+                // an ordinal or a word glued after the number (26ème) has no space: not here
+                noun.end()
+            } else {
+                continue;
+            };
+            out.push((m.start(), end));
+        }
+        out
+    }
+
+    /// Dates, years and deadlines in their clause, in chronological order.
+    fn timeline(
+        &self,
+        ctx: &Context,
+        tpl: &ExpansionTemplate,
+        used: &BTreeSet<usize>,
+    ) -> Vec<Built> {
+        let mut cands: Vec<((i64, i64, i64, usize), Generated)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut last_year: i64 = 0;
+        for s in ctx.quotable(used) {
+            let dates: Vec<(usize, usize)> = self
+                .date
+                .find_iter(&s.text)
+                .filter(|m| {
+                    // "2,1 milliards" or "(2021)" glued forms are checked by the word boundary;
+                    // a date inside a code or a URL is skipped
+                    !text_before_is_code(&s.text[..m.start()])
+                })
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let Some(&(ds, de)) = dates
+                .iter()
+                .find(|(a, b)| !seen.contains(&s.text[*a..*b].to_lowercase()))
+            else {
+                if let Some(y) = dates
+                    .iter()
+                    .rev()
+                    .find_map(|(a, b)| year_of(&s.text[*a..*b]))
+                {
+                    last_year = y;
+                }
+                continue;
+            };
+            let label = &s.text[ds..de];
+            let (year, month, day) = date_key(label);
+            let year = year.unwrap_or(last_year);
+            if let Some(y) = dates
+                .iter()
+                .rev()
+                .find_map(|(a, b)| year_of(&s.text[*a..*b]))
+            {
+                last_year = y;
+            }
+            let Some(w) = ctx.window(&s.text, ds, de) else {
+                continue;
+            };
+            let marks: Vec<(usize, usize)> = dates
+                .iter()
+                .copied()
+                .filter(|(a, b)| *a >= w.start && *b <= w.end)
+                .collect();
+            let context = w.render(&s.text, &marks, ctx);
+            let facts: Vec<String> = marks
+                .iter()
+                .map(|(a, b)| s.text[*a..*b].to_string())
+                .collect();
+            for f in &facts {
+                seen.insert(f.to_lowercase());
+            }
+            if let Some(item) = fill_item(tpl, &[("context", &context)], facts, vec![s.id]) {
+                cands.push(((year, month, day, s.id), item));
+            }
+            if cands.len() >= tpl.max_items {
+                break;
+            }
+        }
+        cands.sort_by_key(|c| c.0);
+        cands.into_iter().map(|(_, g)| Built::item(g)).collect()
+    }
+
+    /// Organisations and people with what an apposition says of them.
+    fn whos_who(
+        &self,
+        ctx: &Context,
+        tpl: &ExpansionTemplate,
+        used: &BTreeSet<usize>,
+    ) -> Vec<Built> {
+        let mut out = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for s in ctx.quotable(used) {
+            if out.len() >= tpl.max_items {
+                break;
+            }
+            let toks = tokens(&s.text);
+            let names = ctx.names(&s.text, &toks);
+            for (ni, &(a, b)) in names.iter().enumerate() {
+                let name = &s.text[a..b];
+                let lname = name.to_lowercase();
+                if seen.iter().any(|x: &String| {
+                    x == &lname
+                        || x.split_whitespace().any(|w| w == lname)
+                        || lname.split_whitespace().any(|w| w == x)
+                }) {
+                    continue;
+                }
+                let role = self.role_after(&s.text, b, ctx).or_else(|| {
+                    // "la directrice de l’école, Jeanne Martin," / "la ministre Jeanne Martin"
+                    let prev_end = if ni > 0 { names[ni - 1].1 } else { 0 };
+                    self.role_before(&s.text, prev_end, a, b, ctx)
+                });
+                let Some(role) = role else { continue };
+                if let Some(item) = fill_item(
+                    tpl,
+                    &[("name", name), ("role", &role)],
+                    vec![name.to_string(), role.clone()],
+                    vec![s.id],
+                ) {
+                    seen.insert(name.to_lowercase());
+                    out.push(Built::item(item));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// "NAME, role noun phrase," → the role.
+    fn role_after(&self, text: &str, name_end: usize, ctx: &Context) -> Option<String> {
+        let rest = &text[name_end..];
+        let rest = rest.strip_prefix(", ")?;
+        let toks = tokens(rest);
+        let first = toks.first()?;
+        let fl = first.1.to_lowercase();
+        let det = matches!(fl.as_str(), "le" | "la" | "les" | "un" | "une")
+            || fl.starts_with("l’")
+            || fl.starts_with("l'");
+        let role_word = self.role_nouns.contains(&fl);
+        if !(det || role_word) || first.0 != 0 {
+            return None;
+        }
+        // "Au sein de la Commission, l’entreprise …": a name inside a
+        // prepositional phrase does not take a determiner-led apposition
+        if det && !role_word {
+            let before = tokens(&text[..name_end]);
+            let mut k = before.len().saturating_sub(1);
+            while k > 0 {
+                k -= 1;
+                let w = before[k].1.to_lowercase();
+                if matches!(w.as_str(), "la" | "le" | "les") {
+                    continue;
+                }
+                if matches!(
+                    w.as_str(),
+                    "de" | "du"
+                        | "des"
+                        | "à"
+                        | "au"
+                        | "aux"
+                        | "dans"
+                        | "sur"
+                        | "pour"
+                        | "par"
+                        | "avec"
+                        | "chez"
+                        | "en"
+                        | "entre"
+                        | "vers"
+                        | "selon"
+                        | "sein"
+                ) || w.starts_with("d’")
+                    || w.starts_with("d'")
+                {
+                    return None;
+                }
+                break;
+            }
+        }
+        // the apposition ends at the next clause mark, before a verb or a subject pronoun
+        let mut end = rest.len();
+        for (i, ch) in rest.char_indices() {
+            if matches!(ch, ',' | ';' | ':' | '.' | '!' | '?' | ')' | '(') {
+                let decimal = ch == ','
+                    && rest[..i].ends_with(|c: char| c.is_ascii_digit())
+                    && rest[i + 1..].starts_with(|c: char| c.is_ascii_digit());
+                if !decimal {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        // a list member ("Arles ou Paris, l’équipe …") has no apposition
+        if text[..name_end]
+            .trim_end()
+            .rsplit(' ')
+            .nth(1)
+            .is_some_and(|p| p == "ou" || p == "et")
+        {
+            return None;
+        }
+        let mut relative = false;
+        for (n, (off, w)) in toks.iter().enumerate() {
+            if *off >= end {
+                break;
+            }
+            let lw = elision::strip(w).to_lowercase();
+            if n > 0 && SUBJECT_PRONOUNS.contains(&lw.as_str()) {
+                end = *off;
+                break;
+            }
+            if matches!(lw.as_str(), "qui" | "que" | "dont" | "où") {
+                // a relative clause describes: "une association qui répare …"
+                relative = true;
+            } else if n > 0 && !relative && ctx.lex.is_verb(&lw) {
+                // the phrase is the subject of the sentence's verb, not an apposition
+                return None;
+            }
+        }
+        let role = rest[..end].trim_end();
+        let role = role.trim_end_matches(['-', '–', '—']).trim_end();
+        let wc = french::word_count(role);
+        if !(2..=22).contains(&wc) || !balanced(role) {
+            return None;
+        }
+        Some(lower_first_if_common(role, ctx))
+    }
+
+    /// "…the role noun phrase, NAME" or "role noun NAME" → the role.
+    fn role_before(
+        &self,
+        text: &str,
+        from: usize,
+        name_start: usize,
+        name_end: usize,
+        ctx: &Context,
+    ) -> Option<String> {
+        // persons only: at least two name words
+        if french::words(&text[name_start..name_end]).count() < 2 {
+            return None;
+        }
+        let before = &text[from..name_start];
+        let before = before.strip_suffix(", ").unwrap_or(before).trim_end();
+        // the role is the last clause before the name, starting at a role noun
+        let clause_start = before
+            .rfind([',', ';', ':', '(', '.'])
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let clause = before[clause_start..].trim_start();
+        let toks = tokens(clause);
+        let pos = toks
+            .iter()
+            .position(|(_, w)| self.role_nouns.contains(&w.to_lowercase()))?;
+        // keep its article: "la directrice de l’école"
+        let mut start = toks[pos].0;
+        if pos > 0 {
+            let p = toks[pos - 1].1.to_lowercase();
+            if matches!(
+                p.as_str(),
+                "le" | "la" | "les" | "un" | "une" | "son" | "sa" | "leur"
+            ) {
+                start = toks[pos - 1].0;
+            }
+        }
+        if toks[pos..]
+            .iter()
+            .any(|(_, w)| ctx.lex.is_verb(&elision::strip(w).to_lowercase()))
+        {
+            return None;
+        }
+        let role = clause[start..].trim();
+        let wc = french::word_count(role);
+        if !(1..=15).contains(&wc) || !balanced(role) {
+            return None;
+        }
+        Some(lower_first_if_common(role, ctx))
+    }
+
+    /// Acronyms written out in the text, then those of the glossary lexicon.
+    fn glossary_items(&self, ctx: &Context, tpl: &ExpansionTemplate) -> Vec<Built> {
+        let mut found: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
+        for s in ctx.all() {
+            for c in self.acronym_paren.captures_iter(&s.text) {
+                if let Some(acr) = c.get(1) {
+                    // "Graphics Processing Unit (GPU)": the words before must spell it
+                    let acr_s = acr.as_str();
+                    if found.contains_key(acr_s) {
+                        continue;
+                    }
+                    let open = acr.start() - 1;
+                    if let Some(long) = spelled_before(&s.text[..open], acr_s, ctx.lex) {
+                        found.insert(acr_s.to_string(), (long, s.id, open));
+                    }
+                } else if let (Some(acr), Some(long)) = (c.get(2), c.get(3)) {
+                    // "GPU (Graphics Processing Unit)"
+                    let acr_s = acr.as_str();
+                    if found.contains_key(acr_s) {
+                        continue;
+                    }
+                    let l = long.as_str().trim();
+                    if spells(l, acr_s, ctx.lex) {
+                        found.insert(acr_s.to_string(), (l.to_string(), s.id, acr.start()));
+                    }
+                }
+            }
+        }
+        let mut items: Vec<(usize, Generated)> = Vec::new();
+        for (acr, (long, id, pos)) in &found {
+            if let Some(g) = fill_item(
+                tpl,
+                &[("acronym", acr), ("expansion", long)],
+                vec![acr.clone(), long.clone()],
+                vec![*id],
+            ) {
+                items.push((id * 1_000_000 + pos.min(&999_999), g));
+            }
+        }
+        // the lexicon's acronyms that the text uses (CO₂ is looked up as CO2)
+        let mut lexicon_hits: Vec<(usize, Generated)> = Vec::new();
+        let present = ctx.acronyms();
+        for (acr, (first_pos, written)) in &present {
+            let key = normalise_subscripts(acr);
+            if found.contains_key(written.as_str()) || found.contains_key(&key) {
+                continue;
+            }
+            if let Some(long) = self.glossary.get(&key) {
+                if let Some(g) = fill_item(
+                    tpl,
+                    &[("acronym", written), ("expansion", long)],
+                    vec![written.clone()],
+                    Vec::new(),
+                ) {
+                    lexicon_hits.push((*first_pos, g));
+                }
+            }
+        }
+        items.sort_by_key(|(k, _)| *k);
+        lexicon_hits.sort_by_key(|(k, _)| *k);
+        items
+            .into_iter()
+            .chain(lexicon_hits)
+            .take(tpl.max_items)
+            .map(|(_, g)| Built::item(g))
+            .collect()
+    }
+
+    /// Questions made from the text's definitions, answered by them.
+    fn faq(&self, ctx: &Context, tpl: &ExpansionTemplate, used: &BTreeSet<usize>) -> Vec<Built> {
+        let mut out = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for s in ctx.quotable(used) {
+            if out.len() >= tpl.max_items {
+                break;
+            }
+            if s.text.ends_with('?') || french::word_count(&s.text) > 45 {
+                continue;
+            }
+            let Some((subject, kind)) = self.definition(&s.text, ctx) else {
+                continue;
+            };
+            let Some(q) = tpl.questions.get(&kind) else {
+                continue;
+            };
+            let key = subject.to_lowercase();
+            if seen.contains(&key) {
+                continue;
+            }
+            let question = fill_question(q, &subject);
+            let Some(item) = fill_item(
+                tpl,
+                &[("question", &question)],
+                vec![subject.clone()],
+                vec![s.id],
+            ) else {
+                continue;
+            };
+            seen.insert(key);
+            let answer = Generated {
+                text: typography::apply(&s.text),
+                template: tpl.id.clone(),
+                facts: vec![s.text.clone()],
+                sources: vec![s.id],
+            };
+            out.push(Built {
+                item,
+                answer: Some(answer),
+            });
+        }
+        out
+    }
+
+    /// "Subject est un …" → (subject as it reads inside a question, question kind).
+    fn definition(&self, text: &str, ctx: &Context) -> Option<(String, String)> {
+        let toks = tokens(text);
+        for d in &self.rules.definitions {
+            let vw: Vec<&str> = d.verb.split_whitespace().collect();
+            // the subject: the first 1–6 words, no comma, no verb
+            for k in 1..=6.min(toks.len().saturating_sub(vw.len())) {
+                // the verb's words, adverbs allowed between them and after
+                // ("fait donc référence", "est aussi un")
+                let mut at = k;
+                let mut matched = 0;
+                while matched < vw.len() && at < toks.len() {
+                    if toks[at].1 == vw[matched] {
+                        matched += 1;
+                    } else if matched == 0 || !ADVERBS.contains(&toks[at].1) {
+                        break;
+                    }
+                    at += 1;
+                }
+                if matched < vw.len() {
+                    continue;
+                }
+                while at < toks.len() && ADVERBS.contains(&toks[at].1) {
+                    at += 1;
+                }
+                let after = toks.get(at).map(|t| t.1.to_lowercase());
+                if !d.then.is_empty() {
+                    let ok = after.as_deref().is_some_and(|a| {
+                        d.then.iter().any(|t| {
+                            a == t.as_str()
+                                || ((t.ends_with('’') || t.ends_with('\''))
+                                    && a.starts_with(t.as_str()))
+                        })
+                    });
+                    if !ok {
+                        continue;
+                    }
+                }
+                let subj_end = toks[k - 1].0 + toks[k - 1].1.len();
+                let subject = &text[..subj_end];
+                if subject.contains([',', ';', ':', '(', ')', '«', '»', '"'])
+                    || toks[..k]
+                        .iter()
+                        .any(|(_, w)| ctx.lex.is_verb(&elision::strip(w).to_lowercase()))
+                {
+                    break;
+                }
+                let first = elision::strip(toks[0].1).to_lowercase();
+                let first_full = toks[0].1.to_lowercase();
+                // pronouns and demonstratives need the previous sentence to make sense
+                if SUBJECT_PRONOUNS.contains(&first.as_str())
+                    || matches!(
+                        first_full.as_str(),
+                        "ce" | "cet"
+                            | "cette"
+                            | "ces"
+                            | "cela"
+                            | "ça"
+                            | "ceci"
+                            | "celui"
+                            | "celle"
+                            | "ceux"
+                            | "celles"
+                            | "tout"
+                            | "tous"
+                            | "chacun"
+                            | "chaque"
+                            | "il"
+                            | "son"
+                            | "sa"
+                            | "ses"
+                            | "leur"
+                            | "leurs"
+                            | "notre"
+                            | "votre"
+                            | "mon"
+                            | "ma"
+                            | "mes"
+                            | "quel"
+                            | "quelle"
+                            | "aucun"
+                            | "aucune"
+                            | "plusieurs"
+                            | "certains"
+                            | "certaines"
+                            | "un"
+                            | "une"
+                            | "des"
+                    )
+                    || first_full.starts_with("c’")
+                    || first_full.starts_with("c'")
+                    || first_full.starts_with("qu")
+                {
+                    break;
+                }
+                // the subject must carry content: a name or a content word
+                let content = toks[..k].iter().any(|(_, w)| {
+                    let b = elision::strip(w);
+                    !ctx.lex.is_stopword(b) && b.chars().any(char::is_alphabetic)
+                });
+                if !content || french::word_count(text) < subject.split_whitespace().count() + 6 {
+                    break;
+                }
+                let kind = if d.plural {
+                    format!("{}-plural", d.kind)
+                } else {
+                    d.kind.clone()
+                };
+                return Some((ctx.subject_in_question(subject, &toks), kind));
+            }
+        }
+        None
+    }
+}
+
+/// An item and, for a question, its answer.
+struct Built {
+    item: Generated,
+    answer: Option<Generated>,
+}
+
+impl Built {
+    fn item(item: Generated) -> Built {
+        Built { item, answer: None }
+    }
+}
+
+/// What every extractor needs: the sentences, the lexicon and a few indexes.
+struct Context<'a> {
+    sentences: &'a [Sentence],
+    lex: &'a Lexicon,
+    /// Words seen capitalised other than at a sentence start (names).
+    names_mid: HashSet<&'a str>,
+    /// Words seen lowercase somewhere (common words).
+    lower_seen: HashSet<String>,
+    /// Sentences not fit for quoting (code, run-ons).
+    unquotable: Vec<bool>,
+}
+
+impl<'a> Context<'a> {
+    fn new(sentences: &'a [Sentence], lex: &'a Lexicon) -> Context<'a> {
+        let mut names_mid = HashSet::new();
+        let mut lower_seen = HashSet::new();
+        let mut unquotable = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            for (i, w) in french::words(&s.text).enumerate() {
+                let b = elision::strip(w);
+                if b.chars().next().is_some_and(char::is_uppercase) {
+                    if i > 0 {
+                        names_mid.insert(b);
+                    }
+                } else if b.chars().next().is_some_and(char::is_lowercase) {
+                    lower_seen.insert(b.to_string());
+                }
+            }
+            unquotable
+                .push(looks_like_code(&s.text) || french::word_count(&s.text) > MAX_SENTENCE_WORDS);
+        }
+        Context {
+            sentences,
+            lex,
+            names_mid,
+            lower_seen,
+            unquotable,
+        }
+    }
+
+    fn all(&self) -> impl Iterator<Item = &'a Sentence> + '_ {
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.unquotable[*i])
+            .map(|(_, s)| s)
+    }
+
+    fn quotable<'b>(
+        &'b self,
+        used: &'b BTreeSet<usize>,
+    ) -> impl Iterator<Item = &'a Sentence> + 'b {
+        self.all()
+            .filter(move |s| !used.contains(&s.id) && !s.text.contains("**"))
+    }
+
+    /// Acronyms (2+ capitals, digits or subscripts) the text uses: first position, as written.
+    fn acronyms(&self) -> BTreeMap<String, (usize, String)> {
+        let mut out: BTreeMap<String, (usize, String)> = BTreeMap::new();
+        for (si, s) in self.all().enumerate() {
+            for (i, w) in french::words(&s.text).enumerate() {
+                let b = elision::strip(w);
+                let caps = b.chars().filter(|c| c.is_uppercase()).count();
+                let ok = caps >= 2
+                    && b.chars().next().is_some_and(char::is_uppercase)
+                    && b.chars().all(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || ('₀'..='₉').contains(&c)
+                    });
+                if ok {
+                    out.entry(b.to_string())
+                        .or_insert((si * 10_000 + i, b.to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Spans of proper names in a sentence: runs of capitalised words, joined by
+    /// de, du, des, d’, la, le, l’, et, & when a capitalised word follows.
+    fn names(&self, text: &str, toks: &[(usize, &str)]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let (off, w) = toks[i];
+            let bare = elision::strip(w);
+            let lead = w.len() - bare.len();
+            if !is_name_word(bare) {
+                i += 1;
+                continue;
+            }
+            let start = off + lead;
+            let mut end = off + w.len();
+            let mut j = i + 1;
+            loop {
+                if j >= toks.len() {
+                    break;
+                }
+                let gap = &text[end..toks[j].0];
+                if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+                    break;
+                }
+                let t = toks[j].1;
+                let tb = elision::strip(t);
+                if is_name_word(t) || (tb.len() < t.len() && is_name_word(tb)) {
+                    end = toks[j].0 + t.len();
+                    j += 1;
+                    continue;
+                }
+                let lt = t.to_lowercase();
+                let connector =
+                    matches!(lt.as_str(), "de" | "du" | "des" | "la" | "le" | "et" | "&");
+                if connector
+                    && toks.get(j + 1).is_some_and(|n| {
+                        is_name_word(elision::strip(n.1))
+                            && text[toks[j].0 + t.len()..n.0].chars().all(|c| c == ' ')
+                    })
+                {
+                    end = toks[j].0 + t.len();
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let single = j == i + 1;
+            let word = &text[start..end];
+            let sentence_start = i == 0;
+            // a capitalised first word is a name only when the text capitalises it elsewhere
+            let keep = if sentence_start && single {
+                self.names_mid.contains(word) && !self.lex.is_stopword(word)
+                    || word.chars().skip(1).any(char::is_uppercase)
+            } else if sentence_start {
+                !self.lex.is_function_word(&toks[i].1.to_lowercase())
+                    || self.names_mid.contains(bare)
+            } else {
+                true
+            };
+            if keep && !is_month(&word.to_lowercase()) && word.chars().count() > 1 {
+                out.push((start, end));
+            }
+            i = j;
+        }
+        out
+    }
+
+    /// The window of clauses around a fact: at least a few words and a verb,
+    /// starting where a clause can start, at most `MAX` words, balanced.
+    fn window(&self, text: &str, fs: usize, fe: usize) -> Option<Window> {
+        const MIN: usize = 6;
+        const MAX: usize = 32;
+        let cl = clauses(text);
+        let k = cl.iter().position(|c| fs >= c.0 && fs < c.1.max(c.0 + 1))?;
+        let mut lo = k;
+        let mut hi = k;
+        while cl[hi].1 < fe && hi + 1 < cl.len() {
+            hi += 1;
+        }
+        let span_words = |lo: usize, hi: usize| french::word_count(&text[cl[lo].0..cl[hi].1]);
+        loop {
+            let good_start = lo == 0 || self.can_start(&text[cl[lo].0..]);
+            let seg = &text[cl[lo].0..cl[hi].1];
+            let ok = good_start
+                && !colon_cut(&cl, lo, hi)
+                && !self.orphan_verb(text, &cl, lo, hi)
+                && span_words(lo, hi) >= MIN
+                && self.has_verb(seg)
+                && balanced(seg);
+            if ok {
+                break;
+            }
+            if !good_start && lo > 0 {
+                lo -= 1;
+            } else if hi + 1 < cl.len() {
+                hi += 1;
+            } else if lo > 0 {
+                lo -= 1;
+            } else {
+                break;
+            }
+        }
+        let seg = &text[cl[lo].0..cl[hi].1];
+        if span_words(lo, hi) > MAX || !balanced(seg) || colon_cut(&cl, lo, hi) {
+            return None;
+        }
+        Some(Window {
+            start: cl[lo].0,
+            end: cl[hi].1,
+            whole_end: hi + 1 == cl.len(),
+            sentence_start: lo == 0,
+        })
+    }
+
+    /// Does a clause inside the window open on a verb whose subject lies
+    /// before the window ("EuroHPC JU dans le jargon, est largement …")?
+    fn orphan_verb(&self, text: &str, cl: &[(usize, usize, char)], lo: usize, hi: usize) -> bool {
+        lo > 0
+            && (lo + 1..=hi).any(|i| {
+                french::words(&text[cl[i].0..])
+                    .next()
+                    .is_some_and(|w| self.lex.is_verb(&w.to_lowercase()))
+            })
+    }
+
+    fn can_start(&self, rest: &str) -> bool {
+        let Some(first) = french::words(rest).next() else {
+            return false;
+        };
+        if !rest.starts_with(first) {
+            // starts with a quote or a bracket
+            return false;
+        }
+        let lower = first.to_lowercase();
+        let head = lower.split(['’', '\'']).next().unwrap_or("");
+        let elided = head.len() < lower.len();
+        if DEPENDENT_STARTS.contains(&lower.as_str())
+            || (elided && DEPENDENT_STARTS.contains(&head))
+        {
+            return false;
+        }
+        // a clause opening on its verb lost its subject ("mobilisera environ …")
+        if self.lex.is_verb(&lower)
+            || ["era", "eront", "ait", "aient"]
+                .iter()
+                .any(|e| lower.ends_with(e) && lower.chars().count() > e.len() + 3)
+        {
+            return false;
+        }
+        // the end of a list of names ("Arles ou Paris, …") is no clause start
+        if french::words(rest)
+            .nth(1)
+            .is_some_and(|w| w == "ou" || w == "et")
+            && first.chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        // a participle or gerund clause ("réduisant ainsi …") hangs on the previous one
+        !(lower.ends_with("ant") && lower.chars().count() > 5)
+    }
+
+    fn has_verb(&self, text: &str) -> bool {
+        let mut prev_pronoun = false;
+        for w in french::words(text) {
+            let l = elision::strip(w).to_lowercase();
+            if self.lex.is_verb(&l)
+                || (prev_pronoun && l.chars().count() > 1)
+                || ["ait", "aient", "era", "eront", "erait", "eraient", "èrent"]
+                    .iter()
+                    .any(|e| l.ends_with(e) && l.chars().count() > e.chars().count() + 2)
+            {
+                return true;
+            }
+            let lw = w.to_lowercase();
+            prev_pronoun = SUBJECT_PRONOUNS.contains(&l.as_str())
+                || lw.starts_with("qu’")
+                || lw.starts_with("qu'")
+                || l == "qui";
+        }
+        false
+    }
+
+    /// The subject of a definition as it reads after "Qu’est-ce que": its
+    /// article lowercased unless the text writes it capitalised inside sentences
+    /// (a name: "Nos Gestes Climat").
+    fn subject_in_question(&self, subject: &str, toks: &[(usize, &str)]) -> String {
+        let Some((_, first)) = toks.first() else {
+            return subject.to_string();
+        };
+        let bare = elision::strip(first);
+        let is_article = bare.len() < first.len() || self.lex.is_function_word(first);
+        if !is_article {
+            return subject.to_string();
+        }
+        // the article is part of a name when the text capitalises it mid-sentence
+        let probe: String = subject.chars().take(40).collect();
+        let named = self
+            .sentences
+            .iter()
+            .any(|s| s.text.find(&probe).is_some_and(|p| p > 0));
+        if named {
+            return subject.to_string();
+        }
+        let mut c = subject.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+            None => String::new(),
+        }
+    }
+}
+
+/// A span of clauses of a sentence.
+struct Window {
+    start: usize,
+    end: usize,
+    /// It runs to the end of the sentence (its final punctuation is kept).
+    whole_end: bool,
+    sentence_start: bool,
+}
+
+impl Window {
+    /// The window's text with the marked facts in bold, its first letter
+    /// lowercased when it is a common word cut from inside the sentence, and a
+    /// final full stop when it ends inside the sentence.
+    fn render(&self, text: &str, marks: &[(usize, usize)], ctx: &Context) -> String {
+        let mut s = String::new();
+        let mut at = self.start;
+        let mut marks: Vec<(usize, usize)> = marks.to_vec();
+        marks.sort_unstable();
+        for (a, b) in marks {
+            if a < at || b > self.end {
+                continue;
+            }
+            s.push_str(&text[at..a]);
+            s.push_str("**");
+            s.push_str(&text[a..b]);
+            s.push_str("**");
+            at = b;
+        }
+        s.push_str(&text[at..self.end]);
+        let mut s = s.trim().to_string();
+        if !self.whole_end {
+            s = s
+                .trim_end_matches([',', ';', ':', '-', '–', '—', ' ', '\u{a0}'])
+                .to_string();
+            s.push('.');
+        } else if !s.ends_with(['.', '!', '?', '…', '»', '"', ')']) {
+            s.push('.');
+        }
+        if self.sentence_start {
+            french::capitalise_first(&s)
+        } else {
+            capitalise_clause(&s, ctx)
+        }
+    }
+}
+
+/// A clause cut from inside a sentence starts a list item: capitalised.
+fn capitalise_clause(s: &str, _ctx: &Context) -> String {
+    match s.strip_prefix("**") {
+        Some(rest) => format!("**{}", french::capitalise_first(rest)),
+        None => french::capitalise_first(s),
+    }
+}
+
+/// Lowercase the first letter of a role cut from a sentence start ("Le
+/// programme de l’UE" → "le programme de l’UE") unless it is a name.
+fn lower_first_if_common(s: &str, ctx: &Context) -> String {
+    let Some(first) = french::words(s).next() else {
+        return s.to_string();
+    };
+    if !s.starts_with(first) || !first.chars().next().is_some_and(char::is_uppercase) {
+        return s.to_string();
+    }
+    let lower = first.to_lowercase();
+    let bare = elision::strip(&lower).to_string();
+    let common = ctx.lex.is_function_word(&lower)
+        || ctx.lex.is_function_word(&bare)
+        || ctx.lower_seen.contains(&lower)
+        || ctx.lower_seen.contains(&bare);
+    if common && first.chars().skip(1).all(|c| !c.is_uppercase()) {
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+            None => String::new(),
+        }
+    } else {
+        s.to_string()
+    }
+}
+
+/// Does a window of clauses cut what a colon announces (ending on the colon,
+/// or holding part of what follows it without running to the sentence end)?
+fn colon_cut(cl: &[(usize, usize, char)], lo: usize, hi: usize) -> bool {
+    let last = hi + 1 == cl.len();
+    let dash = |c: char| c == '–' || c == '—';
+    // an aside between dashes is not cut either
+    let dashes_inside = (lo..hi).filter(|&i| dash(cl[i].2)).count();
+    (lo > 0 && dash(cl[lo - 1].2))
+        || dashes_inside % 2 == 1
+        || (!last && (cl[hi].2 == ':' || (lo.max(1)..=hi).any(|i| cl[i - 1].2 == ':')))
+}
+
+/// Clause spans of a sentence, with the mark that ends each: split after ", "
+/// "; " ": " and around dashes.
+fn clauses(text: &str) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut depth_paren = 0i32;
+    let mut depth_quote = 0i32;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '(' => depth_paren += 1,
+            ')' => depth_paren -= 1,
+            '«' => depth_quote += 1,
+            '»' => depth_quote -= 1,
+            _ => {}
+        }
+        let next_space = chars
+            .get(k + 1)
+            .is_some_and(|&(_, n)| n == ' ' || n == '\u{a0}' || n == '\u{202f}');
+        let prev_space = k > 0 && matches!(chars[k - 1].1, ' ' | '\u{a0}' | '\u{202f}');
+        let sep = (matches!(c, ',' | ';' | ':') && next_space)
+            || (matches!(c, '–' | '—') && next_space && prev_space);
+        if sep && depth_paren <= 0 && depth_quote <= 0 {
+            let end = text[..i].trim_end().len();
+            if end > start {
+                out.push((start, end, c));
+            }
+            let mut s = i + c.len_utf8();
+            while text[s..].starts_with([' ', '\u{a0}', '\u{202f}']) {
+                s += text[s..].chars().next().map(char::len_utf8).unwrap_or(1);
+            }
+            start = s;
+        }
+    }
+    let end = text.trim_end().len();
+    if end > start {
+        out.push((start, end, '\0'));
+    }
+    if out.is_empty() {
+        out.push((0, text.len(), '\0'));
+    }
+    out
+}
+
+/// Are « » and ( ) balanced?
+fn balanced(s: &str) -> bool {
+    let count = |c: char| s.chars().filter(|x| *x == c).count();
+    count('«') == count('»') && count('(') == count(')') && count('"') % 2 == 0
+}
+
+/// Word tokens with their byte offsets.
+fn tokens(text: &str) -> Vec<(usize, &str)> {
+    let base = text.as_ptr() as usize;
+    french::words(text)
+        .map(|w| (w.as_ptr() as usize - base, w))
+        .collect()
+}
+
+/// A capitalised word that can be part of a name (not a lone digit).
+fn is_name_word(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
+}
+
+fn is_month(w: &str) -> bool {
+    MONTHS.split('|').any(|m| m == w)
+}
+
+fn lex_skip(lex: &Lexicon, w: &str) -> bool {
+    lex.is_stopword(w) || lex.is_function_word(w)
+}
+
+/// A sentence glued to the next one by a faulty split (". créent des ponts")
+/// or holding code is not quoted.
+fn looks_like_code(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let broken = chars
+        .windows(3)
+        .any(|w| matches!(w[0], '.' | '!' | '?' | '»') && w[1] == ' ' && w[2].is_lowercase());
+    broken
+        || s.contains('{')
+        || s.contains('}')
+        || s.contains("();")
+        || s.contains("function(")
+        || s.contains("://")
+        || s.contains("=>")
+        || s.matches('=').count() >= 2
+        || s.matches(';').count() >= 4 && s.contains('(')
+}
+
+fn text_before_is_code(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '='))
+}
+
+/// CO₂ → CO2, for the glossary lookup.
+fn normalise_subscripts(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if ('₀'..='₉').contains(&c) {
+                char::from_u32(c as u32 - '₀' as u32 + '0' as u32).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Capital letters of an acronym (digits and subscripts are not spelt).
+fn acronym_letters(acr: &str) -> Vec<char> {
+    acr.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Do the content words of `long` spell the acronym by their initials?
+fn spells(long: &str, acr: &str, lex: &Lexicon) -> bool {
+    let letters = acronym_letters(acr);
+    let initials: Vec<char> = french::words(long)
+        .map(elision::strip)
+        .filter(|w| {
+            !lex.is_function_word(&w.to_lowercase())
+                && !matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the")
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !letters.is_empty() && initials == letters
+}
+
+/// The words right before `(ACR)` that spell it: "Graphics Processing Unit".
+fn spelled_before(before: &str, acr: &str, lex: &Lexicon) -> Option<String> {
+    let letters = acronym_letters(acr);
+    if letters.len() < 2 {
+        return None;
+    }
+    let toks = tokens(before);
+    let end = before.trim_end().len();
+    let mut need = letters.len();
+    let mut i = toks.len();
+    let mut start = None;
+    while i > 0 && need > 0 {
+        i -= 1;
+        let (off, w) = toks[i];
+        // only spaces between the words
+        let bare = elision::strip(w);
+        let lw = w.to_lowercase();
+        if lex.is_function_word(&lw) || matches!(lw.as_str(), "of" | "for" | "and" | "the") {
+            if need == letters.len() {
+                return None;
+            }
+            continue;
+        }
+        let init = bare.chars().next()?.to_lowercase().next()?;
+        if init != letters[need - 1] {
+            return None;
+        }
+        need -= 1;
+        start = Some(off + (w.len() - bare.len()));
+    }
+    let start = start?;
+    if need > 0 {
+        return None;
+    }
+    let long = before[start..end].trim();
+    if long.contains([',', ';', ':', '.', '(', ')', '«', '»']) {
+        return None;
+    }
+    Some(long.to_string())
+}
+
+/// (year, month, day) of a date label, for the chronological order.
+fn date_key(label: &str) -> (Option<i64>, i64, i64) {
+    let lower = label.to_lowercase();
+    let month = MONTHS
+        .split('|')
+        .position(|m| lower.contains(m))
+        .map(|p| match p {
+            0 => 1,
+            1 | 2 => 2,
+            3 => 3,
+            4 => 4,
+            5 => 5,
+            6 => 6,
+            7 => 7,
+            8 | 9 => 8,
+            10 => 9,
+            11 => 10,
+            12 => 11,
+            _ => 12,
+        })
+        .unwrap_or(if lower.starts_with("fin") { 12 } else { 0 });
+    let nums: Vec<i64> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let year = nums.iter().copied().find(|n| (1000..=2999).contains(n));
+    let day = nums
+        .iter()
+        .copied()
+        .find(|n| (1..=31).contains(n))
+        .unwrap_or(0);
+    (year, month, day)
+}
+
+fn year_of(label: &str) -> Option<i64> {
+    date_key(label).0
+}
+
+/// Fill an item template; `None` if a placeholder is left.
+fn fill_item(
+    tpl: &ExpansionTemplate,
+    values: &[(&str, &str)],
+    facts: Vec<String>,
+    sources: Vec<usize>,
+) -> Option<Generated> {
+    let text = fill(&tpl.item, values)?;
+    Some(Generated {
+        text: typography::apply(&text),
+        template: tpl.id.clone(),
+        facts,
+        sources,
+    })
+}
+
+/// Replace `{name}` placeholders in one pass; `None` when one has no value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> Option<String> {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('}')? + open;
+        let name = &rest[open + 1..close];
+        let (_, v) = values.iter().find(|(k, _)| *k == name)?;
+        out.push_str(v);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// A question with elision: "Qu’est-ce que" + "une ressourcerie" → "Qu’est-ce qu’une ressourcerie ?".
+pub fn fill_question(template: &str, subject: &str) -> String {
+    let t = template.replace("que {subject}", &elision::join("que", subject));
+    let t = t.replace("{subject}", subject);
+    typography::apply(&t)
+}
+
+/// Heading variants of a template for this article's keyphrase, the ones with
+/// the keyphrase first; the ones that cannot be filled are left out.
+pub fn heading_options(tpl: &ExpansionTemplate, kw: &Keywords) -> Vec<String> {
+    let kp = kw.keyphrase.trim();
+    let np = if kp.is_empty() {
+        None
+    } else {
+        let det = kw
+            .terms
+            .values()
+            .find(|t| t.surface.eq_ignore_ascii_case(kp) || t.surface == kp)
+            .and_then(|t| t.determiner.clone());
+        Some(Np {
+            term: kp.to_string(),
+            determiner: det,
+        })
+    };
+    let mut with_kp = Vec::new();
+    let mut without = Vec::new();
+    for h in &tpl.headings {
+        let uses_kp = h.contains("{Keyphrase}") || h.contains("{np}") || h.contains("{de_np}");
+        let text = if uses_kp {
+            let Some(np) = &np else { continue };
+            if (h.contains("{np}") || h.contains("{de_np}")) && !np.has_article() {
+                continue;
+            }
+            h.replace("{Keyphrase}", &french::capitalise_first(&np.term))
+                .replace("{np}", &np.with_article())
+                .replace("{de_np}", &np.after_de())
+        } else {
+            h.clone()
+        };
+        if text.contains('{') {
+            continue;
+        }
+        let text = typography::apply(&french::capitalise_first(text.trim()));
+        if text.chars().count() > MAX_HEADING_CHARS {
+            continue;
+        }
+        if uses_kp {
+            with_kp.push(text);
+        } else {
+            without.push(text);
+        }
+    }
+    with_kp.extend(without);
+    with_kp
 }
 
 /// Words of the article as it stands (body and headings).
@@ -135,63 +1628,298 @@ pub fn article_words(sentences: &[Sentence], sections: &[Section]) -> usize {
     body + heads
 }
 
+/// The article's central sentences (those holding its frequent terms), cut to
+/// their main clause when long, in text order.
 fn key_points(
-    sentences: &[Sentence],
+    ctx: &Context,
     kw: &Keywords,
-    lex: &Lexicon,
-    max: usize,
-    used: &[usize],
-) -> Vec<Generated> {
-    // centrality: how many of the article's frequent terms a sentence holds
-    let mut scored: Vec<(f64, usize)> = sentences
-        .iter()
-        .filter(|s| !used.contains(&s.id))
+    tpl: &ExpansionTemplate,
+    used: &BTreeSet<usize>,
+) -> Vec<Built> {
+    const LONG: usize = 26;
+    let mut scored: Vec<(f64, usize)> = ctx
+        .quotable(used)
         .filter(|s| {
             let n = french::word_count(&s.text);
-            (8..=40).contains(&n) && !s.text.ends_with('?')
+            (8..=60).contains(&n)
+                && !s.text.ends_with('?')
+                && !s.text.starts_with("Etc")
+                && ctx.can_start(&s.text)
+                && balanced(&s.text)
         })
-        .map(|s| {
-            let stems = lex.content_stems(&s.text);
-            let score: f64 = stems
-                .iter()
-                .filter_map(|st| kw.terms.get(st).map(|t| (t.count as f64).ln_1p()))
-                .sum::<f64>()
-                / (stems.len() as f64 + 4.0);
-            (score, s.id)
-        })
+        .map(|s| (centrality(&s.text, kw, ctx.lex), s.id))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut ids: Vec<usize> = scored.into_iter().take(max).map(|(_, i)| i).collect();
-    ids.sort_unstable();
-    ids.into_iter()
-        .map(|i| Generated {
-            text: sentences[i].text.clone(),
-            template: "key-points".into(),
-            facts: vec![sentences[i].text.clone()],
-            sources: vec![i],
+    let mut picked: Vec<(usize, String)> = Vec::new();
+    for (_, id) in scored {
+        if picked.len() >= tpl.max_items {
+            break;
+        }
+        let Some(s) = ctx.sentences.iter().find(|s| s.id == id) else {
+            continue;
+        };
+        let text = if french::word_count(&s.text) <= LONG {
+            let t = s.text.trim().to_string();
+            if t.ends_with(['.', '!', '…', '»', ')']) {
+                t
+            } else {
+                format!("{t}.")
+            }
+        } else {
+            match main_clause(&s.text, kw, ctx, LONG) {
+                Some(t) => t,
+                None => continue,
+            }
+        };
+        picked.push((id, text));
+    }
+    picked.sort_by_key(|(id, _)| *id);
+    picked
+        .into_iter()
+        .filter_map(|(id, text)| {
+            let text = french::capitalise_first(&text);
+            fill_item(tpl, &[("point", &text)], vec![text.clone()], vec![id])
         })
+        .map(Built::item)
         .collect()
 }
 
-fn key_figures(sentences: &[Sentence], max: usize, used: &[usize]) -> Vec<Generated> {
-    let re = regex::Regex::new(
-        r"(?i)\b\d+(?:[ \u{a0}]\d{3})*(?:[,.]\d+)?\s*(?:%|pour cent|milliards?|millions?|euros?|€|dollars?|tonnes?|kilos?|km|heures?|jours?|ans|mois|personnes|habitants)(?:\s+d[’']euros)?",
-    )
-    .expect("static pattern");
-    let mut out = Vec::new();
-    for s in sentences {
-        if out.len() >= max || used.contains(&s.id) {
+fn centrality(text: &str, kw: &Keywords, lex: &Lexicon) -> f64 {
+    let stems = lex.content_stems(text);
+    stems
+        .iter()
+        .filter_map(|st| kw.terms.get(st).map(|t| (t.count as f64).ln_1p()))
+        .sum::<f64>()
+        / (stems.len() as f64 + 4.0)
+}
+
+/// The best window of clauses of a long sentence that stands on its own.
+fn main_clause(text: &str, kw: &Keywords, ctx: &Context, max: usize) -> Option<String> {
+    let cl = clauses(text);
+    let mut best: Option<(f64, usize, usize)> = None;
+    for lo in 0..cl.len() {
+        if lo > 0 && !ctx.can_start(&text[cl[lo].0..]) {
             continue;
         }
-        if let Some(m) = re.find(&s.text) {
-            let fig = m.as_str().trim().to_string();
-            out.push(Generated {
-                text: format!("**{}** : {}", fig, s.text),
-                template: "key-figures".into(),
-                facts: vec![fig],
-                sources: vec![s.id],
-            });
+        for hi in lo..cl.len() {
+            let seg = &text[cl[lo].0..cl[hi].1];
+            let n = french::word_count(seg);
+            if n > max {
+                break;
+            }
+            if n < 8
+                || !balanced(seg)
+                || !ctx.has_verb(seg)
+                || colon_cut(&cl, lo, hi)
+                || ctx.orphan_verb(text, &cl, lo, hi)
+            {
+                continue;
+            }
+            let score = centrality(seg, kw, ctx.lex) + 0.01 * n as f64;
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, lo, hi));
+            }
         }
     }
-    out
+    let (_, lo, hi) = best?;
+    let w = Window {
+        start: cl[lo].0,
+        end: cl[hi].1,
+        whole_end: hi + 1 == cl.len(),
+        sentence_start: lo == 0,
+    };
+    Some(w.render(text, &[], ctx))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keywords;
+    use crate::model::Block;
+    use crate::Options;
+
+    fn sentences(texts: &[&str]) -> Vec<Sentence> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(id, t)| Sentence {
+                id,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    fn section(ids: std::ops::Range<usize>) -> Section {
+        Section {
+            heading: None,
+            kind: SectionKind::Source,
+            blocks: vec![Block::Paragraph {
+                sentences: ids.collect(),
+            }],
+            heading_options: Vec::new(),
+        }
+    }
+
+    fn run(texts: &[&str], min_words: usize) -> Expansion {
+        let source = Source::embedded();
+        let lex = Lexicon::load(&source).unwrap();
+        let ex = Expander::load(&source).unwrap();
+        let s = sentences(texts);
+        let secs = vec![section(0..s.len())];
+        let kw = keywords::analyse(&s, &secs, &lex, &Options::default());
+        ex.run(&s, &secs, &kw, &lex, min_words)
+    }
+
+    fn all_text(e: &Expansion) -> String {
+        let mut out = String::new();
+        for s in &e.sections {
+            for h in &s.heading_options {
+                out.push_str(h);
+                out.push('\n');
+            }
+            for b in &s.blocks {
+                match b {
+                    Block::Text { text } => out.push_str(&text.text),
+                    Block::List { items } => {
+                        for i in items {
+                            out.push_str(&i.text);
+                            out.push('\n');
+                        }
+                    }
+                    Block::Paragraph { .. } => {}
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    const TEXT: &[&str] = &[
+        "La commune de Valmont a lancé le 3 mars 2022 un plan de rénovation des écoles.",
+        "Le plan coûtera 4,5 millions d’euros, financés pour moitié par la région.",
+        "Jeanne Martin, adjointe au maire chargée de l’éducation, suit le chantier de près.",
+        "Les travaux concernent 12 écoles et doivent s’achever d’ici fin 2024.",
+        "Le plan local d’urbanisme (PLU) a été modifié pour permettre les extensions.",
+        "La ressourcerie est un lieu où les habitants déposent les objets dont ils n’ont plus besoin.",
+        "Selon la mairie, la consommation d’énergie des écoles baissera de 30 % après les travaux.",
+        "Les parents d’élèves ont été consultés en 2021 lors de trois réunions publiques.",
+        "Le chantier est confié à Bâtir Ensemble, une coopérative de la vallée, qui emploie des apprentis.",
+        "La caisse d’allocations familiales (CAF) aide les familles pendant la fermeture des cantines.",
+    ];
+
+    #[test]
+    fn builds_sections_from_facts_only() {
+        let e = run(TEXT, 700);
+        let text = all_text(&e);
+        let ids: Vec<String> = e
+            .sections
+            .iter()
+            .map(|s| match &s.kind {
+                SectionKind::Expansion { template } => template.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert!(ids.contains(&"key-figures".to_string()), "{ids:?}\n{text}");
+        assert!(ids.contains(&"timeline".to_string()), "{ids:?}\n{text}");
+        assert!(text.contains("**4,5 millions d’euros**"), "{text}");
+        assert!(text.contains("**30\u{a0}%**"), "{text}");
+        assert!(
+            text.contains("**Jeanne Martin**\u{a0}: adjointe au maire chargée de l’éducation."),
+            "{text}"
+        );
+        assert!(
+            text.contains("**PLU**\u{a0}: plan local d’urbanisme"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Qu’est-ce que la ressourcerie\u{202f}?"),
+            "{text}"
+        );
+        // the text is short: a warning, no filler
+        assert_eq!(e.warnings.len(), 1);
+    }
+
+    #[test]
+    fn nothing_invented() {
+        let e = run(TEXT, 700);
+        let source: String = TEXT.join(" ");
+        let lexicon = Source::embedded();
+        let (_, yaml) = lexicon.text(FILE).unwrap();
+        let (_, gloss) = lexicon.text(GLOSSARY).unwrap();
+        for line in all_text(&e).lines() {
+            for w in french::words(line).skip(1) {
+                let bare = elision::strip(w);
+                let digits = bare.chars().any(|c| c.is_ascii_digit());
+                let cap = bare.chars().next().is_some_and(char::is_uppercase);
+                if digits || cap {
+                    assert!(
+                        source.contains(bare) || yaml.contains(bare) || gloss.contains(bare),
+                        "`{bare}` invented in: {line}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_is_quoted_once() {
+        let e = run(TEXT, 5000);
+        let mut seen = BTreeSet::new();
+        for s in &e.sections {
+            for b in &s.blocks {
+                let items: Vec<&Generated> = match b {
+                    Block::Text { text } => vec![text],
+                    Block::List { items } => items.iter().collect(),
+                    _ => Vec::new(),
+                };
+                for g in items {
+                    if g.template == "glossary" {
+                        continue;
+                    }
+                    if g.template == "faq" && g.text.starts_with("**") {
+                        continue;
+                    }
+                    for id in &g.sources {
+                        assert!(seen.insert(*id), "sentence {id} quoted twice");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_added_over_target() {
+        let e = run(TEXT, 10);
+        assert!(e.sections.is_empty());
+        assert!(e.warnings.is_empty());
+    }
+
+    #[test]
+    fn code_and_empty_input_do_not_panic() {
+        let e = run(
+            &["var a = {b: 1}; f(a); g(2020);", "", "((« 12 %", "Le 1er"],
+            700,
+        );
+        assert!(e.sections.is_empty());
+        assert_eq!(e.warnings.len(), 1);
+    }
+
+    #[test]
+    fn clauses_and_windows() {
+        let c = clauses("Aujourd’hui, la ville, qui grandit, compte 2,5 millions d’habitants.");
+        assert_eq!(c.len(), 4);
+        assert!(balanced("« oui »") && !balanced("« oui"));
+        assert_eq!(normalise_subscripts("CO₂"), "CO2");
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        assert!(spells("Graphics Processing Unit", "GPU", &lex));
+        assert_eq!(
+            spelled_before("des puces appelées Graphics Processing Unit ", "GPU", &lex).as_deref(),
+            Some("Graphics Processing Unit")
+        );
+        assert_eq!(
+            fill_question("Qu’est-ce que {subject} ?", "une ressourcerie"),
+            "Qu’est-ce qu’une ressourcerie\u{202f}?"
+        );
+        assert_eq!(date_key("le 3 mars 2022"), (Some(2022), 3, 3));
+    }
 }

@@ -1,5 +1,8 @@
 //! French typography for what rubrique writes: ’ for the apostrophe, « » with
-//! non-breaking spaces inside, a non-breaking space before ; : ! ? and %.
+//! non-breaking spaces inside, a non-breaking space before ; : ! ? and %, a
+//! non-breaking space between a number and its unit (12\u{a0}ans, 500\u{a0}euros)
+//! and narrow ones between the digit groups of a large number (120\u{202f}000),
+//! as Grammalecte asks.
 
 /// Non-breaking space before `:` and inside guillemets.
 pub const NBSP: char = '\u{00A0}';
@@ -65,6 +68,78 @@ pub fn apply(text: &str) -> String {
         }
         i += 1;
     }
+    number_spacing(&out)
+}
+
+/// Units after which Grammalecte wants a non-breaking space (its `unit` rules).
+fn is_unit(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "%", "‰", "€", "$", "£", "¥", "Å", "ℓ", "h", "j", "min", "jour", "jours", "semaines",
+        "mois", "an", "ans", "euro", "euros", "heure", "heures", "px", "MHz", "°C", "℃",
+    ];
+    if WORDS.contains(&t) {
+        return true;
+    }
+    // [kcmµn]?(s|l|g|J|K|V|Ω|m|m²|m³|W|Wh|Hz|dB)
+    let base = t
+        .strip_prefix(['k', 'c', 'm', 'µ', 'n'])
+        .filter(|b| !b.is_empty())
+        .unwrap_or(t);
+    matches!(
+        base,
+        "s" | "l" | "g" | "J" | "K" | "V" | "Ω" | "m" | "m²" | "m³" | "W" | "Wh" | "Hz" | "dB"
+    ) || matches!(t, "m" | "m²" | "m³")
+}
+
+/// Non-breaking spaces inside numbers and before units (idempotent): a space
+/// between digit groups of three becomes a narrow NBSP, a space between a
+/// number and a unit an NBSP.
+fn number_spacing(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if c != ' ' || i == 0 || !chars[i - 1].is_ascii_digit() {
+            out.push(c);
+            continue;
+        }
+        // the number before the space: digits back to its start
+        let mut s = i;
+        while s > 0 && chars[s - 1].is_ascii_digit() {
+            s -= 1;
+        }
+        let glued = s > 0
+            && (word(chars[s - 1]) || matches!(chars[s - 1], '.' | ',' | '–' | '-' | '/' | ':'));
+        let grouped = s > 0 && chars[s - 1] == NNBSP;
+        // the next token
+        let mut e = i + 1;
+        while e < chars.len()
+            && !chars[e].is_whitespace()
+            && !matches!(
+                chars[e],
+                ',' | '.' | ';' | ')' | '’' | '\'' | '!' | '?' | ':' | '*'
+            )
+        {
+            e += 1;
+        }
+        let next: String = chars[i + 1..e].iter().collect();
+        let after = chars.get(e).copied();
+        let three_digits = next.len() == 3 && next.chars().all(|d| d.is_ascii_digit());
+        let digits_before = i - s;
+        if three_digits && (1..=3).contains(&digits_before) && (!glued || grouped) {
+            // 120 000, but not a code (v1.200 300) or a glued number
+            out.push(NNBSP);
+            continue;
+        }
+        let decimal = s > 0 && chars[s - 1] == ',';
+        let unit_ok = is_unit(&next)
+            && !after.is_some_and(|a| matches!(a, '’' | '\'' | '-' | '–') || word(a));
+        if unit_ok && (!glued || grouped || decimal) {
+            out.push(NBSP);
+            continue;
+        }
+        out.push(c);
+    }
     out
 }
 
@@ -86,5 +161,16 @@ mod tests {
         assert_eq!(apply("à 10:30"), "à 10:30");
         let once = apply("Quoi ? Oui !");
         assert_eq!(apply(&once), once);
+        assert_eq!(
+            apply("120 000 euros, 12 ans, 5 km et 2 tonnes"),
+            "120\u{202f}000\u{a0}euros, 12\u{a0}ans, 5\u{a0}km et 2 tonnes"
+        );
+        assert_eq!(apply("en 2021 2 fois, GPT-4 h"), "en 2021 2 fois, GPT-4 h");
+        let n = apply("2,5 millions d’euros et 1 200 000 habitants");
+        assert_eq!(
+            n,
+            "2,5 millions d’euros et 1\u{202f}200\u{202f}000 habitants"
+        );
+        assert_eq!(apply(&n), n);
     }
 }
