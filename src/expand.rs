@@ -1745,6 +1745,7 @@ mod tests {
             .map(|(id, t)| Sentence {
                 id,
                 text: t.to_string(),
+                glued: false,
             })
             .collect()
     }

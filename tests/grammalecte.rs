@@ -53,6 +53,7 @@ fn keywords_for(kp: &Np) -> Keywords {
             determiner: kp.determiner.clone(),
             key: kp.term.clone(),
             count: 3,
+            det_count: 3,
             len: kp.term.split_whitespace().count(),
             score: 1.0,
         },
