@@ -238,6 +238,7 @@ impl Expander {
         kw: &Keywords,
         lex: &Lexicon,
         min_words: usize,
+        min_sections: usize,
     ) -> Expansion {
         let mut words = article_words(sentences, sections)
             + HEADING_WORDS_ESTIMATE
@@ -248,7 +249,7 @@ impl Expander {
                     .count();
         let mut out = Vec::new();
         let mut warnings = Vec::new();
-        if words >= min_words {
+        if words >= min_words && min_sections == 0 {
             return Expansion {
                 sections: out,
                 warnings,
@@ -259,7 +260,7 @@ impl Expander {
         let mut added_ids = Vec::new();
         let mut lacking = Vec::new();
         for tpl in &self.rules.templates {
-            if words >= min_words {
+            if words >= min_words && out.len() >= min_sections {
                 break;
             }
             let built = match tpl.id.as_str() {
@@ -1768,7 +1769,7 @@ mod tests {
         let s = sentences(texts);
         let secs = vec![section(0..s.len())];
         let kw = keywords::analyse(&s, &secs, &lex, &Options::default());
-        ex.run(&s, &secs, &kw, &lex, min_words)
+        ex.run(&s, &secs, &kw, &lex, min_words, 0)
     }
 
     fn all_text(e: &Expansion) -> String {

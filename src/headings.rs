@@ -161,6 +161,35 @@ impl HeadingWriter {
         self.keyphrase_subheadings(sections, sentences, kw, lex);
     }
 
+    /// How many more subheadings must carry the keyphrase for its share of the
+    /// headings to reach the minimum, counting each added one in the total.
+    pub fn keyphrase_shortfall(&self, sections: &[Section], kw: &Keywords, lex: &Lexicon) -> usize {
+        let kp = kw.keyphrase.as_str();
+        if kp.is_empty() {
+            return 0;
+        }
+        let fixed: Vec<&Heading> = sections.iter().filter_map(|s| s.heading.as_ref()).collect();
+        // sections still to be named can carry it too
+        let open = sections
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i > 0 && s.heading.is_none())
+            .count();
+        let total = fixed.len() + open;
+        let with = fixed
+            .iter()
+            .filter(|h| keywords::mentions(&h.text, kp, lex))
+            .count()
+            + open;
+        let min = self.rules.keyphrase_share_min;
+        let need = (min * total as f64 - with as f64) / (1.0 - min);
+        if need <= 0.0 {
+            0
+        } else {
+            need.ceil() as usize
+        }
+    }
+
     /// When the author's own headings leave the keyphrase in too few subheadings,
     /// open a subsection (H3) at a paragraph of a long section that speaks of it,
     /// under a generated heading carrying the keyphrase.

@@ -113,6 +113,8 @@ impl Engine {
             &keywords,
             &self.french,
             opts.min_words,
+            self.headings
+                .keyphrase_shortfall(&sections, &keywords, &self.french),
         );
         sections.extend(expansion.sections);
         let warnings = expansion.warnings;
