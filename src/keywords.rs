@@ -7,7 +7,7 @@
 use crate::french::{self, elision, Lexicon};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A term found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +121,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
     }
 }
 
-fn collect(occs: &[Occ]) -> BTreeMap<String, Term> {
+fn collect<'o>(occs: impl IntoIterator<Item = &'o Occ>) -> BTreeMap<String, Term> {
     let mut surfaces: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     for o in occs {
@@ -203,6 +203,60 @@ pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -
         .count()
 }
 
+/// The words of every sentence (elision removed, lowercase), with the
+/// sentences each word occurs in: counting the sentences that hold a phrase's
+/// words then costs the length of its rarest word's list, not a scan of the
+/// whole text per phrase.
+struct SentenceIndex {
+    words: Vec<HashSet<String>>,
+    postings: HashMap<String, Vec<usize>>,
+}
+
+impl SentenceIndex {
+    fn new(sentences: &[Sentence]) -> SentenceIndex {
+        let mut words = Vec::with_capacity(sentences.len());
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let set: HashSet<String> = french::words(&s.text)
+                .map(|w| elision::strip(w).to_lowercase())
+                .collect();
+            for w in &set {
+                postings.entry(w.clone()).or_default().push(i);
+            }
+            words.push(set);
+        }
+        SentenceIndex { words, postings }
+    }
+
+    /// `occurrences_in` over every sentence, counting no further than `max`.
+    fn count_up_to(&self, keyphrase: &str, lex: &Lexicon, max: usize) -> usize {
+        let kw: Vec<String> = french::words(keyphrase)
+            .map(|w| elision::strip(w).to_lowercase())
+            .filter(|w| !lex.is_function_word(w))
+            .collect();
+        let mut lists = Vec::with_capacity(kw.len());
+        for k in &kw {
+            match self.postings.get(k) {
+                Some(l) => lists.push(l),
+                None => return 0,
+            }
+        }
+        let Some(rarest) = lists.iter().min_by_key(|l| l.len()) else {
+            return 0;
+        };
+        let mut n = 0;
+        for &i in rarest.iter() {
+            if kw.iter().all(|k| self.words[i].contains(k)) {
+                n += 1;
+                if n >= max {
+                    break;
+                }
+            }
+        }
+        n
+    }
+}
+
 pub fn analyse(
     sentences: &[Sentence],
     sections: &[Section],
@@ -230,7 +284,7 @@ pub fn analyse(
         .filter(|o| first_para.contains(&o.sentence))
         .map(|o| o.key.as_str())
         .collect();
-    let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let index = SentenceIndex::new(sentences);
 
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
@@ -240,7 +294,8 @@ pub fn analyse(
                 if t.len > 3 || t.count < 2 {
                     continue;
                 }
-                let exact = occurrences_in(&all_text, &t.surface, lex);
+                // only "fewer than 3" matters below: stop counting at 3
+                let exact = index.count_up_to(&t.surface, lex, 3);
                 let mut score = (t.count as f64).ln_1p() * (1.0 + 0.6 * (t.len as f64 - 1.0));
                 if in_first.contains(t.key.as_str()) {
                     score *= 2.0;
@@ -275,22 +330,26 @@ pub fn analyse(
         })
         .collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut per_section: Vec<BTreeMap<String, Term>> = Vec::new();
-    for ids in &section_sentences {
-        let o: Vec<&Occ> = occs.iter().filter(|o| ids.contains(&o.sentence)).collect();
-        let owned: Vec<Occ> = o
-            .iter()
-            .map(|o| Occ {
-                key: o.key.clone(),
-                surface: o.surface.clone(),
-                determiner: o.determiner.clone(),
-                len: o.len,
-                sentence: o.sentence,
-            })
-            .collect();
-        let t = collect(&owned);
-        per_section.push(t);
+    // the sections each sentence belongs to, so that occurrences are dealt to
+    // their sections in one pass (in text order) instead of one scan per section
+    let mut sections_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (si, ids) in section_sentences.iter().enumerate() {
+        for &id in ids {
+            if let Some(v) = sections_of.get_mut(id) {
+                if !v.contains(&si) {
+                    v.push(si);
+                }
+            }
+        }
     }
+    let mut section_occs: Vec<Vec<&Occ>> = vec![Vec::new(); section_sentences.len()];
+    for o in &occs {
+        for &si in sections_of.get(o.sentence).map(Vec::as_slice).unwrap_or(&[]) {
+            section_occs[si].push(o);
+        }
+    }
+    let per_section: Vec<BTreeMap<String, Term>> =
+        section_occs.iter().map(|o| collect(o.iter().copied())).collect();
     for t in &per_section {
         for k in t.keys() {
             *df.entry(k.as_str()).or_insert(0) += 1;
