@@ -46,16 +46,56 @@ const INNER: &[&str] = &[
     "de", "du", "des", "d’", "d'", "à", "en", "et", "la", "l’", "l'",
 ];
 
-struct Occ {
-    key: String,
-    surface: String,
-    determiner: Option<String>,
-    len: usize,
-    sentence: usize,
+/// Interned strings: term keys and surfaces are stored once and referred to by
+/// number, so that counting the occurrences of a long text stays compact.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    strings: Vec<String>,
 }
 
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.ids.insert(s.to_string(), i);
+        i
+    }
+
+    fn get(&self, i: u32) -> &str {
+        &self.strings[i as usize]
+    }
+}
+
+/// One occurrence of a candidate term.
+struct Occ {
+    key: u32,
+    surface: u32,
+    /// 0: none; k: `DETERMINERS[k - 1]`.
+    determiner: u8,
+    len: u8,
+    sentence: u32,
+}
+
+/// Interned keys and surfaces of the occurrences.
+#[derive(Default)]
+struct Strings {
+    keys: Interner,
+    surfaces: Interner,
+}
+
+fn determiner(d: u8) -> Option<String> {
+    (d > 0).then(|| DETERMINERS[d as usize - 1].to_string())
+}
+
+/// Index in `DETERMINERS` (plus one) of the elided article "l’".
+const L_APOS: u8 = 4;
+
 /// Term occurrences of one sentence.
-fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
+fn occurrences(sentence: &Sentence, lex: &Lexicon, st: &mut Strings, out: &mut Vec<Occ>) {
     let toks: Vec<&str> = french::words(&sentence.text).collect();
     let content = |w: &str| -> bool {
         let b = elision::strip(w);
@@ -64,55 +104,76 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
             && !lex.is_verb(b)
             && b.chars().count() > 2
     };
+    // each token is lowercased, judged and stemmed once
+    let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+    let is_content: Vec<bool> = toks.iter().map(|t| content(t)).collect();
+    let stems: Vec<String> = toks
+        .iter()
+        .zip(&is_content)
+        .map(|(t, &c)| if c { lex.stem(t) } else { String::new() })
+        .collect();
+    let sentence_id = sentence.id as u32;
+    let mut key = String::new();
+    let mut surface = String::new();
     for i in 0..toks.len() {
-        if !content(toks[i]) {
+        if !is_content[i] {
             continue;
         }
         // a term starting with an elided article keeps the article out: l’usine → usine
-        let mut words = vec![elision::strip(toks[i])];
-        let mut stems = vec![lex.stem(toks[i])];
         let det = if i > 0 {
-            let p = toks[i - 1].to_lowercase();
-            DETERMINERS.contains(&p.as_str()).then_some(p)
+            DETERMINERS
+                .iter()
+                .position(|d| *d == lower[i - 1])
+                .map(|p| p as u8 + 1)
         } else {
             None
         };
-        let det = det.or_else(|| {
-            let w = toks[i];
-            let lower = w.to_lowercase();
-            (lower.starts_with("l’") || lower.starts_with("l'")).then(|| "l’".to_string())
-        });
-        let first_det = det.clone();
+        let det = det
+            .or_else(|| {
+                (lower[i].starts_with("l’") || lower[i].starts_with("l'")).then_some(L_APOS)
+            })
+            .unwrap_or(0);
+        key.clear();
+        key.push_str(&stems[i]);
+        surface.clear();
+        surface.push_str(elision::strip(toks[i]));
         out.push(Occ {
-            key: stems.join(" "),
-            surface: words.join(" "),
-            determiner: first_det.clone(),
+            key: st.keys.id(&key),
+            surface: st.surfaces.id(&surface),
+            determiner: det,
             len: 1,
-            sentence: sentence.id,
+            sentence: sentence_id,
         });
         let mut j = i + 1;
+        let mut n_words = 1;
         let mut n_content = 1;
-        while j < toks.len() && words.len() < 5 && n_content < 3 {
+        while j < toks.len() && n_words < 5 && n_content < 3 {
             let t = toks[j];
-            let lower = t.to_lowercase();
+            let lower = &lower[j];
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
-            if content(t) {
-                words.push(t);
-                stems.push(lex.stem(t));
+            if is_content[j] {
+                key.push(' ');
+                key.push_str(&stems[j]);
+                surface.push(' ');
+                surface.push_str(t);
+                n_words += 1;
                 n_content += 1;
                 if !elided_inner || content(elision::strip(t)) {
                     out.push(Occ {
-                        key: stems.join(" "),
-                        surface: words.join(" "),
-                        determiner: first_det.clone(),
+                        key: st.keys.id(&key),
+                        surface: st.surfaces.id(&surface),
+                        determiner: det,
                         len: n_content,
-                        sentence: sentence.id,
+                        sentence: sentence_id,
                     });
                 }
             } else if INNER.contains(&lower.as_str()) {
-                words.push(t);
-                stems.push(lower.clone());
+                key.push(' ');
+                key.push_str(lower);
+                surface.push(' ');
+                surface.push_str(t);
+                n_words += 1;
             } else {
                 break;
             }
@@ -121,37 +182,55 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
     }
 }
 
-fn collect<'o>(occs: impl IntoIterator<Item = &'o Occ>) -> BTreeMap<String, Term> {
-    let mut surfaces: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+/// Counts of one term in a scope, before it becomes a [`Term`].
+struct Tally {
+    count: usize,
+    /// Of the first occurrence.
+    len: u8,
+    determiner: u8,
+    /// (surface, count), in order of first occurrence.
+    surfaces: Vec<(u32, usize)>,
+}
+
+/// Count occurrences by key (the first occurrence gives length and determiner).
+fn tally<'o>(occs: impl IntoIterator<Item = &'o Occ>) -> HashMap<u32, Tally> {
+    let mut out: HashMap<u32, Tally> = HashMap::new();
     for o in occs {
-        *surfaces
-            .entry(&o.key)
-            .or_default()
-            .entry(&o.surface)
-            .or_insert(0) += 1;
-        let t = terms.entry(o.key.clone()).or_insert_with(|| Term {
-            surface: String::new(),
-            determiner: o.determiner.clone(),
-            key: o.key.clone(),
+        let t = out.entry(o.key).or_insert_with(|| Tally {
             count: 0,
             len: o.len,
-            score: 0.0,
+            determiner: o.determiner,
+            surfaces: Vec::new(),
         });
         t.count += 1;
-    }
-    for (k, t) in terms.iter_mut() {
-        if let Some(s) = surfaces.get(k.as_str()) {
-            // most frequent surface; ties to the first in order of the map (stable)
-            let best = s
-                .iter()
-                .max_by_key(|(w, n)| (**n, std::cmp::Reverse(*w)))
-                .map(|(w, _)| *w)
-                .unwrap_or("");
-            t.surface = normalise_case(best);
+        match t.surfaces.iter_mut().find(|(s, _)| *s == o.surface) {
+            Some((_, n)) => *n += 1,
+            None => t.surfaces.push((o.surface, 1)),
         }
     }
-    terms
+    out
+}
+
+impl Tally {
+    /// The term, written in its most frequent surface (ties: the first in
+    /// string order), case normalised.
+    fn term(&self, key: &str, st: &Strings) -> Term {
+        let best = self
+            .surfaces
+            .iter()
+            .map(|&(s, n)| (n, st.surfaces.get(s)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, w)| w)
+            .unwrap_or("");
+        Term {
+            surface: normalise_case(best),
+            determiner: determiner(self.determiner),
+            key: key.to_string(),
+            count: self.count,
+            len: self.len as usize,
+            score: 0.0,
+        }
+    }
 }
 
 /// Lowercase the first letter of a term unless it is a name or an acronym.
@@ -208,45 +287,61 @@ pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -
 /// words then costs the length of its rarest word's list, not a scan of the
 /// whole text per phrase.
 struct SentenceIndex {
-    words: Vec<HashSet<String>>,
-    postings: HashMap<String, Vec<usize>>,
+    vocabulary: HashMap<String, u32>,
+    /// Word ids of each sentence, sorted, without repeats.
+    words: Vec<Vec<u32>>,
+    /// Sentences of each word id, in order.
+    postings: Vec<Vec<u32>>,
 }
 
 impl SentenceIndex {
     fn new(sentences: &[Sentence]) -> SentenceIndex {
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
         let mut words = Vec::with_capacity(sentences.len());
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            let set: HashSet<String> = french::words(&s.text)
-                .map(|w| elision::strip(w).to_lowercase())
+            let mut ids: Vec<u32> = french::words(&s.text)
+                .map(|w| {
+                    let w = elision::strip(w).to_lowercase();
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w).or_insert(next)
+                })
                 .collect();
-            for w in &set {
-                postings.entry(w.clone()).or_default().push(i);
+            ids.sort_unstable();
+            ids.dedup();
+            postings.resize(vocabulary.len(), Vec::new());
+            for &w in &ids {
+                postings[w as usize].push(i as u32);
             }
-            words.push(set);
+            words.push(ids);
         }
-        SentenceIndex { words, postings }
+        SentenceIndex {
+            vocabulary,
+            words,
+            postings,
+        }
     }
 
     /// `occurrences_in` over every sentence, counting no further than `max`.
     fn count_up_to(&self, keyphrase: &str, lex: &Lexicon, max: usize) -> usize {
-        let kw: Vec<String> = french::words(keyphrase)
-            .map(|w| elision::strip(w).to_lowercase())
-            .filter(|w| !lex.is_function_word(w))
-            .collect();
-        let mut lists = Vec::with_capacity(kw.len());
-        for k in &kw {
-            match self.postings.get(k) {
-                Some(l) => lists.push(l),
+        let mut kw = Vec::new();
+        for w in french::words(keyphrase) {
+            let w = elision::strip(w).to_lowercase();
+            if lex.is_function_word(&w) {
+                continue;
+            }
+            match self.vocabulary.get(&w) {
+                Some(&id) => kw.push(id),
                 None => return 0,
             }
         }
-        let Some(rarest) = lists.iter().min_by_key(|l| l.len()) else {
+        let Some(&rarest) = kw.iter().min_by_key(|&&k| self.postings[k as usize].len()) else {
             return 0;
         };
         let mut n = 0;
-        for &i in rarest.iter() {
-            if kw.iter().all(|k| self.words[i].contains(k)) {
+        for &i in &self.postings[rarest as usize] {
+            let words = &self.words[i as usize];
+            if kw.iter().all(|k| words.binary_search(k).is_ok()) {
                 n += 1;
                 if n >= max {
                     break;
@@ -263,11 +358,19 @@ pub fn analyse(
     lex: &Lexicon,
     opts: &Options,
 ) -> Keywords {
+    let mut st = Strings::default();
     let mut occs = Vec::new();
     for s in sentences {
-        occurrences(s, lex, &mut occs);
+        occurrences(s, lex, &mut st, &mut occs);
     }
-    let terms = collect(&occs);
+    let global = tally(&occs);
+    let terms: BTreeMap<String, Term> = global
+        .iter()
+        .map(|(&k, t)| {
+            let key = st.keys.get(k);
+            (key.to_string(), t.term(key, &st))
+        })
+        .collect();
     let n = sentences.len().max(1) as f64;
 
     // first paragraph of the article
@@ -279,10 +382,10 @@ pub fn analyse(
             _ => None,
         })
         .unwrap_or_default();
-    let in_first: std::collections::HashSet<&str> = occs
+    let in_first: HashSet<&str> = occs
         .iter()
-        .filter(|o| first_para.contains(&o.sentence))
-        .map(|o| o.key.as_str())
+        .filter(|o| first_para.contains(&(o.sentence as usize)))
+        .map(|o| st.keys.get(o.key))
         .collect();
     let index = SentenceIndex::new(sentences);
 
@@ -329,53 +432,66 @@ pub fn analyse(
                 .collect()
         })
         .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
     // the sections each sentence belongs to, so that occurrences are dealt to
     // their sections in one pass (in text order) instead of one scan per section
-    let mut sections_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    let mut sections_of: Vec<Vec<u32>> = vec![Vec::new(); sentences.len()];
     for (si, ids) in section_sentences.iter().enumerate() {
         for &id in ids {
             if let Some(v) = sections_of.get_mut(id) {
-                if !v.contains(&si) {
-                    v.push(si);
+                if !v.contains(&(si as u32)) {
+                    v.push(si as u32);
                 }
             }
         }
     }
-    let mut section_occs: Vec<Vec<&Occ>> = vec![Vec::new(); section_sentences.len()];
-    for o in &occs {
-        for &si in sections_of.get(o.sentence).map(Vec::as_slice).unwrap_or(&[]) {
-            section_occs[si].push(o);
+    let mut section_occs: Vec<Vec<u32>> = vec![Vec::new(); section_sentences.len()];
+    for (oi, o) in occs.iter().enumerate() {
+        for &si in sections_of
+            .get(o.sentence as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            section_occs[si as usize].push(oi as u32);
         }
     }
-    let per_section: Vec<BTreeMap<String, Term>> =
-        section_occs.iter().map(|o| collect(o.iter().copied())).collect();
-    for t in &per_section {
-        for k in t.keys() {
-            *df.entry(k.as_str()).or_insert(0) += 1;
+    let section_iter = |si: usize| section_occs[si].iter().map(|&oi| &occs[oi as usize]);
+    // document frequency of each key over sections
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    for si in 0..section_occs.len() {
+        let keys: HashSet<u32> = section_iter(si).map(|o| o.key).collect();
+        for k in keys {
+            *df.entry(k).or_insert(0) += 1;
         }
     }
     let ns = sections.len().max(1) as f64;
-    let section_terms = per_section
-        .iter()
-        .map(|ts| {
-            let mut v: Vec<Term> = ts
-                .values()
-                .map(|t| {
-                    let idf = (1.0 + ns / *df.get(t.key.as_str()).unwrap_or(&1) as f64).ln();
-                    let mut t = t.clone();
-                    let global = terms.get(&t.key).map(|g| g.count).unwrap_or(1) as f64;
-                    t.score = (t.count as f64) * idf * (1.0 + 0.5 * (t.len as f64 - 1.0))
-                        + 0.1 * global.ln_1p();
+    // one section at a time: only its best terms are kept
+    let section_terms = (0..section_occs.len())
+        .map(|si| {
+            let tallies = tally(section_iter(si));
+            let mut scored: Vec<(f64, &str, &Tally)> = tallies
+                .iter()
+                .map(|(&k, t)| {
+                    let key = st.keys.get(k);
+                    let idf = (1.0 + ns / *df.get(&k).unwrap_or(&1) as f64).ln();
+                    let global = global.get(&k).map(|g| g.count).unwrap_or(1) as f64;
+                    let len = t.len as f64;
+                    let mut score =
+                        (t.count as f64) * idf * (1.0 + 0.5 * (len - 1.0)) + 0.1 * global.ln_1p();
                     if t.len > 1 && t.count < 2 {
-                        t.score *= 0.6;
+                        score *= 0.6;
                     }
-                    t
+                    (score, key, t)
                 })
                 .collect();
-            v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
-            v.truncate(12);
-            v
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+            scored.truncate(12);
+            scored
+                .into_iter()
+                .map(|(score, key, t)| Term {
+                    score,
+                    ..t.term(key, &st)
+                })
+                .collect::<Vec<Term>>()
         })
         .collect();
 
