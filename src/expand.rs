@@ -174,10 +174,14 @@ fn key_points(
 }
 
 fn key_figures(sentences: &[Sentence], max: usize, used: &[usize]) -> Vec<Generated> {
-    let re = regex::Regex::new(
-        r"(?i)\b\d+(?:[ \u{a0}]\d{3})*(?:[,.]\d+)?\s*(?:%|pour cent|milliards?|millions?|euros?|€|dollars?|tonnes?|kilos?|km|heures?|jours?|ans|mois|personnes|habitants)(?:\s+d[’']euros)?",
-    )
-    .expect("static pattern");
+    // compiled once per process, not once per article
+    static FIGURE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = FIGURE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b\d+(?:[ \u{a0}]\d{3})*(?:[,.]\d+)?\s*(?:%|pour cent|milliards?|millions?|euros?|€|dollars?|tonnes?|kilos?|km|heures?|jours?|ans|mois|personnes|habitants)(?:\s+d[’']euros)?",
+        )
+        .expect("static pattern")
+    });
     let mut out = Vec::new();
     for s in sentences {
         if out.len() >= max || used.contains(&s.id) {

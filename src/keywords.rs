@@ -94,24 +94,65 @@ fn determiner(d: u8) -> Option<String> {
 /// Index in `DETERMINERS` (plus one) of the elided article "l’".
 const L_APOS: u8 = 4;
 
+/// What the term finder needs of a word token, worked out once per distinct
+/// token of the article.
+struct TokenInfo {
+    lower: String,
+    content: bool,
+    /// Snowball stem (content words only).
+    stem: String,
+}
+
+/// Token infos by written form, shared by the sentences of one article.
+#[derive(Default)]
+struct Tokens<'a> {
+    ids: HashMap<&'a str, usize>,
+    infos: Vec<TokenInfo>,
+}
+
+impl<'a> Tokens<'a> {
+    fn id(&mut self, t: &'a str, lex: &Lexicon) -> usize {
+        if let Some(&i) = self.ids.get(t) {
+            return i;
+        }
+        let content = is_content(t, lex);
+        let info = TokenInfo {
+            lower: t.to_lowercase(),
+            content,
+            stem: if content { lex.stem(t) } else { String::new() },
+        };
+        self.infos.push(info);
+        self.ids.insert(t, self.infos.len() - 1);
+        self.infos.len() - 1
+    }
+}
+
+/// A word that can be part of a term: alphabetic, not a stopword nor a verb,
+/// longer than two letters.
+fn is_content(w: &str, lex: &Lexicon) -> bool {
+    let b = elision::strip(w);
+    b.chars().any(char::is_alphabetic)
+        && !lex.is_stopword(b)
+        && !lex.is_verb(b)
+        && b.chars().count() > 2
+}
+
 /// Term occurrences of one sentence.
-fn occurrences(sentence: &Sentence, lex: &Lexicon, st: &mut Strings, out: &mut Vec<Occ>) {
+fn occurrences<'a>(
+    sentence: &'a Sentence,
+    lex: &Lexicon,
+    tokens: &mut Tokens<'a>,
+    st: &mut Strings,
+    out: &mut Vec<Occ>,
+) {
     let toks: Vec<&str> = french::words(&sentence.text).collect();
-    let content = |w: &str| -> bool {
-        let b = elision::strip(w);
-        b.chars().any(char::is_alphabetic)
-            && !lex.is_stopword(b)
-            && !lex.is_verb(b)
-            && b.chars().count() > 2
-    };
-    // each token is lowercased, judged and stemmed once
-    let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
-    let is_content: Vec<bool> = toks.iter().map(|t| content(t)).collect();
-    let stems: Vec<String> = toks
-        .iter()
-        .zip(&is_content)
-        .map(|(t, &c)| if c { lex.stem(t) } else { String::new() })
-        .collect();
+    let content = |w: &str| is_content(w, lex);
+    // each distinct token is lowercased, judged and stemmed once
+    let infos: Vec<usize> = toks.iter().map(|t| tokens.id(t, lex)).collect();
+    let infos: Vec<&TokenInfo> = infos.iter().map(|&i| &tokens.infos[i]).collect();
+    let lower: Vec<&str> = infos.iter().map(|t| t.lower.as_str()).collect();
+    let is_content: Vec<bool> = infos.iter().map(|t| t.content).collect();
+    let stems: Vec<&str> = infos.iter().map(|t| t.stem.as_str()).collect();
     let sentence_id = sentence.id as u32;
     let mut key = String::new();
     let mut surface = String::new();
@@ -168,7 +209,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, st: &mut Strings, out: &mut V
                         sentence: sentence_id,
                     });
                 }
-            } else if INNER.contains(&lower.as_str()) {
+            } else if INNER.contains(lower) {
                 key.push(' ');
                 key.push_str(lower);
                 surface.push(' ');
@@ -359,10 +400,12 @@ pub fn analyse(
     opts: &Options,
 ) -> Keywords {
     let mut st = Strings::default();
+    let mut tokens = Tokens::default();
     let mut occs = Vec::new();
     for s in sentences {
-        occurrences(s, lex, &mut st, &mut occs);
+        occurrences(s, lex, &mut tokens, &mut st, &mut occs);
     }
+    drop(tokens);
     let global = tally(&occs);
     let terms: BTreeMap<String, Term> = global
         .iter()
