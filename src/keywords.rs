@@ -175,7 +175,7 @@ fn occurrences<'a>(
             })
             .unwrap_or(0);
         key.clear();
-        key.push_str(&stems[i]);
+        key.push_str(stems[i]);
         surface.clear();
         surface.push_str(elision::strip(toks[i]));
         out.push(Occ {
@@ -195,7 +195,7 @@ fn occurrences<'a>(
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
             if is_content[j] {
                 key.push(' ');
-                key.push_str(&stems[j]);
+                key.push_str(stems[j]);
                 surface.push(' ');
                 surface.push_str(t);
                 n_words += 1;
