@@ -27,6 +27,9 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// Some inputs of a batch failed (exit 5); the message is the run's summary.
+    #[error("{0}")]
+    Batch(crate::batch::Summary),
 }
 
 /// Why an input was refused.
@@ -49,12 +52,14 @@ pub enum Refusal {
 }
 
 impl Error {
-    /// The documented exit code: 2 usage/I-O, 3 refused input, 4 invalid rules.
+    /// The documented exit code: 2 usage/I-O, 3 refused input, 4 invalid rules,
+    /// 5 some inputs of a batch failed.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) | Error::Io { .. } => 2,
             Error::Refused(_) | Error::Input { .. } => 3,
             Error::Rules { .. } => 4,
+            Error::Batch(_) => 5,
         }
     }
 
@@ -64,6 +69,7 @@ impl Error {
             Error::Usage(_) => "usage",
             Error::Io { .. } => "io",
             Error::Rules { .. } => "rules",
+            Error::Batch(_) => "batch",
             Error::Refused(r) | Error::Input { refusal: r, .. } => match r {
                 Refusal::Empty | Refusal::NothingLeft { .. } => "empty",
                 Refusal::NotUtf8 { .. } => "not-utf8",

@@ -318,10 +318,21 @@ pub fn analyse(
         .collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     let mut per_section: Vec<BTreeMap<String, Term>> = Vec::new();
-    for ids in &section_sentences {
-        let o: Vec<&Occ> = occs.iter().filter(|o| ids.contains(&o.sentence)).collect();
-        let t = collect(&o);
-        per_section.push(t);
+    // occurrences go to their section in one pass
+    let mut section_of: HashMap<usize, usize> = HashMap::new();
+    for (si, ids) in section_sentences.iter().enumerate() {
+        for &id in ids {
+            section_of.entry(id).or_insert(si);
+        }
+    }
+    let mut by_section: Vec<Vec<&Occ>> = vec![Vec::new(); section_sentences.len()];
+    for o in &occs {
+        if let Some(&si) = section_of.get(&o.sentence) {
+            by_section[si].push(o);
+        }
+    }
+    for o in &by_section {
+        per_section.push(collect(o));
     }
     for t in &per_section {
         for k in t.keys() {

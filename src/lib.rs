@@ -15,6 +15,7 @@ pub mod french;
 pub mod model;
 pub mod rules;
 
+pub mod batch;
 pub mod clean;
 pub mod decode;
 pub mod expand;

@@ -1,7 +1,8 @@
 //! The `rubrique` command line: parses arguments, calls the library, maps errors
 //! to the documented exit codes (0 done, 2 usage or I/O, 3 input refused,
-//! 4 invalid rule file).
+//! 4 invalid rule file, 5 some inputs of a batch failed).
 use clap::{Parser, Subcommand, ValueEnum};
+use rubrique::batch;
 use rubrique::rules::Source;
 use rubrique::{Engine, Error, Options};
 use std::io::{Read, Write};
@@ -17,7 +18,8 @@ use std::process::ExitCode;
 the prose, scripts and boilerplate glued on) into a structured, SEO-ready French article. \
 It never invents facts and never rewrites a sentence of the source.\n\n\
 Exit codes: 0 done, 2 usage or I/O error, 3 input refused (empty, not UTF-8, not French, \
-too large), 4 invalid rule file."
+too large), 4 invalid rule file, 5 some inputs of a batch (--out-dir, --jsonl) failed \
+(each is reported on standard error; the others are written)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -52,12 +54,32 @@ enum Format {
 
 #[derive(clap::Args)]
 struct RewriteArgs {
-    /// Input file with the scraped text, or - for standard input.
-    #[arg(default_value = "-")]
-    file: String,
-    /// Write the article to this file instead of standard output.
-    #[arg(short, long, value_name = "OUT")]
+    /// Input files with the scraped text, or - for standard input (the default).
+    /// Several files need --out-dir. With --jsonl: the JSON Lines file.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+    /// Write the article to this file instead of standard output (one input).
+    #[arg(short, long, value_name = "OUT", conflicts_with_all = ["out_dir", "jsonl"])]
     output: Option<PathBuf>,
+    /// Batch: write one output per input into DIR (created if missing), named
+    /// after the input's stem with the format's extension (.md, .html, .json).
+    #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
+    out_dir: Option<PathBuf>,
+    /// With --out-dir: overwrite existing outputs (an input is never overwritten).
+    #[arg(long, requires = "out_dir")]
+    force: bool,
+    /// Batch: read JSON Lines records {"id", "text"} (optional "title",
+    /// "keyphrase", "url", "date") and write one JSON line per record, in input
+    /// order; a failed record gives {"id", "error": {"code", "message"}}.
+    #[arg(long)]
+    jsonl: bool,
+    /// Batch: number of worker threads (default: every core). Output bytes do
+    /// not depend on it.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar, no warnings, and no summary line when nothing failed.
+    #[arg(short, long)]
+    quiet: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "md")]
     format: Format,
@@ -86,17 +108,7 @@ struct RewriteArgs {
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
-    let ok = s.len() == 10
-        && s.chars().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0));
-    if ok {
+    if rubrique::batch::valid_date(s) {
         Ok(s.to_string())
     } else {
         Err(format!("`{s}` is not a date of the form YYYY-MM-DD"))
@@ -112,27 +124,65 @@ fn source(dir: &Option<PathBuf>) -> Source {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Rewrite(a) => {
+        Command::Rewrite(mut a) => {
+            if a.files.is_empty() {
+                a.files.push("-".into());
+            }
             let engine = Engine::new(&source(&a.rules))?;
-            let input = rubrique::io::read_input(&a.file, a.max_bytes)?;
             let opts = Options {
                 min_words: a.min_words,
-                keyphrase: a.keyphrase,
-                title: a.title,
-                url: a.url,
-                date: a.date,
+                keyphrase: a.keyphrase.clone(),
+                title: a.title.clone(),
+                url: a.url.clone(),
+                date: a.date.clone(),
             };
+            let format = match a.format {
+                Format::Md => batch::Format::Md,
+                Format::Html => batch::Format::Html,
+                Format::Json => batch::Format::Json,
+            };
+            let b = batch::BatchOptions {
+                jobs: a.jobs.map_or_else(batch::default_jobs, usize::from),
+                force: a.force,
+                quiet: a.quiet,
+                max_bytes: a.max_bytes,
+                format,
+            };
+            if let Some(dir) = &a.out_dir {
+                batch::rewrite_files(&engine, &a.files, dir, &opts, &b)?;
+                return Ok(());
+            }
+            if a.files.len() > 1 {
+                return Err(Error::Usage(
+                    "several input files need --out-dir DIR (or use --jsonl)".into(),
+                ));
+            }
+            let file = &a.files[0];
+            if a.jsonl {
+                let out = std::io::BufWriter::new(std::io::stdout().lock());
+                if file == "-" {
+                    let input = std::io::BufReader::new(std::io::stdin());
+                    batch::rewrite_jsonl(&engine, input, "<stdin>", out, &opts, &b)?;
+                } else {
+                    let f = std::fs::File::open(file).map_err(|e| Error::Io {
+                        path: file.clone(),
+                        source: e,
+                    })?;
+                    let input = std::io::BufReader::new(f);
+                    batch::rewrite_jsonl(&engine, input, file, out, &opts, &b)?;
+                }
+                return Ok(());
+            }
+            let input = rubrique::io::read_input(file, a.max_bytes)?;
             let article = engine
                 .rewrite(&input, &opts)
-                .map_err(|e| rubrique::io::name_input(e, &a.file))?;
-            for w in &article.warnings {
-                eprintln!("rubrique: warning: {w}");
+                .map_err(|e| rubrique::io::name_input(e, file))?;
+            if !a.quiet {
+                for w in &article.warnings {
+                    eprintln!("rubrique: warning: {w}");
+                }
             }
-            let text = match a.format {
-                Format::Md => rubrique::render::markdown(&article),
-                Format::Html => rubrique::render::html(&article),
-                Format::Json => rubrique::render::json(&article),
-            };
+            let text = format.render(&article);
             match &a.output {
                 Some(p) => rubrique::io::write_atomic(p, text.as_bytes(), true)?,
                 None => write_stdout(text.as_bytes())?,
