@@ -28,6 +28,10 @@ struct Cli {
 enum Command {
     /// Rewrite a scraped article into an SEO-ready one (Markdown, HTML or JSON).
     Rewrite(RewriteArgs),
+    /// Check articles (rubrique Markdown, Markdown or HTML) against the French SEO
+    /// and readability assessments of rules/seo.yaml. Exit 0 when every file
+    /// passes, 1 when an assessment fails, 2 on usage or I/O errors.
+    Check(CheckArgs),
     /// Print the French sentences of a text, one per line (no cleaning, no
     /// language check): for tuning lexicons/abbreviations.txt.
     Sentences {
@@ -85,6 +89,54 @@ struct RewriteArgs {
     max_bytes: u64,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// `path:line: level: id: message` lines and a summary table.
+    Text,
+    /// One JSON object per file, with every measured value and threshold.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files to check (- for standard input).
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Focus keyphrase (default: the `keyphrase` of the front matter).
+    #[arg(long, value_name = "K")]
+    keyphrase: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: CheckFormat,
+    /// Leave quotations (« … », “ … ”, > blocks) out of the readability counts.
+    #[arg(long)]
+    exclude_quotes: bool,
+    /// Use the rule and lexicon files of this directory instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+/// `rubrique check`: prints the report; Ok(false) when an assessment fails.
+fn check(a: CheckArgs) -> Result<bool, Error> {
+    use rubrique::report::{CheckOptions, Format as F};
+    let opts = CheckOptions {
+        files: a.files,
+        keyphrase: a.keyphrase,
+        format: match a.format {
+            CheckFormat::Text => F::Text,
+            CheckFormat::Json => F::Json,
+            CheckFormat::Github => F::Github,
+        },
+        exclude_quotes: a.exclude_quotes,
+        max_bytes: rubrique::io::DEFAULT_MAX_BYTES,
+    };
+    let (out, passed) = rubrique::report::check(&opts, &source(&a.rules))?;
+    write_stdout(out.as_bytes())?;
+    Ok(passed)
+}
+
 fn parse_date(s: &str) -> Result<String, String> {
     let ok = s.len() == 10
         && s.chars().enumerate().all(|(i, c)| {
@@ -112,6 +164,12 @@ fn source(dir: &Option<PathBuf>) -> Source {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
+        Command::Check(a) => {
+            if !check(a)? {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Command::Rewrite(a) => {
             let engine = Engine::new(&source(&a.rules))?;
             let input = rubrique::io::read_input(&a.file, a.max_bytes)?;
