@@ -700,19 +700,15 @@ fn parse_html(src: &str, doc: &mut Document) {
                     doc.seo_title = normalise_space(&decode_entities(&title));
                 }
             }
-            "meta" => {
-                if attr(tag, "name").is_some_and(|n| n.eq_ignore_ascii_case("description")) {
-                    doc.description = attr(tag, "content").unwrap_or_default();
-                }
+            "meta" if attr(tag, "name").is_some_and(|n| n.eq_ignore_ascii_case("description")) => {
+                doc.description = attr(tag, "content").unwrap_or_default();
             }
-            "link" => {
-                if attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                    if let Some(h) = attr(tag, "href") {
-                        let path = h.split(['?', '#']).next().unwrap_or("");
-                        let seg = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-                        if !seg.contains('.') || seg.ends_with(".html") {
-                            doc.slug = seg.trim_end_matches(".html").to_string();
-                        }
+            "link" if attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(h) = attr(tag, "href") {
+                    let path = h.split(['?', '#']).next().unwrap_or("");
+                    let seg = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                    if !seg.contains('.') || seg.ends_with(".html") {
+                        doc.slug = seg.trim_end_matches(".html").to_string();
                     }
                 }
             }

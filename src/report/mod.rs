@@ -458,7 +458,7 @@ fn flesch(ctx: &Ctx, exclude_quotes: bool) -> Option<f64> {
     let mut words = 0usize;
     let mut syll = 0usize;
     let mut sentences = 0usize;
-    for (i, b) in ctx.doc.blocks.iter().enumerate() {
+    for b in &ctx.doc.blocks {
         if exclude_quotes && b.kind == Kind::Quote {
             continue;
         }
@@ -471,7 +471,6 @@ fn flesch(ctx: &Ctx, exclude_quotes: bool) -> Option<f64> {
         let w = text::words(&stripped);
         words += w.len();
         syll += w.iter().map(|w| syllables::count(w)).sum::<usize>();
-        let _ = i;
     }
     sentences += ctx.sentences.len();
     if !exclude_quotes {
@@ -698,7 +697,16 @@ fn sentence_length(ctx: &Ctx, p: &Params) -> Option<Out> {
             num(p.good)
         )
     } else {
-        let places: Vec<String> = locations.iter().take(3).map(|l| ctx.where_(l)).collect();
+        let mut places: Vec<String> = Vec::new();
+        for l in &locations {
+            let w = ctx.where_(l);
+            if !places.contains(&w) {
+                places.push(w);
+            }
+            if places.len() == 3 {
+                break;
+            }
+        }
         format!(
             "{} % des phrases ({} sur {}) dépassent {} mots, au lieu de {} % au plus. Raccourcissez-les, par exemple dans {}.",
             num(value),
@@ -1173,9 +1181,11 @@ fn keyphrase_in_slug(doc: &Document, key: &Keyphrase, lex: &Lexicon) -> Option<O
             locations: vec![],
         });
     }
-    let slug_text = doc.slug.replace(['-', '_', '/'], " ");
-    let share = key.share_in(&slug_text, lex);
-    let good = if key.content_len() < 3 {
+    // slugs are written without accents: compare without them
+    let slug_text = deunicode::deunicode(&doc.slug.replace(['-', '_', '/'], " "));
+    let plain = Keyphrase::new(&deunicode::deunicode(&key.text), lex);
+    let share = plain.share_in(&slug_text, lex);
+    let good = if plain.content_len() < 3 {
         share >= 1.0
     } else {
         share > 0.5

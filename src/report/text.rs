@@ -132,6 +132,41 @@ const ETRE: &[&str] = &[
     "fûmes", "fûtes", "furent", "fût", "fussent",
 ];
 
+/// Determiners: the word after one is a noun, not a participle.
+const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "au",
+    "aux",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "sa",
+    "son",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "chaque",
+    "quelques",
+    "plusieurs",
+];
+
 /// Words that end the clause opened by an auxiliary.
 const CLAUSE_BREAKS: &[&str] = &[
     "et",
@@ -427,6 +462,66 @@ fn is_etre(token: &str) -> bool {
     ETRE.contains(&base)
 }
 
+/// Nouns in -té that look like participles (société, qualité, santé).
+fn is_te_noun(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "bilité", "alité", "arité", "ivité", "osité", "érité", "orité", "unité", "anité", "inité",
+        "iété", "uité", "acité", "icité", "versité", "idité", "ensité", "ximité", "émité", "imité",
+        "tité", "uté",
+    ];
+    const NOUNS: &[&str] = &[
+        "santé",
+        "volonté",
+        "liberté",
+        "société",
+        "qualité",
+        "sécurité",
+        "côté",
+        "comité",
+        "beauté",
+        "clarté",
+        "vérité",
+        "nécessité",
+        "moitié",
+        "pitié",
+        "amitié",
+        "été",
+        "parité",
+        "rareté",
+        "fierté",
+        "bonté",
+        "gaieté",
+        "propreté",
+        "sûreté",
+        "pauvreté",
+        "nouveauté",
+        "royauté",
+        "loyauté",
+        "majesté",
+        "cité",
+        "gravité",
+        "fraternité",
+        "égalité",
+        "vanité",
+        "charité",
+        "habileté",
+        "fermeté",
+        "netteté",
+        "lâcheté",
+        "méchanceté",
+        "cruauté",
+        "piété",
+        "satiété",
+    ];
+    // limité, imité, précipité are participles: only the -imité nouns listed by suffix
+    // (proximité, intimité, légitimité, unanimité, extrémité) and the list above
+    let base = w.trim_end_matches('s');
+    if matches!(base, "limité" | "imité" | "délimité") {
+        return false;
+    }
+    NOUNS.contains(&base) || SUFFIXES.iter().any(|s| base.ends_with(s))
+}
+
 fn is_participle(token: &str) -> bool {
     let w = strip_elision(token);
     if w.chars().count() < 3 || NOT_PASSIVE.contains(&w) {
@@ -448,25 +543,29 @@ fn is_participle(token: &str) -> bool {
         w.strip_suffix(s)
             .is_some_and(|stem| stem.chars().count() >= 2)
     });
-    // nouns in -ité/-té (société, qualité, santé) are not participles
-    let noun = ["té", "tée", "tés", "tées"].iter().any(|s| w.ends_with(s))
-        && [
-            "ité", "ités", "uté", "utés", "nté", "ntés", "rté", "rtés", "lté", "ltés",
-        ]
-        .iter()
-        .any(|s| w.ends_with(s));
-    regular && !noun
+    regular && !is_te_noun(w)
 }
 
 /// The *être* + participle pair that makes a sentence passive, if any.
 pub fn passive(sentence: &str) -> Option<String> {
     let mut raw: Vec<String> = Vec::new();
-    for piece in fold(sentence).split_whitespace() {
+    // inclusive writing: hospitalisé(e)s
+    let folded = fold(sentence)
+        .replace("(e)", "e")
+        .replace("(s)", "s")
+        .replace("(es)", "es");
+    for piece in folded.split_whitespace() {
         // a comma, semicolon or colon ends a clause: keep it as its own token
         let trimmed = piece.trim_end_matches([',', ';', ':', '.', '!', '?', '»', '"', ')', '…']);
         let w = trimmed.trim_start_matches(|c: char| PUNCT.contains(c));
+        // inclusive writing: accompagné·e·s, accompagné.e.s
+        let w = if w.contains(['·', '.']) && w.chars().any(char::is_alphabetic) {
+            w.replace(['·', '.'], "")
+        } else {
+            w.to_string()
+        };
         if !w.is_empty() {
-            raw.push(w.to_string());
+            raw.push(w);
         }
         if trimmed.len() < piece.len() && piece[trimmed.len()..].contains([',', ';', ':']) {
             raw.push(",".into());
@@ -483,24 +582,55 @@ pub fn passive(sentence: &str) -> Option<String> {
         }
         let prev = if i > 0 { raw[i - 1].as_str() } else { "" };
         let prev2 = if i > 1 { raw[i - 2].as_str() } else { "" };
-        if matches!(prev, "se" | "me" | "te" | "s'y" | "m'y" | "t'y")
-            || (prev == "nous" && prev2 == "nous")
+        if matches!(
+            prev,
+            "se" | "me" | "te" | "s'y" | "m'y" | "t'y" | "ce" | "cela" | "ça"
+        ) || (prev == "nous" && prev2 == "nous")
             || (prev == "vous" && prev2 == "vous")
         {
             continue;
         }
-        if raw
-            .get(i + 1)
-            .is_some_and(|n| COPULA_NEXT.contains(&n.as_str()) || n.starts_with("l'"))
+        // the next word, negation and adverbs skipped: n'est pas un…, est aussi la…
+        let next_word = raw.iter().skip(i + 1).find(|n| {
+            !matches!(
+                n.as_str(),
+                "pas"
+                    | "plus"
+                    | "jamais"
+                    | "guère"
+                    | "point"
+                    | "aussi"
+                    | "donc"
+                    | "toujours"
+                    | "souvent"
+                    | "encore"
+                    | "déjà"
+                    | "bien"
+                    | "peut-être"
+                    | "surtout"
+            )
+        });
+        if next_word.is_some_and(|n| COPULA_NEXT.contains(&n.as_str()) || n.starts_with("l'")) {
+            continue;
+        }
+        // être en train de, être sur le point de: a periphrasis, not a passive
+        if raw.get(i + 1).is_some_and(|n| n == "en" || n == "sur")
+            && raw.get(i + 2).is_some_and(|n| n == "train" || n == "le")
         {
             continue;
         }
+        let mut prev_word = tok.as_str();
         for next in raw.iter().skip(i + 1).take(8) {
             if next == "," || CLAUSE_BREAKS.contains(&next.as_str()) || is_etre(strip_elision(next))
             {
                 break;
             }
-            if is_participle(next) {
+            // after a determiner it is a noun: la prise, une entrée, leurs données
+            let determiner = DETERMINERS.contains(&prev_word)
+                || next.starts_with("l'")
+                || next.starts_with("d'");
+            prev_word = next.as_str();
+            if !determiner && is_participle(next) {
                 return Some(format!("{bare} {next}"));
             }
         }
