@@ -16,7 +16,30 @@
 //! syllable, as in other Flesch implementations.
 
 fn vowel(c: char) -> bool {
-    "aàâäeéèêëiîïoôöuùûüyœæ".contains(c)
+    matches!(
+        c,
+        'a' | 'à'
+            | 'â'
+            | 'ä'
+            | 'e'
+            | 'é'
+            | 'è'
+            | 'ê'
+            | 'ë'
+            | 'i'
+            | 'î'
+            | 'ï'
+            | 'o'
+            | 'ô'
+            | 'ö'
+            | 'u'
+            | 'ù'
+            | 'û'
+            | 'ü'
+            | 'y'
+            | 'œ'
+            | 'æ'
+    )
 }
 
 /// Syllables of one French word (0 when it has no vowel letter).

@@ -7,12 +7,32 @@ use crate::french::{self, Lexicon};
 /// not a word).
 const PUNCT: &str = "–-()_[]’‘“”\"'.?!:;,¿¡«»‹›—×+&<>…/\\*";
 
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() && PUNCT.contains(c)
+        || matches!(
+            c,
+            '–' | '’'
+                | '‘'
+                | '“'
+                | '”'
+                | '¿'
+                | '¡'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '—'
+                | '×'
+                | '…'
+        )
+}
+
 /// Words as search-engine plugins count them: white-space separated tokens,
 /// punctuation trimmed, punctuation-only tokens dropped. *l’usine* and
 /// *start-up* are one word each; *%* or *€* standing alone are words.
 pub fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
-        .map(|w| w.trim_matches(|c: char| PUNCT.contains(c)))
+        .map(|w| w.trim_matches(is_punct))
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -83,7 +103,8 @@ fn contains_seq(tokens: &[String], phrase: &[String]) -> bool {
 /// French transition words and phrases, and two-part connectors.
 #[derive(Debug, Clone, Default)]
 pub struct Transitions {
-    single: Vec<Vec<String>>,
+    /// Phrases by their first token.
+    single: std::collections::HashMap<String, Vec<Vec<String>>>,
     pairs: Vec<(Vec<String>, Vec<String>)>,
 }
 
@@ -100,8 +121,8 @@ impl Transitions {
                 }
             } else {
                 let p = match_tokens(&l);
-                if !p.is_empty() {
-                    t.single.push(p);
+                if let Some(first) = p.first() {
+                    t.single.entry(first.clone()).or_default().push(p);
                 }
             }
         }
@@ -116,10 +137,19 @@ impl Transitions {
                 return Some(format!("{} … {}", a.join(" "), b.join(" ")));
             }
         }
-        self.single
-            .iter()
-            .find(|p| contains_seq(&tokens, p))
-            .map(|p| p.join(" "))
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(list) = self.single.get(t) {
+                // the longest phrase starting here wins (deterministic)
+                if let Some(p) = list
+                    .iter()
+                    .filter(|p| tokens[i..].starts_with(p))
+                    .max_by_key(|p| p.len())
+                {
+                    return Some(p.join(" "));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -557,7 +587,7 @@ pub fn passive(sentence: &str) -> Option<String> {
     for piece in folded.split_whitespace() {
         // a comma, semicolon or colon ends a clause: keep it as its own token
         let trimmed = piece.trim_end_matches([',', ';', ':', '.', '!', '?', '»', '"', ')', '…']);
-        let w = trimmed.trim_start_matches(|c: char| PUNCT.contains(c));
+        let w = trimmed.trim_start_matches(is_punct);
         // inclusive writing: accompagné·e·s, accompagné.e.s
         let w = if w.contains(['·', '.']) && w.chars().any(char::is_alphabetic) {
             w.replace(['·', '.'], "")
@@ -721,11 +751,20 @@ pub struct Keyphrase {
 
 /// The comparable tokens of a text: (folded word without elision, stem).
 pub fn stems(text: &str, lex: &Lexicon) -> Vec<(String, String)> {
+    stems_starting(text, lex, &[])
+}
+
+/// Like [`stems`], keeping only the words whose first letter is in `firsts`
+/// (all words when it is empty).
+fn stems_starting(text: &str, lex: &Lexicon, firsts: &[char]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for w in french::words(text) {
         for part in w.split(['-', '‑']).filter(|p| !p.is_empty()) {
             let f = fold(french::elision::strip(part));
             let f = strip_elision(&f).to_string();
+            if !firsts.is_empty() && !f.chars().next().is_some_and(|c| firsts.contains(&c)) {
+                continue;
+            }
             let s = lex.stem(&f);
             out.push((f, s));
         }
@@ -780,7 +819,12 @@ impl Keyphrase {
         if self.is_empty() {
             return 0;
         }
-        let toks = stems(text, lex);
+        // a word can only share a stem that starts like it: stem only those
+        let firsts: Vec<char> = self
+            .content()
+            .filter_map(|k| k.stem.chars().next())
+            .collect();
+        let toks = stems_starting(text, lex, &firsts);
         self.content()
             .map(|k| toks.iter().filter(|(_, s)| *s == k.stem).count())
             .min()
