@@ -121,6 +121,7 @@ fn stages(c: &mut Criterion) {
                     &kw,
                     &engine.french,
                     opts.min_words,
+                    0,
                 )
             })
         });
@@ -130,6 +131,7 @@ fn stages(c: &mut Criterion) {
             &kw,
             &engine.french,
             opts.min_words,
+            0,
         );
         sections.extend(expansion.sections);
         g.bench_with_input(BenchmarkId::new("headings", name), &sections, |b, s| {

@@ -25,6 +25,7 @@ pub mod keywords;
 pub mod language;
 pub mod meta;
 pub mod render;
+pub mod report;
 pub mod sections;
 pub mod sentences;
 pub mod structure;

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rubrique::batch;
 use rubrique::rules::Source;
 use rubrique::{Engine, Error, Options};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,6 +30,10 @@ struct Cli {
 enum Command {
     /// Rewrite a scraped article into an SEO-ready one (Markdown, HTML or JSON).
     Rewrite(RewriteArgs),
+    /// Check articles (rubrique Markdown, Markdown or HTML) against the French SEO
+    /// and readability assessments of rules/seo.yaml. Exit 0 when every file
+    /// passes, 1 when an assessment fails, 2 on usage or I/O errors.
+    Check(CheckArgs),
     /// Print the French sentences of a text, one per line (no cleaning, no
     /// language check): for tuning lexicons/abbreviations.txt.
     Sentences {
@@ -107,6 +111,54 @@ struct RewriteArgs {
     max_bytes: u64,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// `path:line: level: id: message` lines and a summary table.
+    Text,
+    /// One JSON object per file, with every measured value and threshold.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files to check (- for standard input).
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Focus keyphrase (default: the `keyphrase` of the front matter).
+    #[arg(long, value_name = "K")]
+    keyphrase: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: CheckFormat,
+    /// Leave quotations (« … », “ … ”, > blocks) out of the readability counts.
+    #[arg(long)]
+    exclude_quotes: bool,
+    /// Use the rule and lexicon files of this directory instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+/// `rubrique check`: prints the report; Ok(false) when an assessment fails.
+fn check(a: CheckArgs) -> Result<bool, Error> {
+    use rubrique::report::{CheckOptions, Format as F};
+    let opts = CheckOptions {
+        files: a.files,
+        keyphrase: a.keyphrase,
+        format: match a.format {
+            CheckFormat::Text => F::Text,
+            CheckFormat::Json => F::Json,
+            CheckFormat::Github => F::Github,
+        },
+        exclude_quotes: a.exclude_quotes,
+        max_bytes: rubrique::io::DEFAULT_MAX_BYTES,
+    };
+    let (out, passed) = rubrique::report::check(&opts, &source(&a.rules))?;
+    write_stdout(out.as_bytes())?;
+    Ok(passed)
+}
+
 fn parse_date(s: &str) -> Result<String, String> {
     if rubrique::batch::valid_date(s) {
         Ok(s.to_string())
@@ -122,8 +174,10 @@ fn source(dir: &Option<PathBuf>) -> Source {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+/// Run a command; `Ok` carries the exit code (1: `check` found a failing assessment).
+fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
+        Command::Check(a) => Ok(if check(a)? { 0 } else { 1 }),
         Command::Rewrite(mut a) => {
             if a.files.is_empty() {
                 a.files.push("-".into());
@@ -150,7 +204,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             if let Some(dir) = &a.out_dir {
                 batch::rewrite_files(&engine, &a.files, dir, &opts, &b)?;
-                return Ok(());
+                return Ok(0);
             }
             if a.files.len() > 1 {
                 return Err(Error::Usage(
@@ -171,7 +225,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let input = std::io::BufReader::new(f);
                     batch::rewrite_jsonl(&engine, input, file, out, &opts, &b)?;
                 }
-                return Ok(());
+                return Ok(0);
             }
             let input = rubrique::io::read_input(file, a.max_bytes)?;
             let article = engine
@@ -187,7 +241,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(p) => rubrique::io::write_atomic(p, text.as_bytes(), true)?,
                 None => write_stdout(text.as_bytes())?,
             }
-            Ok(())
+            Ok(0)
         }
         Command::Sentences { file, rules } => {
             let src = source(&rules);
@@ -200,7 +254,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 out.push_str(&text[r].replace('\n', " "));
                 out.push('\n');
             }
-            write_stdout(out.as_bytes())
+            write_stdout(out.as_bytes())?;
+            Ok(0)
         }
     }
 }
@@ -227,17 +282,10 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("rubrique: {e}");
             ExitCode::from(e.exit_code() as u8)
         }
     }
-}
-
-#[allow(dead_code)]
-fn read_all(mut r: impl Read) -> std::io::Result<Vec<u8>> {
-    let mut v = Vec::new();
-    r.read_to_end(&mut v)?;
-    Ok(v)
 }

@@ -1,0 +1,1024 @@
+//! Text measures shared by the assessments: words, numbers stripped for the
+//! Flesch score, transition words, the French periphrastic passive, sentence
+//! beginnings and French-aware keyphrase matching.
+use crate::french::{self, Lexicon};
+
+/// Punctuation trimmed from both ends of a word (a token made only of it is
+/// not a word).
+const PUNCT: &str = "–-()_[]’‘“”\"'.?!:;,¿¡«»‹›—×+&<>…/\\*";
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() && PUNCT.contains(c)
+        || matches!(
+            c,
+            '–' | '’'
+                | '‘'
+                | '“'
+                | '”'
+                | '¿'
+                | '¡'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '—'
+                | '×'
+                | '…'
+        )
+}
+
+/// Words as search-engine plugins count them: white-space separated tokens,
+/// punctuation trimmed, punctuation-only tokens dropped. *l’usine* and
+/// *start-up* are one word each; *%* or *€* standing alone are words.
+pub fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
+        .map(|w| w.trim_matches(is_punct))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Remove numbers written with ASCII digits alone (2021, the 2 and 1 of 2,1),
+/// as the Flesch score of search-engine plugins does before counting.
+pub fn strip_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if !run.chars().all(|c| c.is_ascii_digit()) {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Lowercase with the typographic apostrophe made straight.
+pub fn fold(s: &str) -> String {
+    s.to_lowercase().replace(['’', '‘', 'ʼ'], "'")
+}
+
+/// Lowercase tokens for phrase matching; elided conjunctions are split
+/// (*lorsqu’il* → *lorsque il*) so that *lorsque* matches.
+pub fn match_tokens(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words(sentence) {
+        let w = fold(w);
+        let mut done = false;
+        for (elided, full) in [
+            ("lorsqu'", "lorsque"),
+            ("puisqu'", "puisque"),
+            ("quoiqu'", "quoique"),
+            ("jusqu'", "jusque"),
+            ("qu'", "que"),
+        ] {
+            if let Some(rest) = w.strip_prefix(elided) {
+                out.push(full.to_string());
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                done = true;
+                break;
+            }
+        }
+        if !done {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Does `tokens` hold `phrase` (already tokenised) as consecutive tokens?
+fn contains_seq(tokens: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && tokens.windows(phrase.len()).any(|w| w == phrase)
+}
+
+/// French transition words and phrases, and two-part connectors.
+#[derive(Debug, Clone, Default)]
+pub struct Transitions {
+    /// Phrases by their first token.
+    single: std::collections::HashMap<String, Vec<Vec<String>>>,
+    pairs: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl Transitions {
+    /// One entry per line; a two-part connector is written `first … second`.
+    pub fn from_lines(lines: &[String]) -> Transitions {
+        let mut t = Transitions::default();
+        for l in lines {
+            let l = l.replace("...", "…");
+            if let Some((a, b)) = l.split_once('…') {
+                let (a, b) = (match_tokens(a), match_tokens(b));
+                if !a.is_empty() && !b.is_empty() {
+                    t.pairs.push((a, b));
+                }
+            } else {
+                let p = match_tokens(&l);
+                if let Some(first) = p.first() {
+                    t.single.entry(first.clone()).or_default().push(p);
+                }
+            }
+        }
+        t
+    }
+
+    /// The first transition of the list found in the sentence.
+    pub fn find(&self, sentence: &str) -> Option<String> {
+        let tokens = match_tokens(sentence);
+        for (a, b) in &self.pairs {
+            if contains_seq(&tokens, a) && contains_seq(&tokens, b) {
+                return Some(format!("{} … {}", a.join(" "), b.join(" ")));
+            }
+        }
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(list) = self.single.get(t) {
+                // the longest phrase starting here wins (deterministic)
+                if let Some(p) = list
+                    .iter()
+                    .filter(|p| tokens[i..].starts_with(p))
+                    .max_by_key(|p| p.len())
+                {
+                    return Some(p.join(" "));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Forms of *être* that make the periphrastic passive (*est adopté*, *a été
+/// signée*, *seront publiés*).
+const ETRE: &[&str] = &[
+    "être", "suis", "es", "est", "sommes", "êtes", "sont", "été", "étais", "était", "étions",
+    "étiez", "étaient", "serai", "seras", "sera", "serons", "serez", "seront", "serais", "serait",
+    "serions", "seriez", "seraient", "sois", "soit", "soyons", "soyez", "soient", "fus", "fut",
+    "fûmes", "fûtes", "furent", "fût", "fussent",
+];
+
+/// Determiners: the word after one is a noun, not a participle.
+const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "au",
+    "aux",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "sa",
+    "son",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "chaque",
+    "quelques",
+    "plusieurs",
+];
+
+/// Words that end the clause opened by an auxiliary.
+const CLAUSE_BREAKS: &[&str] = &[
+    "et",
+    "ou",
+    "mais",
+    "car",
+    "or",
+    "donc",
+    "que",
+    "qui",
+    "dont",
+    "où",
+    "lorsque",
+    "quand",
+    "si",
+    "puisque",
+    "parce",
+    "afin",
+    "comme",
+    "sinon",
+    "tandis",
+    "alors",
+    "pendant",
+    "avant",
+    "après",
+    "quoique",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auquel",
+    "duquel",
+    "pourquoi",
+];
+
+/// After the auxiliary, these words make it a copula (*est la priorité*, *est
+/// une réussite*), not a passive.
+const COPULA_NEXT: &[&str] = &["le", "la", "les", "un", "une", "l'un", "l'une", "du", "des"];
+
+/// Participles that take *être* in the active voice (*est arrivé*, *sont
+/// nés*), *été* itself, and adjectives or nouns ending in *-é* that are not
+/// participles.
+const NOT_PASSIVE: &[&str] = &[
+    "allé",
+    "arrivé",
+    "entré",
+    "rentré",
+    "resté",
+    "tombé",
+    "retombé",
+    "décédé",
+    "né",
+    "demeuré",
+    "venu",
+    "devenu",
+    "revenu",
+    "parvenu",
+    "intervenu",
+    "survenu",
+    "redevenu",
+    "apparu",
+    "disparu",
+    "parti",
+    "reparti",
+    "sorti",
+    "mort",
+    "monté",
+    "descendu",
+    "passé",
+    "retourné",
+    "été",
+    "âgé",
+    "aîné",
+    "côté",
+    "été",
+    "comité",
+    "marché",
+    "café",
+    "clé",
+    "degré",
+    "lycée",
+    "musée",
+    "trophée",
+    "idée",
+    "année",
+    "entrée",
+    "journée",
+    "arrivée",
+    "armée",
+    "durée",
+    "pensée",
+    "soirée",
+    "matinée",
+    "vallée",
+    "fée",
+    "thé",
+    "pré",
+    "blé",
+    "gré",
+    "procédé",
+    "député",
+    "employé",
+    "délégué",
+    "curé",
+    "préfet",
+    "résumé",
+    "fossé",
+    "canapé",
+    "bébé",
+    "défilé",
+    "cité",
+    "mêlée",
+    "épée",
+    "fumée",
+    "chaussée",
+    "poignée",
+    "corvée",
+    "montée",
+    "allée",
+    "portée",
+    "rentrée",
+    "traversée",
+    "randonnée",
+    "destinée",
+    "dictée",
+    "assemblée",
+    "équipée",
+    "plongée",
+    "odyssée",
+    "contrée",
+    "denrée",
+    "bouchée",
+    "gorgée",
+    "rangée",
+];
+
+/// Irregular past participles (masculine singular; -e, -s, -es agree).
+const IRREGULAR: &[&str] = &[
+    "pris",
+    "mis",
+    "fait",
+    "dit",
+    "écrit",
+    "construit",
+    "produit",
+    "conduit",
+    "détruit",
+    "traduit",
+    "inscrit",
+    "décrit",
+    "prescrit",
+    "interdit",
+    "prédit",
+    "ouvert",
+    "couvert",
+    "découvert",
+    "offert",
+    "souffert",
+    "recouvert",
+    "soutenu",
+    "tenu",
+    "obtenu",
+    "retenu",
+    "maintenu",
+    "détenu",
+    "contenu",
+    "entretenu",
+    "reconnu",
+    "connu",
+    "vu",
+    "prévu",
+    "revu",
+    "reçu",
+    "perçu",
+    "conçu",
+    "déçu",
+    "voulu",
+    "lu",
+    "élu",
+    "réélu",
+    "battu",
+    "abattu",
+    "rendu",
+    "vendu",
+    "perdu",
+    "entendu",
+    "attendu",
+    "suspendu",
+    "répandu",
+    "défendu",
+    "étendu",
+    "tendu",
+    "mordu",
+    "suivi",
+    "poursuivi",
+    "servi",
+    "choisi",
+    "fini",
+    "réuni",
+    "établi",
+    "saisi",
+    "investi",
+    "accompli",
+    "rempli",
+    "puni",
+    "fourni",
+    "garanti",
+    "averti",
+    "trahi",
+    "envahi",
+    "bâti",
+    "défini",
+    "permis",
+    "admis",
+    "soumis",
+    "promis",
+    "commis",
+    "transmis",
+    "compris",
+    "surpris",
+    "repris",
+    "appris",
+    "entrepris",
+    "acquis",
+    "requis",
+    "conquis",
+    "exclu",
+    "inclus",
+    "conclu",
+    "résolu",
+    "dissous",
+    "peint",
+    "craint",
+    "atteint",
+    "éteint",
+    "joint",
+    "rejoint",
+    "contraint",
+    "cuit",
+    "instruit",
+    "séduit",
+    "réduit",
+    "induit",
+    "introduit",
+    "reproduit",
+    "dû",
+    "cru",
+    "su",
+    "nourri",
+    "guéri",
+    "enrichi",
+    "affaibli",
+    "agrandi",
+    "élargi",
+    "ralenti",
+    "réparti",
+    "converti",
+    "démoli",
+    "approfondi",
+    "applaudi",
+    "franchi",
+    "réussi",
+    "abouti",
+    "accueilli",
+    "cueilli",
+    "recueilli",
+    "assailli",
+    "vaincu",
+    "convaincu",
+    "émis",
+    "remis",
+    "omis",
+    "repeint",
+    "restreint",
+    "élu",
+    "relu",
+    "déduit",
+    "exploité",
+];
+
+fn strip_elision(w: &str) -> &str {
+    for p in ["n'", "l'", "d'", "qu'", "c'", "s'", "j'", "m'", "t'"] {
+        if let Some(r) = w.strip_prefix(p) {
+            return r;
+        }
+    }
+    w
+}
+
+fn is_etre(token: &str) -> bool {
+    // inverted forms: est-il, sera-t-elle, sont-ils
+    let base = token.split('-').next().unwrap_or(token);
+    ETRE.contains(&base)
+}
+
+/// Nouns in -té that look like participles (société, qualité, santé).
+fn is_te_noun(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "bilité", "alité", "arité", "ivité", "osité", "érité", "orité", "unité", "anité", "inité",
+        "iété", "uité", "acité", "icité", "versité", "idité", "ensité", "ximité", "émité", "imité",
+        "tité", "uté",
+    ];
+    const NOUNS: &[&str] = &[
+        "santé",
+        "volonté",
+        "liberté",
+        "société",
+        "qualité",
+        "sécurité",
+        "côté",
+        "comité",
+        "beauté",
+        "clarté",
+        "vérité",
+        "nécessité",
+        "moitié",
+        "pitié",
+        "amitié",
+        "été",
+        "parité",
+        "rareté",
+        "fierté",
+        "bonté",
+        "gaieté",
+        "propreté",
+        "sûreté",
+        "pauvreté",
+        "nouveauté",
+        "royauté",
+        "loyauté",
+        "majesté",
+        "cité",
+        "gravité",
+        "fraternité",
+        "égalité",
+        "vanité",
+        "charité",
+        "habileté",
+        "fermeté",
+        "netteté",
+        "lâcheté",
+        "méchanceté",
+        "cruauté",
+        "piété",
+        "satiété",
+    ];
+    // limité, imité, précipité are participles: only the -imité nouns listed by suffix
+    // (proximité, intimité, légitimité, unanimité, extrémité) and the list above
+    let base = w.trim_end_matches('s');
+    if matches!(base, "limité" | "imité" | "délimité") {
+        return false;
+    }
+    NOUNS.contains(&base) || SUFFIXES.iter().any(|s| base.ends_with(s))
+}
+
+fn is_participle(token: &str) -> bool {
+    let w = strip_elision(token);
+    if w.chars().count() < 3 || NOT_PASSIVE.contains(&w) {
+        return false;
+    }
+    for suffix in ["es", "s", "e", ""] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if suffix.is_empty() || stem.chars().count() >= 2 {
+                if NOT_PASSIVE.contains(&stem) {
+                    return false;
+                }
+                if IRREGULAR.contains(&stem) {
+                    return true;
+                }
+            }
+        }
+    }
+    let regular = ["é", "ée", "és", "ées"].iter().any(|s| {
+        w.strip_suffix(s)
+            .is_some_and(|stem| stem.chars().count() >= 2)
+    });
+    regular && !is_te_noun(w)
+}
+
+/// The *être* + participle pair that makes a sentence passive, if any.
+pub fn passive(sentence: &str) -> Option<String> {
+    let mut raw: Vec<String> = Vec::new();
+    // inclusive writing: hospitalisé(e)s
+    let folded = fold(sentence)
+        .replace("(e)", "e")
+        .replace("(s)", "s")
+        .replace("(es)", "es");
+    for piece in folded.split_whitespace() {
+        // a comma, semicolon or colon ends a clause: keep it as its own token
+        let trimmed = piece.trim_end_matches([',', ';', ':', '.', '!', '?', '»', '"', ')', '…']);
+        let w = trimmed.trim_start_matches(is_punct);
+        // inclusive writing: accompagné·e·s, accompagné.e.s
+        let w = if w.contains(['·', '.']) && w.chars().any(char::is_alphabetic) {
+            w.replace(['·', '.'], "")
+        } else {
+            w.to_string()
+        };
+        if !w.is_empty() {
+            raw.push(w);
+        }
+        if trimmed.len() < piece.len() && piece[trimmed.len()..].contains([',', ';', ':']) {
+            raw.push(",".into());
+        }
+    }
+    for (i, tok) in raw.iter().enumerate() {
+        // c'est, s'est, peut-être are not auxiliaries of a passive
+        if tok.starts_with("c'") || tok.starts_with("s'") || tok.starts_with("peut-") {
+            continue;
+        }
+        let bare = strip_elision(tok);
+        if !is_etre(bare) {
+            continue;
+        }
+        let prev = if i > 0 { raw[i - 1].as_str() } else { "" };
+        let prev2 = if i > 1 { raw[i - 2].as_str() } else { "" };
+        if matches!(
+            prev,
+            "se" | "me" | "te" | "s'y" | "m'y" | "t'y" | "ce" | "cela" | "ça"
+        ) || (prev == "nous" && prev2 == "nous")
+            || (prev == "vous" && prev2 == "vous")
+        {
+            continue;
+        }
+        // the next word, negation and adverbs skipped: n'est pas un…, est aussi la…
+        let next_word = raw.iter().skip(i + 1).find(|n| {
+            !matches!(
+                n.as_str(),
+                "pas"
+                    | "plus"
+                    | "jamais"
+                    | "guère"
+                    | "point"
+                    | "aussi"
+                    | "donc"
+                    | "toujours"
+                    | "souvent"
+                    | "encore"
+                    | "déjà"
+                    | "bien"
+                    | "peut-être"
+                    | "surtout"
+            )
+        });
+        if next_word.is_some_and(|n| COPULA_NEXT.contains(&n.as_str()) || n.starts_with("l'")) {
+            continue;
+        }
+        // être en train de, être sur le point de: a periphrasis, not a passive
+        if raw.get(i + 1).is_some_and(|n| n == "en" || n == "sur")
+            && raw.get(i + 2).is_some_and(|n| n == "train" || n == "le")
+        {
+            continue;
+        }
+        let mut prev_word = tok.as_str();
+        for next in raw.iter().skip(i + 1).take(8) {
+            if next == "," || CLAUSE_BREAKS.contains(&next.as_str()) || is_etre(strip_elision(next))
+            {
+                break;
+            }
+            // after a determiner it is a noun: la prise, une entrée, leurs données
+            let determiner = DETERMINERS.contains(&prev_word)
+                || next.starts_with("l'")
+                || next.starts_with("d'");
+            prev_word = next.as_str();
+            if !determiner && is_participle(next) {
+                return Some(format!("{bare} {next}"));
+            }
+        }
+    }
+    None
+}
+
+/// First word(s) of a sentence for the repeated-beginnings check: an article,
+/// a number from two to ten or a demonstrative is compared with the next word.
+pub fn beginning(sentence: &str) -> String {
+    const EXCEPTIONS: &[&str] = &[
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "des",
+        "du",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "celui",
+        "celle",
+        "ceux",
+        "celles",
+        "celui-ci",
+        "celle-ci",
+        "celui-là",
+        "celle-là",
+        "ceux-ci",
+        "ceux-là",
+    ];
+    let w = words(sentence);
+    let Some(first) = w.first() else {
+        return String::new();
+    };
+    let first = fold(first);
+    if EXCEPTIONS.contains(&first.as_str()) {
+        if let Some(second) = w.get(1) {
+            return format!("{first} {}", fold(second));
+        }
+    }
+    first
+}
+
+/// Remove quotations (« … », “ … ”) from a sentence.
+pub fn without_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One word of a keyphrase.
+#[derive(Debug, Clone)]
+struct KeyWord {
+    folded: String,
+    stem: String,
+    content: bool,
+}
+
+/// A focus keyphrase, ready to be matched French-aware: ’ and ' alike,
+/// elisions removed (*l’usine* matches *usine*), inflections through the
+/// Snowball stem (*usines* matches *usine*).
+#[derive(Debug, Clone)]
+pub struct Keyphrase {
+    pub text: String,
+    words: Vec<KeyWord>,
+}
+
+/// The comparable tokens of a text: (folded word without elision, stem).
+pub fn stems(text: &str, lex: &Lexicon) -> Vec<(String, String)> {
+    stems_starting(text, lex, &[])
+}
+
+/// Like [`stems`], keeping only the words whose first letter is in `firsts`
+/// (all words when it is empty).
+fn stems_starting(text: &str, lex: &Lexicon, firsts: &[char]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for w in french::words(text) {
+        for part in w.split(['-', '‑']).filter(|p| !p.is_empty()) {
+            let f = fold(french::elision::strip(part));
+            let f = strip_elision(&f).to_string();
+            if !firsts.is_empty() && !f.chars().next().is_some_and(|c| firsts.contains(&c)) {
+                continue;
+            }
+            let s = lex.stem(&f);
+            out.push((f, s));
+        }
+    }
+    out
+}
+
+impl Keyphrase {
+    pub fn new(text: &str, lex: &Lexicon) -> Keyphrase {
+        let mut words: Vec<KeyWord> = stems(text, lex)
+            .into_iter()
+            .map(|(folded, stem)| KeyWord {
+                content: !lex.is_function_word(&folded) && !lex.is_stopword(&folded),
+                folded,
+                stem,
+            })
+            .collect();
+        if !words.iter().any(|w| w.content) {
+            for w in &mut words {
+                w.content = true;
+            }
+        }
+        Keyphrase {
+            text: text.trim().to_string(),
+            words,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Number of content words.
+    pub fn content_len(&self) -> usize {
+        self.words.iter().filter(|w| w.content).count()
+    }
+
+    /// Is the keyphrase made only of function words?
+    pub fn only_function_words(&self, lex: &Lexicon) -> bool {
+        self.words
+            .iter()
+            .all(|w| lex.is_function_word(&w.folded) || lex.is_stopword(&w.folded))
+    }
+
+    fn content(&self) -> impl Iterator<Item = &KeyWord> {
+        self.words.iter().filter(|w| w.content)
+    }
+
+    /// How many times all content words occur in this text (the smallest
+    /// number of occurrences of one of them).
+    pub fn count_in(&self, text: &str, lex: &Lexicon) -> usize {
+        if self.is_empty() {
+            return 0;
+        }
+        // a word can only share a stem that starts like it: stem only those
+        let firsts: Vec<char> = self
+            .content()
+            .filter_map(|k| k.stem.chars().next())
+            .collect();
+        let toks = stems_starting(text, lex, &firsts);
+        self.content()
+            .map(|k| toks.iter().filter(|(_, s)| *s == k.stem).count())
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Share (0–1) of the content words found in this text.
+    pub fn share_in(&self, text: &str, lex: &Lexicon) -> f64 {
+        let n = self.content_len();
+        if n == 0 {
+            return 0.0;
+        }
+        let toks = stems(text, lex);
+        let found = self
+            .content()
+            .filter(|k| toks.iter().any(|(_, s)| *s == k.stem))
+            .count();
+        found as f64 / n as f64
+    }
+
+    /// Where the keyphrase occurs as a whole, in order, in the text: the index
+    /// of its first word among the text's tokens, and whether only function
+    /// words come before it.
+    pub fn exact_position(&self, text: &str, lex: &Lexicon) -> Option<(usize, bool)> {
+        let toks = stems(text, lex);
+        let n = self.words.len();
+        if n == 0 || toks.len() < n {
+            return None;
+        }
+        let same = |t: &(String, String), k: &KeyWord| {
+            if k.content {
+                t.1 == k.stem
+            } else {
+                t.0 == k.folded
+            }
+        };
+        (0..=toks.len() - n)
+            .find(|&i| {
+                self.words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, k)| same(&toks[i + j], k))
+            })
+            .map(|i| {
+                let lead = toks[..i]
+                    .iter()
+                    .all(|(f, _)| lex.is_function_word(f) || lex.is_stopword(f));
+                (i, lead)
+            })
+    }
+}
+
+/// Width in pixels of a title in the font search engines use for result
+/// titles (Arial-like metrics at 20 px). Accented letters take the width of
+/// their base letter.
+pub fn title_width(title: &str) -> usize {
+    use unicode_normalization::UnicodeNormalization;
+    let units: u32 = title
+        .chars()
+        .map(|c| {
+            char_width(c).unwrap_or_else(|| {
+                c.to_string()
+                    .nfd()
+                    .next()
+                    .and_then(char_width)
+                    .unwrap_or(556)
+            })
+        })
+        .sum();
+    ((units as f64) * 20.0 / 1000.0).round() as usize
+}
+
+/// Advance width in thousandths of an em.
+fn char_width(c: char) -> Option<u32> {
+    Some(match c {
+        'i' | 'j' | 'l' | '\'' | '’' | '‘' => {
+            if c == '\'' {
+                191
+            } else {
+                222
+            }
+        }
+        ' ' | '!' | ',' | '.' | '/' | ':' | ';' | '[' | ']' | '\\' | 'f' | 't' | 'I' | '\u{a0}'
+        | '\u{202f}' => 278,
+        '"' => 355,
+        '(' | ')' | '-' | '`' | 'r' | '“' | '”' => 333,
+        '*' => 389,
+        '°' => 400,
+        '^' => 469,
+        'J' | 'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' => 500,
+        '0'..='9'
+        | '#'
+        | '$'
+        | '?'
+        | '_'
+        | 'a'
+        | 'b'
+        | 'd'
+        | 'e'
+        | 'g'
+        | 'h'
+        | 'n'
+        | 'o'
+        | 'p'
+        | 'q'
+        | 'u'
+        | 'L'
+        | '«'
+        | '»'
+        | '–'
+        | '€' => 556,
+        '+' | '<' | '=' | '>' | '~' => 584,
+        'F' | 'T' | 'Z' | 'ß' => 611,
+        '&' | 'A' | 'B' | 'E' | 'K' | 'P' | 'S' | 'V' | 'X' | 'Y' => 667,
+        'C' | 'D' | 'H' | 'N' | 'R' | 'U' | 'w' => 722,
+        'G' | 'O' | 'Q' => 778,
+        'M' | 'm' => 833,
+        '%' | 'æ' => 889,
+        'W' | 'œ' => 944,
+        '—' | '…' | 'Œ' | 'Æ' => 1000,
+        '@' => 1015,
+        '|' => 260,
+        '{' | '}' => 334,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Source;
+
+    #[test]
+    fn words_like_plugins() {
+        assert_eq!(
+            words("L’usine — des start-up : 12 % « oui » !"),
+            ["L’usine", "des", "start-up", "12", "%", "oui"]
+        );
+        assert_eq!(
+            strip_numbers("en 2021, 2,1 milliards de CO2"),
+            "en , , milliards de CO2"
+        );
+    }
+
+    #[test]
+    fn passive_voice() {
+        assert!(passive("Le projet a été adopté par le Sénat.").is_some());
+        assert!(passive("Les résultats seront publiés en mai.").is_some());
+        assert!(passive("La loi est votée, puis promulguée.").is_some());
+        assert!(passive("Elle s’est arrêtée devant la mairie.").is_none());
+        assert!(passive("C’est une idée simple.").is_none());
+        assert!(passive("Il est peut-être fatigué.").is_some());
+        assert!(passive("C'est peut-être arrivé.").is_none());
+        assert!(passive("Il est arrivé hier.").is_none());
+        assert!(passive("La santé est la priorité.").is_none());
+        assert!(passive("La société est solide.").is_none());
+    }
+
+    #[test]
+    fn transitions_and_beginnings() {
+        let t = Transitions::from_lines(&[
+            "en effet".into(),
+            "lorsque".into(),
+            "non seulement … mais aussi".into(),
+        ]);
+        assert!(t.find("En effet, il pleut.").is_some());
+        assert!(t.find("Lorsqu’il pleut, on reste.").is_some());
+        assert!(t
+            .find("Non seulement il pleut, mais aussi il vente.")
+            .is_some());
+        assert!(t.find("Il pleut.").is_none());
+        assert_eq!(beginning("La ville change."), "la ville");
+        assert_eq!(beginning("Paris change."), "paris");
+    }
+
+    #[test]
+    fn keyphrase_is_french_aware() {
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        let k = Keyphrase::new("usine d'IA", &lex);
+        assert_eq!(k.content_len(), 2);
+        assert_eq!(k.count_in("Les usines d’IA se multiplient.", &lex), 1);
+        assert_eq!(k.count_in("L’usine ferme.", &lex), 0);
+        assert!(k
+            .exact_position("Usines d’IA : le grand pari", &lex)
+            .is_some_and(|(i, lead)| i == 0 && lead));
+        assert!(k
+            .exact_position("Le grand pari des usines d’IA", &lex)
+            .is_some_and(|(_, lead)| !lead));
+    }
+
+    #[test]
+    fn width() {
+        assert_eq!(title_width(""), 0);
+        assert!(title_width("Le climat est partout") < 250);
+        assert_eq!(title_width("é"), title_width("e"));
+    }
+}
