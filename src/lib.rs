@@ -70,6 +70,7 @@ pub struct Engine {
     pub headings: headings::HeadingWriter,
     pub expand: expand::Expander,
     pub meta: meta::MetaWriter,
+    pub assessor: report::Assessor,
 }
 
 impl Engine {
@@ -84,6 +85,7 @@ impl Engine {
             headings: headings::HeadingWriter::load(source)?,
             expand: expand::Expander::load(source)?,
             meta: meta::MetaWriter::load(source)?,
+            assessor: report::Assessor::load(source)?,
         })
     }
 
@@ -125,13 +127,21 @@ impl Engine {
         let meta = self
             .meta
             .run(&outline, &sections, &keywords, &self.french, opts);
-        Ok(Article {
+        let mut article = Article {
             meta,
             language,
             sentences: outline.sentences,
             sections,
             removals: cleaned.removals,
             warnings,
-        })
+            report: None,
+        };
+        // report: the assessments of what was written
+        let doc = report::Document::from_article(&article, &self.french);
+        let report = self
+            .assessor
+            .assess(&doc, None, &self.french, &self.splitter);
+        article.report = Some(report);
+        Ok(article)
     }
 }

@@ -109,6 +109,10 @@ struct RewriteArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = rubrique::io::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Also write the SEO and readability report of the article as an HTML page
+    /// (single input only).
+    #[arg(long, value_name = "FILE.html")]
+    report: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -235,6 +239,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 for w in &article.warnings {
                     eprintln!("rubrique: warning: {w}");
                 }
+            }
+            if let Some(p) = &a.report {
+                rubrique::io::write_atomic(
+                    p,
+                    rubrique::render::report_html(&article).as_bytes(),
+                    true,
+                )?;
             }
             let text = format.render(&article);
             match &a.output {

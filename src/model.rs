@@ -125,6 +125,9 @@ pub struct Article {
     pub sections: Vec<Section>,
     pub removals: Vec<Removal>,
     pub warnings: Vec<String>,
+    /// SEO and readability assessments of the result (the same as `rubrique check`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<crate::report::Report>,
 }
 
 impl Article {

@@ -290,3 +290,36 @@ fn usage_errors_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn json_carries_the_report_and_html_report_is_written() {
+    let g = gold("velo");
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("rapport.html");
+    let out = rubrique()
+        .args(["rewrite", "--format", "json", "--report"])
+        .arg(&report)
+        .write_stdin(g.flat())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let assessments = v["report"]["assessments"].as_array().unwrap();
+    // the structural assessments pass on rubrique's own output
+    for id in [
+        "paragraph-length",
+        "subheading-distribution",
+        "description-length",
+        "title-width",
+        "single-h1",
+        "keyphrase-in-introduction",
+    ] {
+        let a = assessments
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        assert_eq!(a["level"], "good", "{id}: {a}");
+    }
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("<table>") && html.contains("paragraph-length"));
+}

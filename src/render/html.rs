@@ -131,3 +131,47 @@ pub fn html(a: &Article) -> String {
     out.push_str("</article>\n</body>\n</html>\n");
     out
 }
+
+/// A standalone HTML page with the SEO and readability report of an article:
+/// one row per assessment (value, threshold, verdict, what to change).
+pub fn report_html(a: &Article) -> String {
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<title>Rapport SEO et lisibilité — {}</title>\n",
+        escape(&a.meta.title)
+    ));
+    out.push_str("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}.good{background:#e6f4e6}.ok{background:#fff4d6}.bad{background:#fbe3e3}</style>\n");
+    out.push_str("</head>\n<body>\n");
+    out.push_str(&format!(
+        "<h1>Rapport SEO et lisibilité</h1>\n<p>{}</p>\n",
+        escape(&a.meta.title)
+    ));
+    let Some(r) = &a.report else {
+        out.push_str("<p>Aucune évaluation.</p>\n</body>\n</html>\n");
+        return out;
+    };
+    out.push_str(&format!(
+        "<p>Expression clé : <strong>{}</strong> — {} mots, {} phrases{}</p>\n",
+        escape(&r.keyphrase),
+        r.words,
+        r.sentences,
+        r.flesch
+            .map(|f| format!(", Flesch {f:.1}"))
+            .unwrap_or_default()
+    ));
+    out.push_str("<table>\n<tr><th>évaluation</th><th>valeur</th><th>seuil</th><th>verdict</th><th>à faire</th></tr>\n");
+    for x in &r.assessments {
+        let level = x.level.as_str();
+        out.push_str(&format!(
+            "<tr class=\"{level}\"><td>{}</td><td>{} {}</td><td>{}</td><td>{level}</td><td>{}</td></tr>\n",
+            escape(&x.id),
+            (x.value * 10.0).round() / 10.0,
+            escape(x.unit),
+            escape(&x.threshold),
+            escape(&x.message)
+        ));
+    }
+    out.push_str("</table>\n</body>\n</html>\n");
+    out
+}

@@ -4,7 +4,7 @@ mod html;
 mod json;
 mod markdown;
 
-pub use html::html;
+pub use html::{html, report_html};
 pub use json::json;
 pub use markdown::markdown;
 
