@@ -314,7 +314,8 @@ impl HeadingWriter {
         // how many generated headings should carry the keyphrase
         let want_min = (self.rules.keyphrase_share_min * total as f64).ceil() as usize;
         let want_max = (self.rules.keyphrase_share_max * total as f64).floor() as usize;
-        let target = ((want_min + want_max) / 2).max(want_min).max(1);
+        // the least that passes: more keyphrase headings only add to its density
+        let target = want_min.max(1);
         let mut need_kp = target.saturating_sub(fixed_with_kp).min(to_name);
         let mut budget_kp = want_max.saturating_sub(fixed_with_kp);
         let mut used: Vec<String> = sections

@@ -182,12 +182,19 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
                     .filter(|((_, f), _)| {
                         f.eq_ignore_ascii_case(&t.surface) || normalise_case(f) == t.surface
                     })
-                    .max_by_key(|(p, n)| (**n, std::cmp::Reverse(*p)))
+                    // articles and demonstratives tell gender and number; a
+                    // possessive ("votre projet") tells neither
+                    .max_by_key(|(p, n)| (informative(p.0), **n, std::cmp::Reverse(*p)))
                     .map(|((d, _), _)| d.to_string())
             });
         }
     }
     terms
+}
+
+/// Does this determiner show the gender or number of its noun?
+fn informative(d: &str) -> bool {
+    !matches!(d, "leur" | "notre" | "votre")
 }
 
 /// IA, UE, PME: two or more capitals and nothing else.
@@ -272,6 +279,7 @@ pub fn analyse(
         .map(|o| o.key.as_str())
         .collect();
     let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let total_words: usize = all_text.iter().map(|s| french::word_count(s)).sum();
 
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
@@ -291,6 +299,13 @@ pub fn analyse(
                 score *= 0.4 + det_share.min(0.6);
                 if exact < 3 {
                     score *= 0.5;
+                }
+                // Yoast's density band (0.5–3 % scaled by the keyphrase length):
+                // a keyphrase the text already repeats past it cannot be fixed
+                let factor = 0.7 + t.len as f64 / 3.0;
+                let max_count = 3.0 * total_words as f64 / (100.0 * factor);
+                if exact as f64 > max_count {
+                    score *= 0.2;
                 }
                 if t.count as f64 > n * 0.8 {
                     score *= 0.5;
