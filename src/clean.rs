@@ -11,8 +11,9 @@
 //!   line breaks, sentence ends and glue points ("wordsLa") and every chunk
 //!   dominated by foreign function words ("the", "of", "be") is removed.
 //!
-//! A removed span is replaced by a line break, so the text on either side stays
-//! apart; nothing else of the input is changed.
+//! A removed span is replaced by a line break when it touches one (or an end of
+//! the text) and by a space inside a line, so the text on either side stays
+//! apart and no line break is invented; nothing else of the input is changed.
 use crate::error::{Error, Result};
 use crate::model::Removal;
 use crate::rules::{compile_regex, Source};
@@ -214,9 +215,9 @@ fn expand_at_depth(
             .find("}}")
             .ok_or_else(|| rule_error(file, format!("rule `{id}`: unclosed `{{{{`")))?;
         let name = after[..end].trim();
-        let def = defs.get(name).ok_or_else(|| {
-            rule_error(file, format!("rule `{id}`: unknown definition `{name}`"))
-        })?;
+        let def = defs
+            .get(name)
+            .ok_or_else(|| rule_error(file, format!("rule `{id}`: unknown definition `{name}`")))?;
         out.push_str("(?:");
         out.push_str(&expand_at_depth(file, id, def, defs, depth + 1)?);
         out.push(')');
@@ -235,8 +236,12 @@ impl Cleaner {
     /// Compile the rules of a junk file given as text (`file` names it in errors).
     pub fn from_yaml(file: &str, text: &str) -> Result<Cleaner> {
         let def: JunkFile = crate::rules::parse_yaml(file, text)?;
-        let starters: std::sync::Arc<HashSet<String>> =
-            std::sync::Arc::new(def.sentence_starters.iter().map(|w| w.replace('\'', "’")).collect());
+        let starters: std::sync::Arc<HashSet<String>> = std::sync::Arc::new(
+            def.sentence_starters
+                .iter()
+                .map(|w| w.replace('\'', "’"))
+                .collect(),
+        );
         let mut seen = HashSet::new();
         let mut rules = Vec::new();
         for r in def.rules {
@@ -340,7 +345,7 @@ impl Cleaner {
     fn run_filtered(&self, text: &str, wanted: impl Fn(&str) -> bool) -> Cleaned {
         let mut doc = Doc::new(text);
         for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
-            let spans = rule.spans(&doc.text);
+            let spans = rule.spans(&doc.text, &doc.holes);
             doc.remove(&spans, &rule.id);
         }
         if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
@@ -365,6 +370,8 @@ struct Doc {
     /// (offset in `text`, offset in the original) at the start of each piece;
     /// sorted, first entry (0, 0).
     map: Vec<(usize, usize)>,
+    /// Offsets in `text` of the placeholders of earlier removals.
+    holes: Vec<usize>,
     removals: Vec<Removal>,
 }
 
@@ -373,6 +380,7 @@ impl Doc {
         Doc {
             text: text.to_string(),
             map: vec![(0, 0)],
+            holes: Vec::new(),
             removals: Vec::new(),
         }
     }
@@ -383,7 +391,7 @@ impl Doc {
         orig + (pos - cur)
     }
 
-    /// Remove sorted, non-overlapping spans, each replaced by a line break.
+    /// Remove sorted, non-overlapping spans, each replaced by a placeholder.
     fn remove(&mut self, spans: &[(usize, usize)], rule: &str) {
         let spans: Vec<(usize, usize)> = spans
             .iter()
@@ -399,12 +407,25 @@ impl Doc {
         }
         let mut text = String::with_capacity(self.text.len());
         let mut map = Vec::with_capacity(self.map.len() + 2 * spans.len());
+        let mut holes = Vec::with_capacity(self.holes.len() + spans.len());
+        let mut old_holes = self.holes.iter().peekable();
         let mut last = 0;
         for &(s, e) in &spans {
+            let base = text.len();
+            while let Some(&&h) = old_holes.peek() {
+                if h >= s {
+                    break;
+                }
+                if h >= last {
+                    holes.push(base + h - last);
+                }
+                old_holes.next();
+            }
             self.keep_range(last, s, &mut text, &mut map);
+            holes.push(text.len());
             let orig = self.to_original(s);
             map.push((text.len(), orig));
-            text.push('\n');
+            text.push(self.placeholder(s, e));
             self.removals.push(Removal {
                 rule: rule.to_string(),
                 text: self.text[s..e].to_string(),
@@ -412,12 +433,32 @@ impl Doc {
             });
             last = e;
         }
+        let base = text.len();
+        holes.extend(old_holes.filter(|&&h| h >= last).map(|&h| base + h - last));
         self.keep_range(last, self.text.len(), &mut text, &mut map);
         if map.first().map(|m| m.0) != Some(0) {
             map.insert(0, (0, 0));
         }
         self.text = text;
         self.map = map;
+        self.holes = holes;
+    }
+
+    /// What replaces the span `s..e`: a line break when the span touches one
+    /// (or an end of the text), so that line structure survives; a space
+    /// inside a line, so that no line break is invented in running text.
+    fn placeholder(&self, s: usize, e: usize) -> char {
+        let before = self.text[..s].trim_end_matches([' ', '\t', '\u{a0}']);
+        let after = self.text[e..].trim_start_matches([' ', '\t', '\u{a0}']);
+        if before.is_empty()
+            || after.is_empty()
+            || before.ends_with('\n')
+            || after.starts_with('\n')
+        {
+            '\n'
+        } else {
+            ' '
+        }
     }
 
     /// Copy `self.text[a..b]` to `out`, carrying the offset map along.
@@ -426,7 +467,10 @@ impl Doc {
             return;
         }
         let base = out.len();
-        let first = self.map.partition_point(|&(cur, _)| cur <= a).saturating_sub(1);
+        let first = self
+            .map
+            .partition_point(|&(cur, _)| cur <= a)
+            .saturating_sub(1);
         for &(cur, orig) in &self.map[first..] {
             if cur >= b {
                 break;
@@ -440,7 +484,9 @@ impl Doc {
 
 impl Rule {
     /// The spans this rule removes from `text`, sorted and non-overlapping.
-    fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+    /// `holes` are the placeholders of earlier removals: a title never runs
+    /// across one.
+    fn spans(&self, text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         if !self.regex.is_match(text) {
             return spans;
@@ -457,7 +503,9 @@ impl Rule {
         }
         if let Some(then) = self.then_title {
             for span in &mut spans {
-                span.1 = extend_title(text, span.1, then.max_chars, &self.starters);
+                let i = holes.partition_point(|&h| h < span.1);
+                let limit = holes.get(i).copied().unwrap_or(text.len());
+                span.1 = extend_title(&text[..limit], span.1, then.max_chars, &self.starters);
             }
         }
         if let Some(then) = self.then_lines {
@@ -493,14 +541,18 @@ fn extend_title(text: &str, end: usize, max_chars: usize, starters: &HashSet<Str
             after_space = true;
             continue;
         }
-        if after_space && prev.is_some_and(|p| p.is_alphanumeric() || p == ')') {
-            let bare: String = rest[i..].chars().take_while(|&c| c.is_alphabetic()).collect();
+        if after_space && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, ')' | '»' | '”'))
+        {
+            let bare: String = rest[i..]
+                .chars()
+                .take_while(|&c| c.is_alphabetic())
+                .collect();
             let key = if rest[i + bare.len()..].starts_with(['’', '\'']) {
                 format!("{bare}’")
             } else {
                 bare
             };
-            if starters.contains(&key) {
+            if starters.contains(&key) || starts_sentence(&rest[i..]) {
                 return end + i;
             }
         }
@@ -518,6 +570,41 @@ fn extend_title(text: &str, end: usize, max_chars: usize, starters: &HashSet<Str
     } else {
         end
     }
+}
+
+/// Whether `s` starts like a French sentence rather than a word of a title: an
+/// opening quote, or a capitalised word ("Prendre", not "SNCF") followed by a
+/// lower-case one (a proper name is usually followed by another capital).
+fn starts_sentence(s: &str) -> bool {
+    let mut chars = s.chars();
+    let (Some(c0), Some(c1)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if matches!(c0, '“' | '«' | '"') {
+        return true;
+    }
+    if c0.is_uppercase() && matches!(c1, '’' | '\'') {
+        return true; // "N’attendez", "L’État"
+    }
+    let word_len = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '·'))
+        .unwrap_or(s.len());
+    // "Prendre", "F-Droid", but not "SNCF" (an acronym is no sentence start)
+    if !c0.is_uppercase() || !s[..word_len].chars().any(char::is_lowercase) {
+        return false;
+    }
+    let after = &s[word_len..];
+    if after.starts_with(['’', '\'']) {
+        return true; // "Qu’il", "Aujourd’hui"
+    }
+    if after.starts_with(',') {
+        return true; // "Ici, on a…"
+    }
+    let next = after.trim_start_matches(|c: char| c == ' ' || c == '\u{a0}');
+    if next.starts_with(':') {
+        return true; // "Adolescents : 119", a label of the article
+    }
+    next.len() < after.len() && next.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Extend a removal ending at `end` over the short lines that follow it. When
@@ -673,7 +760,10 @@ mod tests {
                      la commune a présenté son budget devant le conseil municipal.";
         let cleaned = cleaner().run(input);
         assert!(cleaned.text.starts_with("Le maire"), "{}", cleaned.text);
-        assert!(cleaned.removals.iter().any(|r| r.rule == "foreign-fragment"));
+        assert!(cleaned
+            .removals
+            .iter()
+            .any(|r| r.rule == "foreign-fragment"));
     }
 
     #[test]

@@ -104,7 +104,8 @@ fn every_keep_example_survives_the_whole_cleaner() {
 
 /// A scraped page written for this test: an English instruction glued to the
 /// lead, furniture between paragraphs and scripts at the end.
-const PAGE: &str = "Rewrite this for my blog and make it easy to read for all of our readersLe conseil \
+const PAGE: &str =
+    "Rewrite this for my blog and make it easy to read for all of our readersLe conseil \
 départemental a adopté jeudi un plan de rénovation des collèges. Le chantier durera cinq ans. \
 LIRE AUSSI. Éducation : les effectifs baissent dans les collèges ruraux Les premiers travaux \
 concernent dix établissements. Crédit photo : Studio Nord Quelques élus ont demandé un \
@@ -126,11 +127,23 @@ fn a_scraped_page_is_cleaned() {
         "Les premiers travaux concernent dix établissements.",
         "Quelques élus ont demandé un calendrier plus précis.",
     ] {
-        assert!(collapse(&out.text).contains(real), "lost {real:?} in {}", out.text);
+        assert!(
+            collapse(&out.text).contains(real),
+            "lost {real:?} in {}",
+            out.text
+        );
     }
     for junk in [
-        "Rewrite", "wordsLe", "LIRE AUSSI", "effectifs baissent", "Studio Nord", "Lucie",
-        "Infolocale", "function", "GTM", "Source link",
+        "Rewrite",
+        "wordsLe",
+        "LIRE AUSSI",
+        "effectifs baissent",
+        "Studio Nord",
+        "Lucie",
+        "Infolocale",
+        "function",
+        "GTM",
+        "Source link",
     ] {
         assert!(!out.text.contains(junk), "{junk:?} left in {}", out.text);
     }
