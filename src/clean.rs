@@ -1,44 +1,156 @@
-//! Stage 2: strips tracking scripts and page boilerplate by the rules of
-//! `rules/junk.yaml`, recording every removal with its rule id.
-use crate::error::Result;
+//! Stage 2: strips tracking scripts, page furniture and stray foreign-language
+//! fragments by the rules of `rules/junk.yaml`, recording every removal with
+//! its rule id and its byte offset in the text given to [`Cleaner::run`].
+//!
+//! Two kinds of rules:
+//! - pattern rules, applied in file order: each removes what its regex matches
+//!   (or only its `junk` named group when it has one, so a rule can require a
+//!   context it does not remove), optionally followed by the short lines after
+//!   the match (`then_lines`: the titles under a "Sur le même sujet" header);
+//! - the foreign-fragment detector (`foreign`), applied last: the text is cut at
+//!   line breaks, sentence ends and glue points ("wordsLa") and every chunk
+//!   dominated by foreign function words ("the", "of", "be") is removed.
+//!
+//! A removed span is replaced by a line break when it touches one (or an end of
+//! the text) and by a space inside a line, so the text on either side stays
+//! apart and no line break is invented; nothing else of the input is changed.
+use crate::error::{Error, Result};
 use crate::model::Removal;
 use crate::rules::{compile_regex, Source};
 use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
 
 const FILE: &str = "rules/junk.yaml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JunkFile {
+    /// Named sub-patterns, written `{{name}}` inside a rule's pattern.
+    #[serde(default)]
+    definitions: BTreeMap<String, String>,
+    /// Capitalised words that start a French sentence ("Le", "J’", "Dans"):
+    /// an inline title (`then_title`) ends before one of them.
+    #[serde(default)]
+    sentence_starters: Vec<String>,
     rules: Vec<RuleDef>,
+    #[serde(default)]
+    foreign: Option<ForeignDef>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleDef {
     id: String,
-    #[serde(default)]
     description: String,
     pattern: String,
     #[serde(default)]
+    then_lines: Option<ThenLines>,
+    #[serde(default)]
+    then_title: Option<ThenTitle>,
     examples: Examples,
+}
+
+/// After a match, also remove the title that follows it on the same line
+/// ("Lire aussi : <title>"): up to a sentence end, a line break, or a
+/// sentence starter glued after the title. Without such an end within
+/// `max_chars`, only the match itself is removed.
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct ThenTitle {
+    pub max_chars: usize,
+}
+
+/// After a match that ends its line, also remove the short lines that follow
+/// (related-article titles under a "Sur le même sujet" header).
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct ThenLines {
+    /// At most this many non-blank lines are taken.
+    pub max_lines: usize,
+    /// A line longer than this (in characters) ends the block.
+    pub max_chars: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ForeignDef {
+    id: String,
+    description: String,
+    /// Function words of the foreign language(s) looked for (lower case).
+    foreign_words: Vec<String>,
+    /// Function words of French (lower case): a chunk with more than
+    /// `max_native_words` of them is never removed.
+    native_words: Vec<String>,
+    /// A chunk needs at least this many words to be judged.
+    min_words: usize,
+    /// ... and at least this many foreign function words ...
+    min_foreign_words: usize,
+    /// ... making at least this share of its words.
+    min_share: f64,
+    /// A chunk with more French function words than this is kept.
+    max_native_words: usize,
+    examples: Examples,
+}
+
+/// A text a rule must remove: either wholly, or (`text` / `leaves`) leaving
+/// exactly `leaves` (compared with whitespace collapsed).
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum StripExample {
+    Whole(String),
+    Partial { text: String, leaves: String },
+}
+
+impl StripExample {
+    /// The input text of the example.
+    pub fn text(&self) -> &str {
+        match self {
+            StripExample::Whole(t) => t,
+            StripExample::Partial { text, .. } => text,
+        }
+    }
+
+    /// What must remain once the rule has run.
+    pub fn leaves(&self) -> &str {
+        match self {
+            StripExample::Whole(_) => "",
+            StripExample::Partial { leaves, .. } => leaves,
+        }
+    }
 }
 
 /// Text a rule must strip and text it must keep (run by the test suite).
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
-    #[serde(default)]
-    pub strip: Vec<String>,
-    #[serde(default)]
+    pub strip: Vec<StripExample>,
     pub keep: Vec<String>,
 }
 
-/// One compiled junk rule.
+/// One compiled pattern rule.
 pub struct Rule {
     pub id: String,
     pub description: String,
     pub regex: regex::Regex,
+    /// Indexes of the capture groups named `junk…`: the first that takes
+    /// part in a match is what is removed (the whole match when there is none).
+    junk_groups: Vec<usize>,
+    pub then_lines: Option<ThenLines>,
+    pub then_title: Option<ThenTitle>,
+    starters: std::sync::Arc<HashSet<String>>,
+    pub examples: Examples,
+}
+
+/// The compiled foreign-fragment detector.
+pub struct Foreign {
+    pub id: String,
+    pub description: String,
+    foreign_words: HashSet<String>,
+    native_words: HashSet<String>,
+    min_words: usize,
+    min_foreign_words: usize,
+    min_share: f64,
+    max_native_words: usize,
     pub examples: Examples,
 }
 
@@ -52,55 +164,666 @@ pub struct Cleaned {
 /// The compiled junk rules.
 pub struct Cleaner {
     pub rules: Vec<Rule>,
+    pub foreign: Option<Foreign>,
+}
+
+/// What one rule (id, description, examples) looks like to the test suite.
+pub struct RuleInfo<'a> {
+    pub id: &'a str,
+    pub description: &'a str,
+    pub examples: &'a Examples,
+}
+
+fn rule_error(file: &str, message: String) -> Error {
+    Error::Rules {
+        file: file.to_string(),
+        line: 0,
+        message,
+    }
+}
+
+/// Replace every `{{name}}` by its definition (wrapped in a non-capturing
+/// group); definitions may use other definitions, a few levels deep.
+fn expand_definitions(
+    file: &str,
+    id: &str,
+    pattern: &str,
+    defs: &BTreeMap<String, String>,
+) -> Result<String> {
+    expand_at_depth(file, id, pattern, defs, 0)
+}
+
+fn expand_at_depth(
+    file: &str,
+    id: &str,
+    pattern: &str,
+    defs: &BTreeMap<String, String>,
+    depth: usize,
+) -> Result<String> {
+    if depth > 4 {
+        return Err(rule_error(
+            file,
+            format!("rule `{id}`: definitions nested too deep (or circular)"),
+        ));
+    }
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after
+            .find("}}")
+            .ok_or_else(|| rule_error(file, format!("rule `{id}`: unclosed `{{{{`")))?;
+        let name = after[..end].trim();
+        let def = defs
+            .get(name)
+            .ok_or_else(|| rule_error(file, format!("rule `{id}`: unknown definition `{name}`")))?;
+        out.push_str("(?:");
+        out.push_str(&expand_at_depth(file, id, def, defs, depth + 1)?);
+        out.push(')');
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 impl Cleaner {
     pub fn load(source: &Source) -> Result<Cleaner> {
         let (file, text) = source.text(FILE)?;
-        let def: JunkFile = crate::rules::parse_yaml(&file, &text)?;
+        Self::from_yaml(&file, &text)
+    }
+
+    /// Compile the rules of a junk file given as text (`file` names it in errors).
+    pub fn from_yaml(file: &str, text: &str) -> Result<Cleaner> {
+        let def: JunkFile = crate::rules::parse_yaml(file, text)?;
+        let starters: std::sync::Arc<HashSet<String>> = std::sync::Arc::new(
+            def.sentence_starters
+                .iter()
+                .map(|w| w.replace('\'', "’"))
+                .collect(),
+        );
+        let mut seen = HashSet::new();
         let mut rules = Vec::new();
         for r in def.rules {
-            let regex = compile_regex(&file, &r.id, &r.pattern)?;
+            if r.id.trim().is_empty() || !seen.insert(r.id.clone()) {
+                return Err(rule_error(
+                    file,
+                    format!("rule id `{}` is empty or not unique", r.id),
+                ));
+            }
+            if r.examples.strip.is_empty() || r.examples.keep.is_empty() {
+                return Err(rule_error(
+                    file,
+                    format!("rule `{}` needs `strip` and `keep` examples", r.id),
+                ));
+            }
+            let pattern = expand_definitions(file, &r.id, &r.pattern, &def.definitions)?;
+            let regex = compile_regex(file, &r.id, &pattern)?;
+            let junk_groups = regex
+                .capture_names()
+                .enumerate()
+                .filter(|(_, n)| n.is_some_and(|n| n.starts_with("junk")))
+                .map(|(i, _)| i)
+                .collect();
             rules.push(Rule {
                 id: r.id,
                 description: r.description,
                 regex,
+                junk_groups,
+                then_lines: r.then_lines,
+                then_title: r.then_title,
+                starters: starters.clone(),
                 examples: r.examples,
             });
         }
-        Ok(Cleaner { rules })
+        let foreign = match def.foreign {
+            None => None,
+            Some(f) => {
+                if !seen.insert(f.id.clone()) {
+                    return Err(rule_error(
+                        file,
+                        format!("rule id `{}` is not unique", f.id),
+                    ));
+                }
+                if !(0.0..=1.0).contains(&f.min_share) || f.min_words == 0 {
+                    return Err(rule_error(
+                        file,
+                        format!(
+                            "`{}`: min_share must be within 0..1 and min_words above 0",
+                            f.id
+                        ),
+                    ));
+                }
+                let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect();
+                Some(Foreign {
+                    id: f.id,
+                    description: f.description,
+                    foreign_words: lower(f.foreign_words),
+                    native_words: lower(f.native_words),
+                    min_words: f.min_words,
+                    min_foreign_words: f.min_foreign_words,
+                    min_share: f.min_share,
+                    max_native_words: f.max_native_words,
+                    examples: f.examples,
+                })
+            }
+        };
+        Ok(Cleaner { rules, foreign })
     }
 
-    /// Apply every rule in order; removed spans become a line break so that the
-    /// text on either side stays apart.
+    /// Every rule with its examples, the foreign-fragment detector last.
+    pub fn rule_infos(&self) -> Vec<RuleInfo<'_>> {
+        let mut out: Vec<RuleInfo<'_>> = self
+            .rules
+            .iter()
+            .map(|r| RuleInfo {
+                id: &r.id,
+                description: &r.description,
+                examples: &r.examples,
+            })
+            .collect();
+        if let Some(f) = &self.foreign {
+            out.push(RuleInfo {
+                id: &f.id,
+                description: &f.description,
+                examples: &f.examples,
+            });
+        }
+        out
+    }
+
+    /// Apply every rule in order, then the foreign-fragment detector.
     pub fn run(&self, text: &str) -> Cleaned {
-        let mut current = text.to_string();
-        let mut removals = Vec::new();
-        for rule in &self.rules {
-            if !rule.regex.is_match(&current) {
-                continue;
-            }
-            let mut out = String::with_capacity(current.len());
-            let mut last = 0;
-            for m in rule.regex.find_iter(&current) {
-                if m.as_str().trim().is_empty() {
-                    continue;
-                }
-                out.push_str(&current[last..m.start()]);
-                out.push('\n');
-                removals.push(Removal {
-                    rule: rule.id.clone(),
-                    text: m.as_str().trim().to_string(),
-                    offset: m.start(),
-                });
-                last = m.end();
-            }
-            out.push_str(&current[last..]);
-            current = out;
+        self.run_filtered(text, |_| true)
+    }
+
+    /// Apply only the rule (or detector) with this id (for rule examples).
+    pub fn run_rule(&self, text: &str, id: &str) -> Cleaned {
+        self.run_filtered(text, |r| r == id)
+    }
+
+    fn run_filtered(&self, text: &str, wanted: impl Fn(&str) -> bool) -> Cleaned {
+        let mut doc = Doc::new(text);
+        for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
+            let spans = rule.spans(&doc.text, &doc.holes);
+            doc.remove(&spans, &rule.id);
         }
+        if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
+            let spans = f.spans(&doc.text);
+            doc.remove(&spans, &f.id);
+        }
+        let text = if doc.removals.is_empty() {
+            doc.text
+        } else {
+            doc.text.trim().to_string()
+        };
         Cleaned {
-            text: current,
-            removals,
+            text,
+            removals: doc.removals,
         }
+    }
+}
+
+/// The text being cleaned, with a map from its byte offsets to the original's.
+struct Doc {
+    text: String,
+    /// (offset in `text`, offset in the original) at the start of each piece;
+    /// sorted, first entry (0, 0).
+    map: Vec<(usize, usize)>,
+    /// Offsets in `text` of the placeholders of earlier removals.
+    holes: Vec<usize>,
+    removals: Vec<Removal>,
+}
+
+impl Doc {
+    fn new(text: &str) -> Doc {
+        Doc {
+            text: text.to_string(),
+            map: vec![(0, 0)],
+            holes: Vec::new(),
+            removals: Vec::new(),
+        }
+    }
+
+    fn to_original(&self, pos: usize) -> usize {
+        let i = self.map.partition_point(|&(cur, _)| cur <= pos);
+        let (cur, orig) = self.map[i.saturating_sub(1)];
+        orig + (pos - cur)
+    }
+
+    /// Remove sorted, non-overlapping spans, each replaced by a placeholder.
+    fn remove(&mut self, spans: &[(usize, usize)], rule: &str) {
+        let spans: Vec<(usize, usize)> = spans
+            .iter()
+            .filter_map(|&(s, e)| {
+                let piece = self.text.get(s..e)?;
+                let lead = piece.len() - piece.trim_start().len();
+                let trail = piece.len() - piece.trim_end().len();
+                (lead + trail < piece.len()).then_some((s + lead, e - trail))
+            })
+            .collect();
+        if spans.is_empty() {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut map = Vec::with_capacity(self.map.len() + 2 * spans.len());
+        let mut holes = Vec::with_capacity(self.holes.len() + spans.len());
+        let mut old_holes = self.holes.iter().peekable();
+        let mut last = 0;
+        for &(s, e) in &spans {
+            let base = text.len();
+            while let Some(&&h) = old_holes.peek() {
+                if h >= s {
+                    break;
+                }
+                if h >= last {
+                    holes.push(base + h - last);
+                }
+                old_holes.next();
+            }
+            self.keep_range(last, s, &mut text, &mut map);
+            holes.push(text.len());
+            let orig = self.to_original(s);
+            map.push((text.len(), orig));
+            text.push(self.placeholder(s, e));
+            self.removals.push(Removal {
+                rule: rule.to_string(),
+                text: self.text[s..e].to_string(),
+                offset: orig,
+            });
+            last = e;
+        }
+        let base = text.len();
+        holes.extend(old_holes.filter(|&&h| h >= last).map(|&h| base + h - last));
+        self.keep_range(last, self.text.len(), &mut text, &mut map);
+        if map.first().map(|m| m.0) != Some(0) {
+            map.insert(0, (0, 0));
+        }
+        self.text = text;
+        self.map = map;
+        self.holes = holes;
+    }
+
+    /// What replaces the span `s..e`: a line break when the span touches one
+    /// (or an end of the text), so that line structure survives; a space
+    /// inside a line, so that no line break is invented in running text.
+    fn placeholder(&self, s: usize, e: usize) -> char {
+        let before = self.text[..s].trim_end_matches([' ', '\t', '\u{a0}']);
+        let after = self.text[e..].trim_start_matches([' ', '\t', '\u{a0}']);
+        if before.is_empty()
+            || after.is_empty()
+            || before.ends_with('\n')
+            || after.starts_with('\n')
+        {
+            '\n'
+        } else {
+            ' '
+        }
+    }
+
+    /// Copy `self.text[a..b]` to `out`, carrying the offset map along.
+    fn keep_range(&self, a: usize, b: usize, out: &mut String, map: &mut Vec<(usize, usize)>) {
+        if a >= b {
+            return;
+        }
+        let base = out.len();
+        let first = self
+            .map
+            .partition_point(|&(cur, _)| cur <= a)
+            .saturating_sub(1);
+        for &(cur, orig) in &self.map[first..] {
+            if cur >= b {
+                break;
+            }
+            let from = cur.max(a);
+            map.push((base + (from - a), orig + (from - cur)));
+        }
+        out.push_str(&self.text[a..b]);
+    }
+}
+
+impl Rule {
+    /// The spans this rule removes from `text`, sorted and non-overlapping.
+    /// `holes` are the placeholders of earlier removals: a title never runs
+    /// across one.
+    fn spans(&self, text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        if !self.regex.is_match(text) {
+            return spans;
+        }
+        if self.junk_groups.is_empty() {
+            spans.extend(self.regex.find_iter(text).map(|m| (m.start(), m.end())));
+        } else {
+            for caps in self.regex.captures_iter(text) {
+                let m = self.junk_groups.iter().find_map(|&g| caps.get(g));
+                if let Some(m) = m.or_else(|| caps.get(0)) {
+                    spans.push((m.start(), m.end()));
+                }
+            }
+        }
+        if let Some(then) = self.then_title {
+            for span in &mut spans {
+                let i = holes.partition_point(|&h| h < span.1);
+                let limit = holes.get(i).copied().unwrap_or(text.len());
+                span.1 = extend_title(&text[..limit], span.1, then.max_chars, &self.starters);
+            }
+        }
+        if let Some(then) = self.then_lines {
+            for span in &mut spans {
+                span.1 = extend_lines(text, span.1, then);
+            }
+        }
+        // Extended spans may now overlap: merge them.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+}
+
+/// Extend a removal ending at `end` over the title that follows on its line.
+fn extend_title(text: &str, end: usize, max_chars: usize, starters: &HashSet<String>) -> usize {
+    let rest = &text[end..];
+    let mut prev: Option<char> = None; // last non-space character seen
+    let mut after_space = false;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n > max_chars {
+            return end;
+        }
+        if c == '\n' {
+            return if prev.is_some() { end + i } else { end };
+        }
+        if c.is_whitespace() {
+            after_space = true;
+            continue;
+        }
+        if after_space && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, ')' | '»' | '”'))
+        {
+            let bare: String = rest[i..]
+                .chars()
+                .take_while(|&c| c.is_alphabetic())
+                .collect();
+            let key = if rest[i + bare.len()..].starts_with(['’', '\'']) {
+                format!("{bare}’")
+            } else {
+                bare
+            };
+            if starters.contains(&key) || starts_sentence(&rest[i..]) {
+                return end + i;
+            }
+        }
+        after_space = false;
+        if matches!(c, '?' | '!' | '…' | '.') {
+            let next = rest[i + c.len_utf8()..].chars().next();
+            if next.is_none_or(char::is_whitespace) && prev.is_some() {
+                return end + i + c.len_utf8();
+            }
+        }
+        prev = Some(c);
+    }
+    if prev.is_some() {
+        text.len()
+    } else {
+        end
+    }
+}
+
+/// Whether `s` starts like a French sentence rather than a word of a title: an
+/// opening quote, or a capitalised word ("Prendre", not "SNCF") followed by a
+/// lower-case one (a proper name is usually followed by another capital).
+fn starts_sentence(s: &str) -> bool {
+    let mut chars = s.chars();
+    let (Some(c0), Some(c1)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if matches!(c0, '“' | '«' | '"') {
+        return true;
+    }
+    if c0.is_uppercase() && matches!(c1, '’' | '\'') {
+        return true; // "N’attendez", "L’État"
+    }
+    let word_len = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '·'))
+        .unwrap_or(s.len());
+    // "Prendre", "F-Droid", but not "SNCF" (an acronym is no sentence start)
+    if !c0.is_uppercase() || !s[..word_len].chars().any(char::is_lowercase) {
+        return false;
+    }
+    let after = &s[word_len..];
+    if after.starts_with(['’', '\'']) {
+        return true; // "Qu’il", "Aujourd’hui"
+    }
+    if after.starts_with(',') {
+        return true; // "Ici, on a…"
+    }
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    if next.starts_with(':') {
+        return true; // "Adolescents : 119", a label of the article
+    }
+    next.len() < after.len() && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Extend a removal ending at `end` over the short lines that follow it. When
+/// the block is followed by a long line (the article goes on), its last short
+/// line is given back: it is more likely a subheading than a related title.
+fn extend_lines(text: &str, end: usize, then: ThenLines) -> usize {
+    let rest = &text[end..];
+    // Only when the match ends its line.
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    if !rest[..line_end].trim().is_empty() {
+        return end;
+    }
+    let mut pos = end + line_end;
+    let mut taken: Vec<usize> = Vec::new(); // end offsets of the taken lines
+    let mut stopped_by_text = false;
+    while pos < text.len() {
+        let from = pos + 1; // after the '\n'
+        let line_len = text[from..].find('\n').unwrap_or(text.len() - from);
+        let line = text[from..from + line_len].trim();
+        let next = from + line_len;
+        if line.is_empty() {
+            pos = next;
+            continue;
+        }
+        let short = line.chars().count() <= then.max_chars;
+        let sentence_end = line.ends_with('.') && !line.ends_with("...");
+        if taken.len() >= then.max_lines {
+            break;
+        }
+        if !short || sentence_end {
+            stopped_by_text = true;
+            break;
+        }
+        taken.push(next);
+        pos = next;
+    }
+    if stopped_by_text {
+        taken.pop();
+    }
+    taken.last().copied().unwrap_or(end)
+}
+
+impl Foreign {
+    /// The chunks of `text` dominated by foreign function words.
+    fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in chunks(text) {
+            if self.is_foreign(&text[s..e]) {
+                match spans.last_mut() {
+                    Some(last) if text[last.1..s].trim().is_empty() => last.1 = e,
+                    _ => spans.push((s, e)),
+                }
+            }
+        }
+        spans
+    }
+
+    fn is_foreign(&self, chunk: &str) -> bool {
+        // Quoted speech is the article's own text, whatever its language.
+        if chunk.contains(['«', '»', '“', '”', '"']) {
+            return false;
+        }
+        let mut words = 0usize;
+        let mut foreign = 0usize;
+        let mut native = 0usize;
+        let mut lw = String::new();
+        for w in chunk
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            lw.clear();
+            if w.is_ascii() {
+                lw.push_str(w);
+                lw.make_ascii_lowercase();
+            } else {
+                lw.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            if self.foreign_words.contains(lw.as_str()) {
+                foreign += 1;
+            } else if self.native_words.contains(lw.as_str()) {
+                native += 1;
+            }
+        }
+        words >= self.min_words
+            && foreign >= self.min_foreign_words
+            && native <= self.max_native_words
+            && (foreign as f64) >= self.min_share * (words as f64)
+    }
+}
+
+/// Cut text into chunks at line breaks, after sentence-final punctuation
+/// followed by a space, and at glue points: a lower-case letter directly
+/// followed by an upper-case letter and a lower-case one ("wordsLa").
+fn chunks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((pos, c)) = it.next() {
+        let cut_after = match c {
+            '\n' => true,
+            '.' | '!' | '?' | '…' => it.peek().is_some_and(|&(_, n)| n.is_whitespace()),
+            _ if c.is_lowercase() => match it.peek() {
+                Some(&(p1, n1)) if n1.is_uppercase() => text[p1 + n1.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase),
+                _ => false,
+            },
+            _ => false,
+        };
+        if cut_after {
+            let end = pos + c.len_utf8();
+            if end > start {
+                out.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaner() -> Cleaner {
+        Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let input = "Le texte commence ici. [Édité par Jeanne Martin] La suite du texte. \
+                     Source link -12 Fin. © AFP";
+        let cleaned = cleaner().run(input);
+        assert!(cleaned.removals.len() >= 3, "{:?}", cleaned.removals);
+        for r in &cleaned.removals {
+            assert_eq!(
+                &input[r.offset..r.offset + r.text.len()],
+                r.text,
+                "rule {}",
+                r.rule
+            );
+        }
+    }
+
+    #[test]
+    fn removed_spans_leave_neighbours_apart() {
+        let cleaned = cleaner().run("Premier mot.[Edited by Ann Lee]Second mot.");
+        assert!(!cleaned.text.contains("mot.Second"), "{}", cleaned.text);
+        assert!(cleaned.text.contains("Premier mot."));
+        assert!(cleaned.text.contains("Second mot."));
+    }
+
+    #[test]
+    fn glued_instruction_is_cut_at_the_glue_point() {
+        let input = "Please write this in french and make it at least 500 wordsLe maire de \
+                     la commune a présenté son budget devant le conseil municipal.";
+        let cleaned = cleaner().run(input);
+        assert!(cleaned.text.starts_with("Le maire"), "{}", cleaned.text);
+        assert!(cleaned
+            .removals
+            .iter()
+            .any(|r| r.rule == "foreign-fragment"));
+    }
+
+    #[test]
+    fn chunks_cut_at_glue_points_and_sentence_ends() {
+        let text = "one twoThree four. Five\nsix";
+        let parts: Vec<&str> = chunks(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(parts, vec!["one two", "Three four.", " Five\n", "six"]);
+    }
+
+    #[test]
+    fn definitions_expand_and_unknown_ones_fail() {
+        let yaml = "definitions:\n  x: 'ab+'\nrules:\n  - id: r\n    description: d\n    pattern: '{{x}}c'\n    examples: {strip: [abbc], keep: [ac]}\n";
+        let c = Cleaner::from_yaml("t.yaml", yaml).expect("compiles");
+        assert_eq!(c.run("abbc zz").text, "zz");
+        let bad = yaml.replace("{{x}}", "{{y}}");
+        assert!(Cleaner::from_yaml("t.yaml", &bad).is_err());
+    }
+
+    #[test]
+    fn rules_need_examples_and_unique_ids() {
+        let yaml = "rules:\n  - id: r\n    description: d\n    pattern: 'a'\n    examples: {strip: [a], keep: []}\n";
+        assert!(Cleaner::from_yaml("t.yaml", yaml).is_err());
+        let dup = "rules:\n  - {id: r, description: d, pattern: a, examples: {strip: [a], keep: [b]}}\n  - {id: r, description: d, pattern: c, examples: {strip: [c], keep: [b]}}\n";
+        assert!(Cleaner::from_yaml("t.yaml", dup).is_err());
+    }
+
+    #[test]
+    fn related_titles_are_taken_until_the_article_goes_on() {
+        let then = ThenLines {
+            max_lines: 5,
+            max_chars: 80,
+        };
+        let text = "Sur le même sujet\nUn titre\n\nUn autre titre\nLa suite de l’article est une longue phrase qui dépasse largement la limite fixée pour un titre.";
+        let end = extend_lines(text, "Sur le même sujet".len(), then);
+        assert_eq!(&text[..end], "Sur le même sujet\nUn titre");
+        let text = "Sur le même sujet\nUn titre\nUn autre titre\n";
+        let end = extend_lines(text, "Sur le même sujet".len(), then);
+        assert_eq!(&text[..end], "Sur le même sujet\nUn titre\nUn autre titre");
+    }
+
+    #[test]
+    fn large_input_is_cleaned_quickly() {
+        let para = "Le conseil municipal a voté le budget de la commune pour l’année prochaine. \
+                    Les élus ont débattu pendant trois heures (une durée record) sur les travaux.\n";
+        let input = para.repeat(1_000_000 / para.len());
+        let c = cleaner();
+        let t = std::time::Instant::now();
+        let cleaned = c.run(&input);
+        // Generous bound: debug builds are much slower than release ones.
+        let took = t.elapsed();
+        eprintln!("cleaned {} bytes in {took:?}", input.len());
+        assert!(took.as_secs() < 20, "{took:?}");
+        assert!(cleaned.removals.is_empty(), "{:?}", &cleaned.removals[..1]);
     }
 }
