@@ -77,6 +77,7 @@ impl Structurer {
         let lines = self.classify_lines(text, lex);
         let proper = proper_nouns(text, splitter);
         let lower_words = lowercase_words(text);
+        let lower_stems: HashSet<String> = lower_words.iter().map(|w| lex.stem(w)).collect();
         let mut out = Outline {
             title: None,
             sentences: Vec::new(),
@@ -135,7 +136,9 @@ impl Structurer {
                             continue;
                         }
                         let mut body = s;
-                        if let Some(cut) = self.inline_heading(s, lex, &proper, &lower_words) {
+                        if let Some(cut) =
+                            self.inline_heading(s, lex, &proper, (&lower_words, &lower_stems))
+                        {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
                             if !para.is_empty() {
                                 last_part(&mut out)
@@ -292,7 +295,7 @@ impl Structurer {
         s: &str,
         lex: &Lexicon,
         proper: &HashSet<String>,
-        lower_words: &HashSet<String>,
+        (lower_words, lower_stems): (&HashSet<String>, &HashSet<String>),
     ) -> Option<usize> {
         let tokens = token_spans(s);
         if tokens.len() < 2 || !french::starts_upper(s) {
@@ -362,7 +365,7 @@ impl Structurer {
             }
             // a lone capitalised word that never occurs in lowercase is a name
             // ("Clément Auger, …"), unless it comes back as the subject
-            if k == 1 && !repeated && !lower_words.contains(&first.to_lowercase()) {
+            if k == 1 && !repeated && !lower_stems.contains(&lex.stem(first)) {
                 continue;
             }
             if repeated {
