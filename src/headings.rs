@@ -463,3 +463,48 @@ impl HeadingWriter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn np(term: &str, det: Option<&str>) -> Np {
+        Np {
+            term: term.into(),
+            determiner: det.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn articles_and_contractions() {
+        assert_eq!(
+            np("usines d’IA", Some("les")).with_article(),
+            "les usines d’IA"
+        );
+        assert_eq!(np("usines d’IA", Some("des")).after_de(), "des usines d’IA");
+        assert_eq!(np("marché", Some("le")).after_de(), "du marché");
+        assert_eq!(np("ville", Some("la")).after_de(), "de la ville");
+        assert_eq!(np("industrie", Some("une")).after_de(), "de l’industrie");
+        // a possessive tells no gender: no article rather than a wrong one
+        assert!(!np("projet", Some("votre")).has_article());
+    }
+
+    #[test]
+    fn templates_fill_in_sentence_case_with_agreement() {
+        let w = HeadingWriter::load(&Source::embedded()).unwrap();
+        let t = Template {
+            id: "t".into(),
+            text: "Comment {fonctionne|fonctionnent} {np} ?".into(),
+            examples: Vec::new(),
+        };
+        assert_eq!(
+            w.fill(&t, &np("usines d’IA", Some("les")), None).unwrap(),
+            "Comment fonctionnent les usines d’IA\u{202f}?"
+        );
+        assert_eq!(
+            w.fill(&t, &np("marché", Some("le")), None).unwrap(),
+            "Comment fonctionne le marché\u{202f}?"
+        );
+        assert!(w.fill(&t, &np("projet", Some("votre")), None).is_none());
+    }
+}

@@ -292,3 +292,52 @@ pub fn slug(kp: &str, title: &str, lex: &Lexicon, max: usize) -> String {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::load(&Source::embedded()).unwrap()
+    }
+
+    #[test]
+    fn slug_is_ascii_without_stopwords() {
+        let s = slug(
+            "usines d’IA",
+            "La Commission veut des usines d’IA en Europe",
+            &lex(),
+            60,
+        );
+        assert_eq!(s, "usines-ia-commission-veut-europe");
+        assert!(s.len() <= 60 && s.is_ascii());
+    }
+
+    #[test]
+    fn description_within_bounds_ends_on_a_word() {
+        let lead = ["La métropole de Valbourg a présenté mardi un plan vélo de grande ampleur pour tripler la part du vélo dans les déplacements quotidiens, selon le document adopté en conseil."];
+        let d = description(&lead, "plan vélo", &lex(), 121, 156);
+        let n = d.chars().count();
+        assert!((121..=156).contains(&n), "{n}: {d}");
+        assert!(d.contains("plan vélo"));
+        assert!(d.ends_with('…') || d.ends_with('.'));
+    }
+
+    #[test]
+    fn title_takes_the_main_clause() {
+        let t = title_from_lead("Bien que la ville ait hésité longtemps, la mairie lance enfin son plan vélo pour les cinq prochaines années dans tous les quartiers.", 70);
+        assert!(t.starts_with("La mairie lance enfin son plan vélo"), "{t}");
+        assert!(t.chars().count() <= 70);
+    }
+
+    #[test]
+    fn seo_title_puts_the_keyphrase_first() {
+        let t = seo_title(
+            "La mairie lance son plan vélo",
+            "pistes cyclables",
+            &lex(),
+            60,
+        );
+        assert!(t.starts_with("Pistes cyclables\u{a0}: la mairie"), "{t}");
+    }
+}

@@ -350,3 +350,93 @@ fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
         dot / (na * nb)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::Splitter;
+    use crate::structure::Structurer;
+
+    fn sectioned(text: &str) -> (Outline, Vec<Section>) {
+        let src = Source::embedded();
+        let lex = Lexicon::load(&src).unwrap();
+        let outline =
+            Structurer::load(&src)
+                .unwrap()
+                .run(text, &Splitter::load(&src).unwrap(), &lex);
+        let sections = Sectioner::load(&src).unwrap().run(&outline, &lex);
+        (outline, sections)
+    }
+
+    fn long_text() -> String {
+        let a = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison. ";
+        let b = "Le club de football local a remporté son match de dimanche. Les supporters ont fêté la victoire jusque tard dans la soirée. ";
+        format!("{}{}", a.repeat(12), b.repeat(12))
+    }
+
+    #[test]
+    fn long_parts_are_split_within_bounds_without_reordering() {
+        let (outline, sections) = sectioned(&long_text());
+        assert!(sections.len() >= 2, "a long part is split");
+        let mut order = Vec::new();
+        for s in &sections {
+            let ids: Vec<usize> = s
+                .blocks
+                .iter()
+                .flat_map(|b| match b {
+                    Block::Paragraph { sentences } => sentences.clone(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            let words: usize = ids
+                .iter()
+                .map(|&i| french::word_count(&outline.sentences[i].text))
+                .sum();
+            assert!(words <= 280, "{words} words in one section");
+            order.extend(ids);
+        }
+        assert_eq!(
+            order,
+            (0..outline.sentences.len()).collect::<Vec<_>>(),
+            "every sentence once, in order"
+        );
+    }
+
+    #[test]
+    fn paragraphs_stay_short() {
+        let (outline, sections) = sectioned(&long_text());
+        for s in &sections {
+            for b in &s.blocks {
+                if let Block::Paragraph { sentences } = b {
+                    let words: usize = sentences
+                        .iter()
+                        .map(|&i| french::word_count(&outline.sentences[i].text))
+                        .sum();
+                    assert!(words <= 110 && sentences.len() <= 4);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_falls_near_the_topic_change() {
+        let (outline, sections) = sectioned(&long_text());
+        // the first sentence about football opens a section or sits next to a cut
+        let football = outline
+            .sentences
+            .iter()
+            .position(|s| s.text.contains("football"))
+            .unwrap();
+        let starts: Vec<usize> = sections
+            .iter()
+            .filter_map(|s| match s.blocks.first() {
+                Some(Block::Paragraph { sentences }) => sentences.first().copied(),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            starts.iter().any(|&s| s.abs_diff(football) <= 2),
+            "cuts at {starts:?}, topic changes at {football}"
+        );
+    }
+}
