@@ -273,6 +273,10 @@ pub fn analyse(
             _ => None,
         })
         .unwrap_or_default();
+    let first_texts: Vec<&str> = first_para
+        .iter()
+        .filter_map(|&i| sentences.get(i).map(|s| s.text.as_str()))
+        .collect();
     let in_first: std::collections::HashSet<&str> = occs
         .iter()
         .filter(|o| first_para.contains(&o.sentence))
@@ -287,6 +291,13 @@ pub fn analyse(
             let mut best: Option<(f64, &Term)> = None;
             for t in terms.values() {
                 if t.len > 3 || t.count < 2 || !in_first.contains(t.key.as_str()) {
+                    continue;
+                }
+                // Yoast looks for the written form in one sentence of the first paragraph
+                if !first_texts
+                    .iter()
+                    .any(|s| occurrences_in(&[s], &t.surface, lex) > 0)
+                {
                     continue;
                 }
                 // Yoast matches exact word forms: what counts is how often the
@@ -305,7 +316,10 @@ pub fn analyse(
                 let factor = 0.7 + t.len as f64 / 3.0;
                 let max_count = 3.0 * total_words as f64 / (100.0 * factor);
                 if exact as f64 > max_count {
-                    score *= 0.2;
+                    score *= 0.05;
+                }
+                if (exact as f64) < max_count / 6.0 {
+                    score *= 0.6;
                 }
                 if t.count as f64 > n * 0.8 {
                     score *= 0.5;
@@ -314,7 +328,16 @@ pub fn analyse(
                     best = Some((score, t));
                 }
             }
-            best.map(|(_, t)| t.surface.clone()).unwrap_or_default()
+            // nothing of the first paragraph comes back: the most repeated noun phrase
+            best.or_else(|| {
+                terms
+                    .values()
+                    .filter(|t| t.len <= 3 && t.det_count > 0)
+                    .map(|t| ((t.count as f64) * (1.0 + 0.5 * (t.len as f64 - 1.0)), t))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.key.cmp(&a.1.key)))
+            })
+            .map(|(_, t)| t.surface.clone())
+            .unwrap_or_default()
         }
     };
 
