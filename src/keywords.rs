@@ -234,6 +234,43 @@ pub fn mentions(text: &str, keyphrase: &str, lex: &Lexicon) -> bool {
     found * 2 > kw.len()
 }
 
+/// The words of each sentence (elision removed, lowercase, sorted), built once
+/// so that counting a phrase's sentences does not re-read the text.
+pub struct SentenceWords(Vec<Vec<String>>);
+
+impl SentenceWords {
+    pub fn new(text_sentences: &[&str]) -> SentenceWords {
+        SentenceWords(
+            text_sentences
+                .iter()
+                .map(|s| {
+                    let mut w: Vec<String> = french::words(s)
+                        .map(|w| elision::strip(w).to_lowercase())
+                        .collect();
+                    w.sort_unstable();
+                    w.dedup();
+                    w
+                })
+                .collect(),
+        )
+    }
+
+    /// Sentences holding every content word of `keyphrase`.
+    pub fn count(&self, keyphrase: &str, lex: &Lexicon) -> usize {
+        let kw: Vec<String> = french::words(keyphrase)
+            .map(|w| elision::strip(w).to_lowercase())
+            .filter(|w| !lex.is_function_word(w))
+            .collect();
+        if kw.is_empty() {
+            return 0;
+        }
+        self.0
+            .iter()
+            .filter(|words| kw.iter().all(|k| words.binary_search(k).is_ok()))
+            .count()
+    }
+}
+
 /// Count of sentences that hold every content word of the keyphrase.
 pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -> usize {
     let kw: Vec<String> = french::words(keyphrase)
@@ -284,6 +321,8 @@ pub fn analyse(
         .collect();
     let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let total_words: usize = all_text.iter().map(|s| french::word_count(s)).sum();
+    let all_words = SentenceWords::new(&all_text);
+    let first_words = SentenceWords::new(&first_texts);
 
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
@@ -302,7 +341,7 @@ pub fn analyse(
                 }
                 // Yoast matches exact word forms: what counts is how often the
                 // written form itself comes back
-                let exact = occurrences_in(&all_text, &t.surface, lex);
+                let exact = all_words.count(&t.surface, lex);
                 let mut score = (exact as f64 + 0.5 * t.count as f64).ln_1p()
                     * (1.0 + 0.5 * (t.len.min(3) as f64 - 1.0));
                 // a noun phrase (written after a determiner) rather than an adjective
