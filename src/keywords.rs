@@ -333,10 +333,7 @@ pub fn analyse(
                     continue;
                 }
                 // Yoast looks for the written form in one sentence of the first paragraph
-                if !first_texts
-                    .iter()
-                    .any(|s| occurrences_in(&[s], &t.surface, lex) > 0)
-                {
+                if first_words.count(&t.surface, lex) == 0 {
                     continue;
                 }
                 // Yoast matches exact word forms: what counts is how often the
