@@ -323,3 +323,40 @@ fn json_carries_the_report_and_html_report_is_written() {
     let html = std::fs::read_to_string(&report).unwrap();
     assert!(html.contains("<table>") && html.contains("paragraph-length"));
 }
+
+#[test]
+fn every_example_rewrites_without_page_furniture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        n += 1;
+        let out = rubrique().arg("rewrite").arg(&path).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let md = String::from_utf8(out.stdout).unwrap();
+        for furniture in [
+            "Accueil >",
+            "Accueil ›",
+            "Partager sur",
+            "function(",
+            "Lire aussi",
+            "Source link",
+            "Se connecter",
+        ] {
+            assert!(
+                !md.contains(furniture),
+                "{}: `{furniture}` left in\n{md}",
+                path.display()
+            );
+        }
+    }
+    assert!(n >= 2, "examples/ holds the sample inputs");
+}
