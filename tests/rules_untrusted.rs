@@ -197,6 +197,7 @@ fn rule_values_out_of_range_do_not_panic() {
         ("rules/sections.yaml", "window: 3", "window: 0"),
         ("rules/sections.yaml", "min_words: 60", "min_words: 100000"),
         ("rules/sections.yaml", "max_paragraph_sentences: 4", "max_paragraph_sentences: 0"),
+        ("rules/sections.yaml", "max_paragraph_words: 110", "max_paragraph_words: 0"),
         ("rules/structure.yaml", "max_heading_words: 14", "max_heading_words: 0"),
         ("rules/meta.yaml", "description_max_chars: 156", "description_max_chars: 0"),
         ("rules/meta.yaml", "slug_max_chars: 60", "slug_max_chars: 0"),
@@ -212,5 +213,20 @@ fn rule_values_out_of_range_do_not_panic() {
             "{name} with `{to}`: exit {code}: {err}"
         );
         assert!(!err.contains("panicked"), "{name} with `{to}`: {err}");
+    }
+}
+
+#[test]
+fn zero_paragraph_bounds_are_refused_with_the_key() {
+    // both once divided by zero in the sections stage
+    for (from, to, key) in [
+        ("max_paragraph_sentences: 4", "max_paragraph_sentences: 0", "max_paragraph_sentences"),
+        ("max_paragraph_words: 110", "max_paragraph_words: 0", "max_paragraph_words"),
+    ] {
+        let text = embedded("rules/sections.yaml").replacen(from, to, 1);
+        let line = text.lines().position(|l| l.starts_with(to)).unwrap() + 1;
+        let (code, err, file) = with_rule_file("rules/sections.yaml", &text);
+        assert_eq!(code, 4, "{to}: {err}");
+        assert!(err.contains(&format!("{file}:{line}:")) && err.contains(key), "{err}");
     }
 }
