@@ -73,7 +73,21 @@ pub struct Sectioner {
 
 impl Sectioner {
     pub fn load(source: &Source) -> Result<Sectioner> {
-        let rules: SectionRules = source.yaml(FILE)?;
+        let (file, text) = source.text(FILE)?;
+        let rules: SectionRules = crate::rules::parse_yaml(&file, &text)?;
+        // divisors of the paragraph split
+        crate::rules::at_least_one(
+            &file,
+            &text,
+            "max_paragraph_words",
+            rules.max_paragraph_words,
+        )?;
+        crate::rules::at_least_one(
+            &file,
+            &text,
+            "max_paragraph_sentences",
+            rules.max_paragraph_sentences,
+        )?;
         let topics_file: TopicsFile = source.yaml(TOPICS)?;
         let lex_stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::French);
         let mut topic_stems = HashMap::new();

@@ -124,7 +124,10 @@ fn truncated_utf8_at_the_end_is_refused() {
     input.extend_from_slice(&"é".as_bytes()[..1]);
     let (_, err, code) = run(&input, &[]);
     assert_eq!(code, 3, "{err}");
-    assert!(err.contains(&format!("byte offset {}", ARTICLE.len())), "{err}");
+    assert!(
+        err.contains(&format!("byte offset {}", ARTICLE.len())),
+        "{err}"
+    );
 }
 
 #[test]
@@ -156,7 +159,9 @@ fn nbsp_variants_are_the_same_as_spaces() {
 
 #[test]
 fn zero_width_characters_are_removed() {
-    for zw in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{AD}'] {
+    for zw in [
+        '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{AD}',
+    ] {
         let input: String = ARTICLE
             .split(' ')
             .enumerate()
@@ -209,7 +214,12 @@ fn nul_bytes_are_refused_as_binary() {
 
 #[test]
 fn empty_and_blank_inputs_are_refused() {
-    for input in [&b""[..], b"   \n\r\n\t ", b"\xEF\xBB\xBF", "\u{A0}\u{200B}\n".as_bytes()] {
+    for input in [
+        &b""[..],
+        b"   \n\r\n\t ",
+        b"\xEF\xBB\xBF",
+        "\u{A0}\u{200B}\n".as_bytes(),
+    ] {
         let (out, err, code) = run(input, &[]);
         assert_eq!(code, 3, "{input:?}: {err}");
         assert!(out.is_empty());

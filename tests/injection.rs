@@ -52,7 +52,9 @@ fn hostile() -> String {
             out.push(' ');
         }
     }
-    out.push_str("Le public pourra aussi consulter <b onmouseover=alert(1)>les archives</b> de la commune.");
+    out.push_str(
+        "Le public pourra aussi consulter <b onmouseover=alert(1)>les archives</b> de la commune.",
+    );
     out
 }
 
@@ -88,13 +90,16 @@ fn assert_inert_markdown(md: &str) {
         .map(|(_, b)| b)
         .expect("front matter");
     let lower = body.to_lowercase();
-    for tag in ["<script", "</script", "<img", "<iframe", "<a ", "<b ", "<!--"] {
+    for tag in [
+        "<script", "</script", "<img", "<iframe", "<a ", "<b ", "<!--",
+    ] {
         assert!(!lower.contains(tag), "raw {tag} in the body:\n{body}");
     }
     assert!(!body.contains("{{") && !body.contains("{%"), "{body}");
     // a link needs an unescaped `](`
     assert!(
-        body.match_indices("](").all(|(i, _)| body[..i].ends_with('\\')),
+        body.match_indices("](")
+            .all(|(i, _)| body[..i].ends_with('\\')),
         "a live link:\n{body}"
     );
     // no line of the body closes or reopens front matter

@@ -64,8 +64,14 @@ fn oversized_patterns_are_refused_with_the_rule_id() {
     ] {
         let (code, err, file) = with_rule_file("rules/junk.yaml", &junk_rule(id, pattern));
         assert_eq!(code, 4, "{id}: {err}");
-        assert!(err.contains(id), "{id}: the message does not name the rule: {err}");
-        assert!(err.contains(&file), "{id}: the message does not name the file: {err}");
+        assert!(
+            err.contains(id),
+            "{id}: the message does not name the rule: {err}"
+        );
+        assert!(
+            err.contains(&file),
+            "{id}: the message does not name the file: {err}"
+        );
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
@@ -79,8 +85,10 @@ fn invalid_patterns_are_refused_with_the_rule_id() {
 
 #[test]
 fn a_reasonable_user_pattern_is_accepted() {
-    let (code, err, _) =
-        with_rule_file("rules/junk.yaml", &junk_rule("pub", r"(?i)publicité\s*:[^\n]{0,200}"));
+    let (code, err, _) = with_rule_file(
+        "rules/junk.yaml",
+        &junk_rule("pub", r"(?i)publicité\s*:[^\n]{0,200}"),
+    );
     assert_eq!(code, 0, "{err}");
 }
 
@@ -115,7 +123,8 @@ fn a_missing_key_names_the_file_and_key() {
 
 #[test]
 fn a_missing_key_in_a_list_item_names_its_line() {
-    let text = "rules:\n  - id: premier\n    pattern: 'a'\n  - id: second\n    description: sans motif\n";
+    let text =
+        "rules:\n  - id: premier\n    pattern: 'a'\n  - id: second\n    description: sans motif\n";
     let (code, err, file) = with_rule_file("rules/junk.yaml", text);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains(&file) && err.contains("pattern"), "{err}");
@@ -146,7 +155,11 @@ fn every_yaml_file_refuses_an_unknown_key_at_top_level() {
         );
         checked.push(*name);
     }
-    for must in ["rules/junk.yaml", "rules/structure.yaml", "lexicons/topics.yaml"] {
+    for must in [
+        "rules/junk.yaml",
+        "rules/structure.yaml",
+        "lexicons/topics.yaml",
+    ] {
         assert!(checked.contains(&must), "{must} not checked: {checked:?}");
     }
 }
@@ -169,7 +182,10 @@ fn every_yaml_file_refuses_an_unknown_key_in_its_entries() {
         let mut bad: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         bad.insert(i + 1, format!("{}cle_inconnue: 1", " ".repeat(indent)));
         let (code, err, file) = with_rule_file(name, &(bad.join("\n") + "\n"));
-        assert_eq!(code, 4, "{name}: an unknown key in an entry is accepted: {err}");
+        assert_eq!(
+            code, 4,
+            "{name}: an unknown key in an entry is accepted: {err}"
+        );
         assert!(
             err.contains(&format!("{file}:{}:", i + 2)) && err.contains("cle_inconnue"),
             "{name}: {err}"
@@ -196,12 +212,32 @@ fn rule_values_out_of_range_do_not_panic() {
         ("rules/sections.yaml", "max_words: 280", "max_words: 0"),
         ("rules/sections.yaml", "window: 3", "window: 0"),
         ("rules/sections.yaml", "min_words: 60", "min_words: 100000"),
-        ("rules/sections.yaml", "max_paragraph_sentences: 4", "max_paragraph_sentences: 0"),
-        ("rules/sections.yaml", "max_paragraph_words: 110", "max_paragraph_words: 0"),
-        ("rules/structure.yaml", "max_heading_words: 14", "max_heading_words: 0"),
-        ("rules/meta.yaml", "description_max_chars: 156", "description_max_chars: 0"),
+        (
+            "rules/sections.yaml",
+            "max_paragraph_sentences: 4",
+            "max_paragraph_sentences: 0",
+        ),
+        (
+            "rules/sections.yaml",
+            "max_paragraph_words: 110",
+            "max_paragraph_words: 0",
+        ),
+        (
+            "rules/structure.yaml",
+            "max_heading_words: 14",
+            "max_heading_words: 0",
+        ),
+        (
+            "rules/meta.yaml",
+            "description_max_chars: 156",
+            "description_max_chars: 0",
+        ),
         ("rules/meta.yaml", "slug_max_chars: 60", "slug_max_chars: 0"),
-        ("rules/meta.yaml", "title_max_chars: 70", "title_max_chars: 1"),
+        (
+            "rules/meta.yaml",
+            "title_max_chars: 70",
+            "title_max_chars: 1",
+        ),
         ("rules/headings.yaml", "max_chars: 70", "max_chars: 0"),
         ("rules/expansions.yaml", "max_items: 5", "max_items: 0"),
     ] {
@@ -220,13 +256,24 @@ fn rule_values_out_of_range_do_not_panic() {
 fn zero_paragraph_bounds_are_refused_with_the_key() {
     // both once divided by zero in the sections stage
     for (from, to, key) in [
-        ("max_paragraph_sentences: 4", "max_paragraph_sentences: 0", "max_paragraph_sentences"),
-        ("max_paragraph_words: 110", "max_paragraph_words: 0", "max_paragraph_words"),
+        (
+            "max_paragraph_sentences: 4",
+            "max_paragraph_sentences: 0",
+            "max_paragraph_sentences",
+        ),
+        (
+            "max_paragraph_words: 110",
+            "max_paragraph_words: 0",
+            "max_paragraph_words",
+        ),
     ] {
         let text = embedded("rules/sections.yaml").replacen(from, to, 1);
         let line = text.lines().position(|l| l.starts_with(to)).unwrap() + 1;
         let (code, err, file) = with_rule_file("rules/sections.yaml", &text);
         assert_eq!(code, 4, "{to}: {err}");
-        assert!(err.contains(&format!("{file}:{line}:")) && err.contains(key), "{err}");
+        assert!(
+            err.contains(&format!("{file}:{line}:")) && err.contains(key),
+            "{err}"
+        );
     }
 }
