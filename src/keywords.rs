@@ -227,19 +227,50 @@ pub fn mentions(text: &str, keyphrase: &str, lex: &Lexicon) -> bool {
 
 /// Count of sentences that hold every content word of the keyphrase.
 pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -> usize {
-    let kw: Vec<String> = french::words(keyphrase)
-        .map(|w| elision::strip(w).to_lowercase())
-        .filter(|w| !lex.is_function_word(w))
-        .collect();
-    text_sentences
-        .iter()
-        .filter(|s| {
-            let words: Vec<String> = french::words(s)
-                .map(|w| elision::strip(w).to_lowercase())
-                .collect();
-            !kw.is_empty() && kw.iter().all(|k| words.contains(k))
-        })
-        .count()
+    Postings::new(text_sentences).count(keyphrase, lex)
+}
+
+/// The sentences (by position) that hold each word, elision stripped and
+/// lowercased: counting the sentences that hold a phrase then costs the length
+/// of its words' lists, not a pass over the text.
+pub struct Postings(HashMap<String, Vec<usize>>);
+
+impl Postings {
+    pub fn new(text_sentences: &[&str]) -> Postings {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in text_sentences.iter().enumerate() {
+            for w in french::words(s) {
+                let ids = map.entry(elision::strip(w).to_lowercase()).or_default();
+                if ids.last() != Some(&i) {
+                    ids.push(i);
+                }
+            }
+        }
+        Postings(map)
+    }
+
+    /// Count of sentences that hold every content word of `phrase`.
+    pub fn count(&self, phrase: &str, lex: &Lexicon) -> usize {
+        let kw: Vec<String> = french::words(phrase)
+            .map(|w| elision::strip(w).to_lowercase())
+            .filter(|w| !lex.is_function_word(w))
+            .collect();
+        let mut lists = Vec::with_capacity(kw.len());
+        for k in &kw {
+            match self.0.get(k) {
+                Some(ids) => lists.push(ids),
+                None => return 0,
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((shortest, rest)) = lists.split_first() else {
+            return 0;
+        };
+        shortest
+            .iter()
+            .filter(|id| rest.iter().all(|l| l.binary_search(id).is_ok()))
+            .count()
+    }
 }
 
 pub fn analyse(
@@ -270,6 +301,7 @@ pub fn analyse(
         .map(|o| o.key.as_str())
         .collect();
     let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let postings = Postings::new(&all_text);
 
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
@@ -279,7 +311,7 @@ pub fn analyse(
                 if t.len > 3 || t.count < 2 {
                     continue;
                 }
-                let exact = occurrences_in(&all_text, &t.surface, lex);
+                let exact = postings.count(&t.surface, lex);
                 let mut score = (t.count as f64).ln_1p() * (1.0 + 0.6 * (t.len as f64 - 1.0));
                 if in_first.contains(t.key.as_str()) {
                     score *= 2.0;
@@ -315,10 +347,24 @@ pub fn analyse(
         .collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     let mut per_section: Vec<BTreeMap<String, Term>> = Vec::new();
-    for ids in &section_sentences {
-        let o: Vec<&Occ> = occs.iter().filter(|o| ids.contains(&o.sentence)).collect();
-        let t = collect(&o);
-        per_section.push(t);
+    // the occurrences of each section, in one pass (not one pass per section)
+    let mut sections_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (si, ids) in section_sentences.iter().enumerate() {
+        for &id in ids {
+            match sections_of.get_mut(id) {
+                Some(v) if v.last() != Some(&si) => v.push(si),
+                _ => {}
+            }
+        }
+    }
+    let mut by_section: Vec<Vec<&Occ>> = vec![Vec::new(); section_sentences.len()];
+    for o in &occs {
+        for &si in sections_of.get(o.sentence).map_or(&[][..], |v| &v[..]) {
+            by_section[si].push(o);
+        }
+    }
+    for o in &by_section {
+        per_section.push(collect(o));
     }
     for t in &per_section {
         for k in t.keys() {
