@@ -59,9 +59,7 @@ pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
     let marks = text
         .as_bytes()
         .windows(2)
-        .filter(|w| {
-            (w[0] == 0xC3 && (w[1] == 0x83 || w[1] == 0x82)) || (w[0] == 0xC3 && w[1] == 0xA2)
-        })
+        .filter(|w| w[0] == 0xC3 && matches!(w[1], 0x82 | 0x83 | 0xA2))
         .count();
     if marks < 2 || !(text.contains('Ã') || text.contains('Â')) {
         return std::borrow::Cow::Borrowed(text);

@@ -140,9 +140,7 @@ impl HeadingWriter {
         }
         // agreement with the main term: {singulier|pluriel}
         while let Some(a) = t.find('{') {
-            let Some(len) = t[a..].find('}') else {
-                return None;
-            };
+            let len = t[a..].find('}')?;
             let inner = t[a + 1..a + len].to_string();
             let (sg, pl) = inner.split_once('|')?;
             let pick = if np.plural() { pl } else { sg };
@@ -187,6 +185,7 @@ impl HeadingWriter {
             .collect();
         let mut last_templates: Vec<String> = Vec::new();
         let mut remaining = to_name;
+        #[allow(clippy::needless_range_loop)] // sections[..i] is read inside
         for i in 0..sections.len() {
             if i == 0 || sections[i].heading.is_some() {
                 continue;

@@ -169,7 +169,7 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
             .map(|(w, _)| w.to_string())
     };
     for (k, t) in terms.iter_mut() {
-        if let Some((inside, start, dets)) = forms.get(k.as_str()) {
+        if let Some((inside, start, _dets)) = forms.get(k.as_str()) {
             // the form written inside sentences tells a name from a common noun;
             // a term only ever seen at a sentence start loses its capital
             t.surface = match most(inside) {
@@ -177,17 +177,14 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
                 None => normalise_case(&most(start).unwrap_or_default()),
             };
             // the determiner written before that very form (number agreement)
-            t.determiner = pairs
-                .get(k.as_str())
-                .and_then(|m| {
-                    m.iter()
-                        .filter(|((_, f), _)| {
-                            f.eq_ignore_ascii_case(&t.surface) || normalise_case(f) == t.surface
-                        })
-                        .max_by_key(|(p, n)| (**n, std::cmp::Reverse(*p)))
-                        .map(|((d, _), _)| d.to_string())
-                })
-                .or_else(|| if dets.is_empty() { None } else { None });
+            t.determiner = pairs.get(k.as_str()).and_then(|m| {
+                m.iter()
+                    .filter(|((_, f), _)| {
+                        f.eq_ignore_ascii_case(&t.surface) || normalise_case(f) == t.surface
+                    })
+                    .max_by_key(|(p, n)| (**n, std::cmp::Reverse(*p)))
+                    .map(|((d, _), _)| d.to_string())
+            });
         }
     }
     terms
