@@ -58,6 +58,10 @@ struct RuleDef {
 #[serde(deny_unknown_fields)]
 pub struct ThenTitle {
     pub max_chars: usize,
+    /// The title is in sentence case: a capitalised word after a lowercase one,
+    /// a few words in, starts the article's own text again.
+    #[serde(default)]
+    pub sentence_case: bool,
 }
 
 /// After a match that ends its line, also remove the short lines that follow
@@ -505,7 +509,13 @@ impl Rule {
             for span in &mut spans {
                 let i = holes.partition_point(|&h| h < span.1);
                 let limit = holes.get(i).copied().unwrap_or(text.len());
-                span.1 = extend_title(&text[..limit], span.1, then.max_chars, &self.starters);
+                span.1 = extend_title(
+                    &text[..limit],
+                    span.1,
+                    then.max_chars,
+                    then.sentence_case,
+                    &self.starters,
+                );
             }
         }
         if let Some(then) = self.then_lines {
@@ -526,10 +536,21 @@ impl Rule {
 }
 
 /// Extend a removal ending at `end` over the title that follows on its line.
-fn extend_title(text: &str, end: usize, max_chars: usize, starters: &HashSet<String>) -> usize {
+fn extend_title(
+    text: &str,
+    end: usize,
+    max_chars: usize,
+    sentence_case: bool,
+    starters: &HashSet<String>,
+) -> usize {
     let rest = &text[end..];
     let mut prev: Option<char> = None; // last non-space character seen
     let mut after_space = false;
+    // titles are in sentence case: after a few words, a capitalised word that
+    // follows a lowercase one ("… du terrain Claire Benali a présenté") starts
+    // the article's own sentence
+    let mut words = 0usize;
+    let mut prev_word_lower = false;
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n > max_chars {
             return end;
@@ -555,6 +576,21 @@ fn extend_title(text: &str, end: usize, max_chars: usize, starters: &HashSet<Str
             if starters.contains(&key) || starts_sentence(&rest[i..]) {
                 return end + i;
             }
+            let word = &rest[i..];
+            let capital_name = c.is_uppercase()
+                && !word[c.len_utf8()..].starts_with(['’', '\''])
+                && word
+                    .chars()
+                    .take_while(|ch| ch.is_alphabetic())
+                    .skip(1)
+                    .any(char::is_lowercase);
+            if sentence_case && capital_name && prev_word_lower && words >= 4 {
+                return end + i;
+            }
+        }
+        if after_space || words == 0 {
+            words += 1;
+            prev_word_lower = c.is_lowercase();
         }
         after_space = false;
         if matches!(c, '?' | '!' | '…' | '.') {

@@ -46,6 +46,9 @@ pub struct Options {
     pub url: Option<String>,
     /// Publication date, YYYY-MM-DD.
     pub date: Option<String>,
+    /// Run the SEO and readability assessments and keep them in the article
+    /// (the JSON output and `--report` show them).
+    pub report: bool,
 }
 
 impl Default for Options {
@@ -56,6 +59,7 @@ impl Default for Options {
             title: None,
             url: None,
             date: None,
+            report: true,
         }
     }
 }

@@ -193,6 +193,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 title: a.title.clone(),
                 url: a.url.clone(),
                 date: a.date.clone(),
+                // the assessments are shown by the JSON output and --report
+                report: matches!(a.format, Format::Json) || a.report.is_some(),
             };
             let format = match a.format {
                 Format::Md => batch::Format::Md,

@@ -128,6 +128,27 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
     })
 }
 
+/// Refuse a bound that must be at least 1 (a divisor, a count), naming the
+/// file, the line of its key and the key.
+pub fn at_least_one(file: &str, text: &str, key: &str, value: usize) -> Result<()> {
+    if value >= 1 {
+        return Ok(());
+    }
+    let line = text
+        .lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map_or(0, |i| i + 1);
+    Err(Error::Rules {
+        file: file.to_string(),
+        line,
+        message: format!("`{key}` must be at least 1"),
+    })
+}
+
 /// Lines of a plain-text lexicon, comments and blanks removed, trimmed.
 pub fn parse_lines(text: &str) -> Vec<String> {
     text.lines()

@@ -14,6 +14,9 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 const FILE: &str = "rules/sections.yaml";
+
+/// Most sentences one section may hold.
+const MAX_SENTENCES: usize = 64;
 const TOPICS: &str = "lexicons/topics.yaml";
 
 #[derive(Debug, Clone, Deserialize)]
@@ -73,7 +76,21 @@ pub struct Sectioner {
 
 impl Sectioner {
     pub fn load(source: &Source) -> Result<Sectioner> {
-        let rules: SectionRules = source.yaml(FILE)?;
+        let (file, text) = source.text(FILE)?;
+        let rules: SectionRules = crate::rules::parse_yaml(&file, &text)?;
+        // divisors of the paragraph split
+        crate::rules::at_least_one(
+            &file,
+            &text,
+            "max_paragraph_words",
+            rules.max_paragraph_words,
+        )?;
+        crate::rules::at_least_one(
+            &file,
+            &text,
+            "max_paragraph_sentences",
+            rules.max_paragraph_sentences,
+        )?;
         let topics_file: TopicsFile = source.yaml(TOPICS)?;
         let lex_stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::French);
         let mut topic_stems = HashMap::new();
@@ -241,7 +258,9 @@ impl Sectioner {
             while i > 0 {
                 i -= 1;
                 let len = prefix[j] - prefix[i];
-                if len > r.max_words && j - i > 1 {
+                // no section holds more than MAX_SENTENCES sentences (in prose that
+                // is far past the word bound; it keeps runs of tiny sentences linear)
+                if (len > r.max_words || j - i > MAX_SENTENCES) && j - i > 1 {
                     break;
                 }
                 if best[i] == inf {
@@ -330,20 +349,35 @@ impl Sectioner {
     }
 }
 
-fn bag<'a>(items: impl Iterator<Item = &'a Vec<String>>) -> HashMap<&'a str, f64> {
-    let mut m = HashMap::new();
-    for v in items {
-        for s in v {
-            *m.entry(s.as_str()).or_insert(0.0) += 1.0;
+/// Stem counts of a window, sorted by stem (small: a few sentences).
+fn bag<'a>(items: impl Iterator<Item = &'a Vec<String>>) -> Vec<(&'a str, f64)> {
+    let mut v: Vec<&str> = items.flat_map(|v| v.iter().map(String::as_str)).collect();
+    v.sort_unstable();
+    let mut out: Vec<(&str, f64)> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some((k, n)) if *k == s => *n += 1.0,
+            _ => out.push((s, 1.0)),
         }
     }
-    m
+    out
 }
 
-fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
-    let dot: f64 = a.iter().filter_map(|(k, v)| b.get(k).map(|w| v * w)).sum();
-    let na: f64 = a.values().map(|v| v * v).sum::<f64>().sqrt();
-    let nb: f64 = b.values().map(|v| v * v).sum::<f64>().sqrt();
+fn cosine(a: &[(&str, f64)], b: &[(&str, f64)]) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let na: f64 = a.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+    let nb: f64 = b.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
     if na == 0.0 || nb == 0.0 {
         0.0
     } else {

@@ -58,6 +58,28 @@ pub struct Outline {
 
 pub struct Structurer {
     pub rules: StructureRules,
+    /// Intro lines of the expansion templates: a section of rubrique's own
+    /// Markdown that starts with one was generated, and is generated again.
+    expansion_intros: Vec<String>,
+}
+
+/// What the structure stage reads of `rules/expansions.yaml`.
+#[derive(Deserialize)]
+struct ExpansionIntros {
+    templates: Vec<ExpansionIntro>,
+}
+
+#[derive(Deserialize)]
+struct ExpansionIntro {
+    #[serde(default)]
+    intro: Option<String>,
+}
+
+/// What the structure stage reads of YAML front matter.
+#[derive(Deserialize)]
+struct FrontMatter {
+    #[serde(default)]
+    title: Option<String>,
 }
 
 /// A line of input after classification.
@@ -68,13 +90,25 @@ enum Line<'a> {
 
 impl Structurer {
     pub fn load(source: &Source) -> Result<Structurer> {
+        let intros: ExpansionIntros = source.yaml("rules/expansions.yaml")?;
         Ok(Structurer {
             rules: source.yaml(FILE)?,
+            expansion_intros: intros
+                .templates
+                .into_iter()
+                .filter_map(|t| t.intro)
+                .map(|i| i.trim().to_string())
+                .filter(|i| !i.is_empty())
+                .collect(),
         })
     }
 
     pub fn run(&self, text: &str, splitter: &Splitter, lex: &Lexicon) -> Outline {
-        let lines = self.classify_lines(text, lex);
+        let (front_title, markdown) = self.read_markdown(text);
+        let text = markdown.as_deref().unwrap_or(text);
+        // rubrique's own Markdown states its headings: no other is recovered
+        let explicit = markdown.is_some();
+        let lines = self.classify_lines(text, lex, explicit);
         let proper = proper_nouns(text, splitter);
         let lower_words = lowercase_words(text);
         let lower_stems: HashSet<String> = lower_words.iter().map(|w| lex.stem(w)).collect();
@@ -86,11 +120,17 @@ impl Structurer {
                 paragraphs: Vec::new(),
             }],
         };
+        let from_front = front_title.is_some();
+        out.title = front_title;
         let mut seen_text = false;
         let mut after_colon = false;
         for line in lines {
             match line {
                 Line::Heading(h, level, how) => {
+                    // the `# title` under front matter that gave the same title
+                    if from_front && level == 1 && !seen_text && out.title.as_deref() == Some(h) {
+                        continue;
+                    }
                     if (level == 1 || !seen_text) && out.title.is_none() && out.sentences.is_empty()
                     {
                         out.title = Some(h.to_string());
@@ -125,7 +165,7 @@ impl Structurer {
                         }
                         if let Some(h) = self
                             .question_heading(s, lex, para.is_empty())
-                            .filter(|_| next_capital)
+                            .filter(|_| next_capital && !explicit)
                         {
                             if !para.is_empty() {
                                 last_part(&mut out)
@@ -136,8 +176,9 @@ impl Structurer {
                             continue;
                         }
                         let mut body = s;
-                        if let Some(cut) =
-                            self.inline_heading(s, lex, &proper, (&lower_words, &lower_stems))
+                        if let Some(cut) = self
+                            .inline_heading(s, lex, &proper, (&lower_words, &lower_stems))
+                            .filter(|_| !explicit)
                         {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
                             if !para.is_empty() {
@@ -174,8 +215,62 @@ impl Structurer {
         out
     }
 
+    /// rubrique's own Markdown (YAML front matter first) read back as the
+    /// article it came from: the front matter's title, the body with Markdown
+    /// escapes and list markers undone, and without the sections a previous run
+    /// generated (they start with an expansion template's intro line), which the
+    /// expand stage builds again. `(None, None)` for any other text.
+    fn read_markdown(&self, text: &str) -> (Option<String>, Option<String>) {
+        let Some(rest) = text.strip_prefix("---\n") else {
+            return (None, None);
+        };
+        let Some(end) = rest.find("\n---\n") else {
+            return (None, None);
+        };
+        let Ok(front) = crate::rules::parse_yaml::<FrontMatter>("front matter", &rest[..end])
+        else {
+            return (None, None);
+        };
+        let lines: Vec<&str> = rest[end + 5..].lines().collect();
+        let mut body = String::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let l = lines[i];
+            if markdown_heading(l.trim()).is_some_and(|(_, level)| level > 1) {
+                let next = lines[i + 1..].iter().find(|n| !n.trim().is_empty());
+                let generated = next.is_some_and(|n| {
+                    let n = unescape(n.trim());
+                    self.expansion_intros.contains(&n)
+                });
+                if generated {
+                    i += 1;
+                    while i < lines.len() && markdown_heading(lines[i].trim()).is_none() {
+                        i += 1;
+                    }
+                    continue;
+                }
+                body.push_str(&unescape(l));
+            } else {
+                let t = l.trim_start();
+                let item = t.strip_prefix("- ").or_else(|| t.strip_prefix("* "));
+                match item {
+                    // each item a paragraph of its own
+                    Some(item) => {
+                        body.push('\n');
+                        body.push_str(&unescape(item));
+                        body.push('\n');
+                    }
+                    None => body.push_str(&unescape(l)),
+                }
+            }
+            body.push('\n');
+            i += 1;
+        }
+        (front.title.filter(|t| !t.trim().is_empty()), Some(body))
+    }
+
     /// Split the text into heading lines and text blocks (paragraphs).
-    fn classify_lines<'a>(&self, text: &'a str, lex: &Lexicon) -> Vec<Line<'a>> {
+    fn classify_lines<'a>(&self, text: &'a str, lex: &Lexicon, explicit: bool) -> Vec<Line<'a>> {
         let raw: Vec<&str> = text.lines().map(str::trim).collect();
         let mut out: Vec<Line> = Vec::new();
         let mut i = 0;
@@ -192,7 +287,7 @@ impl Structurer {
             }
             let next = raw[i + 1..].iter().find(|n| !n.is_empty());
             let prev = raw[..i].iter().rev().find(|n| !n.is_empty());
-            if self.is_heading_line(l, prev.copied(), next.copied(), lex) {
+            if !explicit && self.is_heading_line(l, prev.copied(), next.copied(), lex) {
                 out.push(Line::Heading(l, 2, "line"));
                 i += 1;
                 continue;
@@ -231,6 +326,12 @@ impl Structurer {
             || !french::starts_upper(line)
             || line.ends_with(['.', ',', ';', '…', ':', '!', ')', '»'])
             || line.matches(':').count() > 1
+            // a sentence end inside: the line holds a sentence, not only a heading
+            || line
+                .split_whitespace()
+                .rev()
+                .skip(1)
+                .any(|w| w.ends_with(['.', '!', '?', '…']))
             || line.contains(" : ")
                 && line
                     .split(" : ")
@@ -489,6 +590,19 @@ fn markdown_heading(line: &str) -> Option<(&str, u8)> {
     } else {
         Some((t, hashes as u8))
     }
+}
+
+/// Undo Markdown backslash escapes of ASCII punctuation (`\*` → `*`).
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Byte spans of white-space separated tokens.

@@ -14,19 +14,22 @@ pub fn apply(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
-    let in_url = |k: usize| -> bool {
-        // inside a token that looks like a URL or e-mail: leave it alone
-        let start = chars[..k]
+    // inside a token that looks like a URL or e-mail: leave it alone (one pass
+    // per token, not one per punctuation mark: tokens may be megabytes long)
+    let mut url = vec![false; chars.len()];
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..]
             .iter()
-            .rposition(|c| c.is_whitespace())
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        let token: String = chars[start..]
-            .iter()
-            .take_while(|c| !c.is_whitespace())
-            .collect();
-        token.contains("://") || token.starts_with("www.") || token.contains('@')
-    };
+            .position(|c| c.is_whitespace())
+            .map_or(chars.len(), |p| start + p);
+        let token: String = chars[start..end].iter().collect();
+        if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+            url[start..end].fill(true);
+        }
+        start = end + 1;
+    }
+    let in_url = |k: usize| url[k];
     while i < chars.len() {
         let c = chars[i];
         match c {

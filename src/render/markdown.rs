@@ -43,6 +43,12 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// A heading's text on one line: a line break inside it would end the heading
+/// and write the rest as body text (a `---` line there reads as front matter).
+fn heading(text: &str) -> String {
+    escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 fn generated(text: &str) -> String {
     spans(text)
         .into_iter()
@@ -81,13 +87,13 @@ pub fn markdown(a: &Article) -> String {
         out.push_str(&format!("canonical: {}\n", yaml_str(u)));
     }
     out.push_str("---\n\n");
-    out.push_str(&format!("# {}\n", escape(&m.title)));
+    out.push_str(&format!("# {}\n", heading(&m.title)));
     for s in &a.sections {
         if let Some(h) = &s.heading {
             out.push_str(&format!(
                 "\n{} {}\n",
                 "#".repeat(h.level as usize),
-                escape(&h.text)
+                heading(&h.text)
             ));
         }
         for b in &s.blocks {
