@@ -362,16 +362,7 @@ impl Expander {
             let Some(w) = ctx.window(&s.text, fs, fe) else {
                 continue;
             };
-            let marks: Vec<(usize, usize)> = figs
-                .iter()
-                .copied()
-                .filter(|(a, b)| *a >= w.start && *b <= w.end)
-                .collect();
-            let context = w.render(&s.text, &marks, ctx);
-            let facts: Vec<String> = marks
-                .iter()
-                .map(|(a, b)| s.text[*a..*b].to_string())
-                .collect();
+            let (context, facts) = w.marked(&s.text, &figs, ctx);
             for f in &facts {
                 seen.insert(f.clone());
             }
@@ -477,16 +468,7 @@ impl Expander {
             let Some(w) = ctx.window(&s.text, ds, de) else {
                 continue;
             };
-            let marks: Vec<(usize, usize)> = dates
-                .iter()
-                .copied()
-                .filter(|(a, b)| *a >= w.start && *b <= w.end)
-                .collect();
-            let context = w.render(&s.text, &marks, ctx);
-            let facts: Vec<String> = marks
-                .iter()
-                .map(|(a, b)| s.text[*a..*b].to_string())
-                .collect();
+            let (context, facts) = w.marked(&s.text, &dates, ctx);
             for f in &facts {
                 seen.insert(f.to_lowercase());
             }
@@ -1238,6 +1220,20 @@ impl Window {
     /// The window's text with the marked facts in bold, its first letter
     /// lowercased when it is a common word cut from inside the sentence, and a
     /// final full stop when it ends inside the sentence.
+    /// The window rendered with the facts inside it in bold, and those facts.
+    fn marked(&self, text: &str, spans: &[(usize, usize)], ctx: &Context) -> (String, Vec<String>) {
+        let marks: Vec<(usize, usize)> = spans
+            .iter()
+            .copied()
+            .filter(|(a, b)| *a >= self.start && *b <= self.end)
+            .collect();
+        let facts = marks
+            .iter()
+            .map(|(a, b)| text[*a..*b].to_string())
+            .collect();
+        (self.render(text, &marks, ctx), facts)
+    }
+
     fn render(&self, text: &str, marks: &[(usize, usize)], ctx: &Context) -> String {
         let mut s = String::new();
         let mut at = self.start;

@@ -2,7 +2,7 @@
 //! active: the HTML page escapes it (the JSON-LD block escapes `<` and `/`),
 //! the Markdown front matter stays valid YAML that reads back to the same
 //! strings, and the Markdown body holds no raw tag or template syntax.
-use assert_cmd::Command;
+mod common;
 
 const ARTICLE: &str = "La commune de Villeneuve a inauguré samedi sa nouvelle médiathèque, \
 installée dans l’ancienne gare du centre-ville. Le bâtiment accueille désormais \
@@ -26,18 +26,7 @@ const PAYLOADS: &[&str] = &[
 ];
 
 fn run(input: &str, args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("rubrique")
-        .unwrap()
-        .arg("rewrite")
-        .args(args)
-        .write_stdin(input.as_bytes().to_vec())
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
+    common::rewrite(input, args)
 }
 
 /// The article with every payload spliced in between its sentences, and one

@@ -11,20 +11,6 @@ fn rubrique() -> Command {
     Command::cargo_bin("rubrique").unwrap()
 }
 
-fn rewrite(input: &str, args: &[&str]) -> (String, String, i32) {
-    let out = rubrique()
-        .arg("rewrite")
-        .args(args)
-        .write_stdin(input.as_bytes().to_vec())
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
-}
-
 fn check_article(gold: &Gold, input: &str) {
     let (md, err, code) = rewrite(input, &[]);
     assert_eq!(code, 0, "stderr: {err}");

@@ -517,87 +517,10 @@ fn normalise_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Decode the HTML entities a page or Markdown file may hold.
+/// Decode the HTML entities a page or Markdown file may hold (the same table as
+/// the decode stage).
 pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[1..]
-            .char_indices()
-            .take(12)
-            .find(|(_, c)| *c == ';')
-            .map(|(j, _)| j + 1);
-        let decoded = end.and_then(|e| {
-            let body = &rest[1..e];
-            let c = if let Some(n) = body.strip_prefix('#') {
-                let v = if let Some(h) = n.strip_prefix(['x', 'X']) {
-                    u32::from_str_radix(h, 16).ok()
-                } else {
-                    n.parse::<u32>().ok()
-                };
-                v.and_then(char::from_u32)
-            } else {
-                named_entity(body)
-            };
-            c.map(|c| (c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "laquo" => '«',
-        "raquo" => '»',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "hellip" => '…',
-        "ndash" => '–',
-        "mdash" => '—',
-        "eacute" => 'é',
-        "Eacute" => 'É',
-        "egrave" => 'è',
-        "agrave" => 'à',
-        "Agrave" => 'À',
-        "ccedil" => 'ç',
-        "ecirc" => 'ê',
-        "ocirc" => 'ô',
-        "icirc" => 'î',
-        "ucirc" => 'û',
-        "acirc" => 'â',
-        "ugrave" => 'ù',
-        "euml" => 'ë',
-        "iuml" => 'ï',
-        "oelig" => 'œ',
-        "euro" => '€',
-        "deg" => '°',
-        "shy" => '\u{ad}',
-        _ => return None,
-    })
+    crate::decode::decode_entities(s).into_owned()
 }
 
 /// The value of an attribute in a start tag.

@@ -195,3 +195,20 @@ pub fn numbers(s: &str) -> Vec<String> {
     }
     out
 }
+
+/// Run `rubrique rewrite ARGS` on `input` given on standard input:
+/// (stdout, stderr, exit code).
+pub fn rewrite(input: &str, args: &[&str]) -> (String, String, i32) {
+    let out = assert_cmd::Command::cargo_bin("rubrique")
+        .unwrap()
+        .arg("rewrite")
+        .args(args)
+        .write_stdin(input.as_bytes().to_vec())
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
