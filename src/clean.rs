@@ -16,7 +16,7 @@
 //! apart and no line break is invented; nothing else of the input is changed.
 use crate::error::{Error, Result};
 use crate::model::Removal;
-use crate::rules::{compile_regex, Source};
+use crate::rules::{LazyRegex, Source};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -43,6 +43,11 @@ struct RuleDef {
     id: String,
     description: String,
     pattern: String,
+    /// Words of which the text must contain at least one (compared after
+    /// lowercasing) for the pattern to be able to match; the rule is skipped,
+    /// and its pattern never compiled, on other texts.
+    #[serde(default)]
+    needs: Vec<String>,
     #[serde(default)]
     then_lines: Option<ThenLines>,
     #[serde(default)]
@@ -131,14 +136,14 @@ pub struct Examples {
     pub keep: Vec<String>,
 }
 
-/// One compiled pattern rule.
+/// One pattern rule. Its regex is compiled on the first text that holds one
+/// of its `needs` (or eagerly, when the rule file comes from the user).
 pub struct Rule {
     pub id: String,
     pub description: String,
-    pub regex: regex::Regex,
-    /// Indexes of the capture groups named `junk…`: the first that takes
-    /// part in a match is what is removed (the whole match when there is none).
-    junk_groups: Vec<usize>,
+    regex: LazyRegex,
+    /// Lowercased words one of which the text must hold (none: always run).
+    needs: Vec<String>,
     pub then_lines: Option<ThenLines>,
     pub then_title: Option<ThenTitle>,
     starters: std::sync::Arc<HashSet<String>>,
@@ -232,13 +237,21 @@ fn expand_at_depth(
 }
 
 impl Cleaner {
+    /// Load the junk rules. The embedded rules (whose patterns the test suite
+    /// compiles) are compiled lazily, each on the first text that needs it; a
+    /// user's rule file is compiled at once, so that its errors show up now.
     pub fn load(source: &Source) -> Result<Cleaner> {
         let (file, text) = source.text(FILE)?;
-        Self::from_yaml(&file, &text)
+        Self::parse(&file, &text, !crate::rules::is_embedded(&file))
     }
 
-    /// Compile the rules of a junk file given as text (`file` names it in errors).
+    /// Compile every rule of a junk file given as text (`file` names it in
+    /// errors): an invalid or oversized pattern is an error here.
     pub fn from_yaml(file: &str, text: &str) -> Result<Cleaner> {
+        Self::parse(file, text, true)
+    }
+
+    fn parse(file: &str, text: &str, eager: bool) -> Result<Cleaner> {
         let def: JunkFile = crate::rules::parse_yaml(file, text)?;
         let starters: std::sync::Arc<HashSet<String>> = std::sync::Arc::new(
             def.sentence_starters
@@ -262,18 +275,23 @@ impl Cleaner {
                 ));
             }
             let pattern = expand_definitions(file, &r.id, &r.pattern, &def.definitions)?;
-            let regex = compile_regex(file, &r.id, &pattern)?;
-            let junk_groups = regex
-                .capture_names()
-                .enumerate()
-                .filter(|(_, n)| n.is_some_and(|n| n.starts_with("junk")))
-                .map(|(i, _)| i)
-                .collect();
+            let needs: Vec<String> = r.needs.iter().map(|w| w.to_lowercase()).collect();
+            if needs.iter().any(|w| w.trim().is_empty()) {
+                return Err(rule_error(
+                    file,
+                    format!("rule `{}`: `needs` holds an empty word", r.id),
+                ));
+            }
+            let regex = if eager {
+                LazyRegex::eager(file, &r.id, &pattern)?
+            } else {
+                LazyRegex::new(file, &r.id, &pattern)
+            };
             rules.push(Rule {
                 id: r.id,
                 description: r.description,
                 regex,
-                junk_groups,
+                needs,
                 then_lines: r.then_lines,
                 then_title: r.then_title,
                 starters: starters.clone(),
@@ -348,9 +366,18 @@ impl Cleaner {
 
     fn run_filtered(&self, text: &str, wanted: impl Fn(&str) -> bool) -> Cleaned {
         let mut doc = Doc::new(text);
+        // the lowercased text the rules' `needs` are looked for in, kept in
+        // step with the text as removals change it
+        let mut lower = doc.text.to_lowercase();
         for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
+            if !rule.applies(&lower) {
+                continue;
+            }
             let spans = rule.spans(&doc.text, &doc.holes);
-            doc.remove(&spans, &rule.id);
+            if !spans.is_empty() {
+                doc.remove(&spans, &rule.id);
+                lower = doc.text.to_lowercase();
+            }
         }
         if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
             let spans = f.spans(&doc.text);
@@ -487,19 +514,42 @@ impl Doc {
 }
 
 impl Rule {
+    /// Whether the text (lowercased) holds one of the rule's `needs`.
+    fn applies(&self, lower: &str) -> bool {
+        self.needs.is_empty() || self.needs.iter().any(|w| lower.contains(w.as_str()))
+    }
+
+    /// Compile the pattern now; an error names the file and the rule.
+    pub fn compile(&self) -> Result<()> {
+        self.regex.check()
+    }
+
     /// The spans this rule removes from `text`, sorted and non-overlapping.
     /// `holes` are the placeholders of earlier removals: a title never runs
     /// across one.
     fn spans(&self, text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        if !self.regex.is_match(text) {
+        // a pattern that does not compile removes nothing (the embedded ones
+        // all compile: the test suite runs their examples)
+        let Some(regex) = self.regex.get() else {
+            return spans;
+        };
+        if !regex.is_match(text) {
             return spans;
         }
-        if self.junk_groups.is_empty() {
-            spans.extend(self.regex.find_iter(text).map(|m| (m.start(), m.end())));
+        // the capture groups named `junk…`: the first that takes part in a
+        // match is what is removed (the whole match when there is none)
+        let junk_groups: Vec<usize> = regex
+            .capture_names()
+            .enumerate()
+            .filter(|(_, n)| n.is_some_and(|n| n.starts_with("junk")))
+            .map(|(i, _)| i)
+            .collect();
+        if junk_groups.is_empty() {
+            spans.extend(regex.find_iter(text).map(|m| (m.start(), m.end())));
         } else {
-            for caps in self.regex.captures_iter(text) {
-                let m = self.junk_groups.iter().find_map(|&g| caps.get(g));
+            for caps in regex.captures_iter(text) {
+                let m = junk_groups.iter().find_map(|&g| caps.get(g));
                 if let Some(m) = m.or_else(|| caps.get(0)) {
                     spans.push((m.start(), m.end()));
                 }

@@ -12,8 +12,7 @@ use crate::french::{self, elision, typography, Lexicon};
 use crate::headings::Np;
 use crate::keywords::Keywords;
 use crate::model::{Block, Generated, Section, SectionKind, Sentence};
-use crate::rules::{self, Source};
-use regex::Regex;
+use crate::rules::{LazyRegex, Source};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -91,9 +90,9 @@ pub struct Expander {
     /// Acronym → expansion, from `lexicons/glossary.yaml`.
     pub glossary: BTreeMap<String, String>,
     role_nouns: HashSet<String>,
-    figure: Regex,
-    date: Regex,
-    acronym_paren: Regex,
+    figure: LazyRegex,
+    date: LazyRegex,
+    acronym_paren: LazyRegex,
 }
 
 /// Expansion sections and warnings.
@@ -203,23 +202,23 @@ impl Expander {
             }
         }
         let glossary: GlossaryFile = source.yaml(GLOSSARY)?;
-        let figure = rules::compile_regex(
+        let figure = LazyRegex::new(
             FILE,
             "figure",
-            r"(?i)(\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)(?:[ \u{a0}\u{202f}]?(%|°C|°|€|\$)|[ \u{a0}\u{202f}]+(?:(millions?|milliards?|mille)[ \u{a0}\u{202f}]+(?:de[ \u{a0}\u{202f}]+|d[’']))?(\p{L}[\p{L}’'·-]*))",
-        )?;
-        let date = rules::compile_regex(
+            r"(?i)([0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[,.][0-9]+)?)(?:[ \u{a0}\u{202f}]?(%|°C|°|€|\$)|[ \u{a0}\u{202f}]+(?:(millions?|milliards?|mille)[ \u{a0}\u{202f}]+(?:de[ \u{a0}\u{202f}]+|d[’']))?(\p{L}[\p{L}’'·-]*))",
+        );
+        let date = LazyRegex::new(
             FILE,
             "date",
             &format!(
-                r"(?i)\b(?:(?:le|du|au|dès le|depuis le|jusqu[’']au|d[’']ici le|avant le|après le)\s+)?(?:1er|1e|\d{{1,2}})\s+(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?\b|\b(?:en|fin|début|mi-|courant|depuis|dès|avant|après|d[’']ici(?: à)?(?: fin| début)?|jusqu[’']en|jusqu[’']à|l[’']année|l[’']an)\s*(?:(?:{MONTHS})\s+)?(?:19|20)\d{{2}}(?:-(?:19|20)?\d{{2}})?\b|\b(?:en|fin|début|mi-|d[’']ici(?: à)?(?: fin| début)?|jusqu[’']en|dès|depuis)\s*(?:{MONTHS})\b|\b(?:{MONTHS})\s+(?:19|20)\d{{2}}\b"
+                r"(?i)\b(?:(?:le|du|au|dès le|depuis le|jusqu[’']au|d[’']ici le|avant le|après le)\s+)?(?:1er|1e|[0-9]{{1,2}})\s+(?:{MONTHS})(?:\s+(?:19|20)[0-9]{{2}})?\b|\b(?:en|fin|début|mi-|courant|depuis|dès|avant|après|d[’']ici(?: à)?(?: fin| début)?|jusqu[’']en|jusqu[’']à|l[’']année|l[’']an)\s*(?:(?:{MONTHS})\s+)?(?:19|20)[0-9]{{2}}(?:-(?:19|20)?[0-9]{{2}})?\b|\b(?:en|fin|début|mi-|d[’']ici(?: à)?(?: fin| début)?|jusqu[’']en|dès|depuis)\s*(?:{MONTHS})\b|\b(?:{MONTHS})\s+(?:19|20)[0-9]{{2}}\b"
             ),
-        )?;
-        let acronym_paren = rules::compile_regex(
+        );
+        let acronym_paren = LazyRegex::new(
             FILE,
             "acronym",
             r"\(([\p{Lu}][\p{Lu}\p{N}₀-₉&]{1,9})\)|\b([\p{Lu}][\p{Lu}\p{N}₀-₉&]{1,9}) \(([^()]{3,120})\)",
-        )?;
+        );
         let role_nouns = rules.role_nouns.iter().map(|r| r.to_lowercase()).collect();
         Ok(Expander {
             rules,
@@ -376,7 +375,12 @@ impl Expander {
     /// Byte ranges of the figures of a sentence.
     fn figures_in(&self, text: &str, ctx: &Context) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        for c in self.figure.captures_iter(text) {
+        for c in self
+            .figure
+            .get()
+            .into_iter()
+            .flat_map(|r| r.captures_iter(text))
+        {
             let Some(m) = c.get(0) else { continue };
             let Some(num) = c.get(1) else { continue };
             // a number glued to a word or a code (GPT-4, UA-123, n°5) is no figure
@@ -434,7 +438,9 @@ impl Expander {
         for s in ctx.quotable(used) {
             let dates: Vec<(usize, usize)> = self
                 .date
-                .find_iter(&s.text)
+                .get()
+                .into_iter()
+                .flat_map(|r| r.find_iter(&s.text))
                 .filter(|m| {
                     // "2,1 milliards" or "(2021)" glued forms are checked by the word boundary;
                     // a date inside a code or a URL is skipped
@@ -683,7 +689,12 @@ impl Expander {
     fn glossary_items(&self, ctx: &Context, tpl: &ExpansionTemplate) -> Vec<Built> {
         let mut found: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
         for s in ctx.all() {
-            for c in self.acronym_paren.captures_iter(&s.text) {
+            for c in self
+                .acronym_paren
+                .get()
+                .into_iter()
+                .flat_map(|r| r.captures_iter(&s.text))
+            {
                 if let Some(acr) = c.get(1) {
                     // "Graphics Processing Unit (GPU)": the words before must spell it
                     let acr_s = acr.as_str();
@@ -1734,6 +1745,14 @@ mod tests {
     use crate::keywords;
     use crate::model::Block;
     use crate::Options;
+
+    #[test]
+    fn the_lazy_patterns_compile() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        for r in [&e.figure, &e.date, &e.acronym_paren] {
+            r.check().expect("pattern compiles");
+        }
+    }
 
     fn sentences(texts: &[&str]) -> Vec<Sentence> {
         texts

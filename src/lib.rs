@@ -140,12 +140,14 @@ impl Engine {
             warnings,
             report: None,
         };
-        // report: the assessments of what was written
-        let doc = report::Document::from_article(&article, &self.french);
-        let report = self
-            .assessor
-            .assess(&doc, None, &self.french, &self.splitter);
-        article.report = Some(report);
+        // report: the assessments of what was written, when they are shown
+        if opts.report {
+            let doc = report::Document::from_article(&article, &self.french);
+            let report = self
+                .assessor
+                .assess(&doc, None, &self.french, &self.splitter);
+            article.report = Some(report);
+        }
         Ok(article)
     }
 }

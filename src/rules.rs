@@ -53,6 +53,15 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
+/// How the name of an embedded data file starts in messages.
+const EMBEDDED_PREFIX: &str = "(embedded) ";
+
+/// Whether a file name given by [`Source::text`] is an embedded file (the
+/// project's own data, which the test suite checks) rather than the user's.
+pub fn is_embedded(file: &str) -> bool {
+    file.starts_with(EMBEDDED_PREFIX)
+}
+
 /// Where the data files come from.
 #[derive(Debug, Clone, Default)]
 pub struct Source {
@@ -99,7 +108,7 @@ impl Source {
         EMBEDDED
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(n, t)| (format!("(embedded) {n}"), (*t).to_string()))
+            .map(|(n, t)| (format!("{EMBEDDED_PREFIX}{n}"), (*t).to_string()))
             .ok_or_else(|| Error::Usage(format!("no such data file: {name}")))
     }
 
@@ -163,6 +172,52 @@ pub fn parse_lines(text: &str) -> Vec<String> {
 }
 
 /// Compile a regex from a rule file with size limits, naming the rule on failure.
+/// A regex compiled on first use. Compiling a large Unicode pattern costs
+/// milliseconds, more than rewriting an article, so patterns that an article
+/// may not need wait until one does.
+pub struct LazyRegex {
+    file: String,
+    id: String,
+    pattern: String,
+    cell: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl LazyRegex {
+    /// A pattern compiled on first use; if it does not compile then, it
+    /// matches nothing (use [`LazyRegex::check`] or [`LazyRegex::eager`] for
+    /// patterns that are not the project's own, which the test suite compiles).
+    pub fn new(file: &str, id: &str, pattern: &str) -> LazyRegex {
+        LazyRegex {
+            file: file.to_string(),
+            id: id.to_string(),
+            pattern: pattern.to_string(),
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A pattern compiled now: an invalid or oversized one is an error.
+    pub fn eager(file: &str, id: &str, pattern: &str) -> Result<LazyRegex> {
+        let lazy = LazyRegex::new(file, id, pattern);
+        lazy.check()?;
+        Ok(lazy)
+    }
+
+    /// Compile now if not yet done; the error names the file and the rule.
+    pub fn check(&self) -> Result<()> {
+        if self.get().is_some() {
+            return Ok(());
+        }
+        compile_regex(&self.file, &self.id, &self.pattern).map(|_| ())
+    }
+
+    /// The compiled regex (`None` when the pattern does not compile).
+    pub fn get(&self) -> Option<&regex::Regex> {
+        self.cell
+            .get_or_init(|| compile_regex(&self.file, &self.id, &self.pattern).ok())
+            .as_ref()
+    }
+}
+
 pub fn compile_regex(file: &str, id: &str, pattern: &str) -> Result<regex::Regex> {
     regex::RegexBuilder::new(pattern)
         .size_limit(2 * 1024 * 1024)

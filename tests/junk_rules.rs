@@ -201,3 +201,61 @@ fn clean_text_is_returned_unchanged() {
     assert_eq!(out.text, text);
     assert!(out.removals.is_empty());
 }
+
+/// The embedded junk rules with every `needs` list removed: each rule then
+/// runs on every text.
+fn cleaner_without_needs() -> Cleaner {
+    let (file, text) = Source::embedded()
+        .text("rules/junk.yaml")
+        .expect("embedded junk rules");
+    let mut doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("junk rules are YAML");
+    let rules = doc
+        .get_mut("rules")
+        .and_then(|r| r.as_sequence_mut())
+        .expect("a list of rules");
+    let mut removed = 0;
+    for rule in rules.iter_mut() {
+        if let Some(map) = rule.as_mapping_mut() {
+            removed += usize::from(map.remove("needs").is_some());
+        }
+    }
+    assert!(removed >= 20, "only {removed} rules have `needs`");
+    let text = serde_yaml::to_string(&doc).expect("YAML again");
+    Cleaner::from_yaml(&file, &text).expect("rules without needs compile")
+}
+
+/// `needs` only skips rules that could not match: on every example of every
+/// rule, on all of them glued into one page, and on the example articles, the
+/// cleaner gives the same text and removals with and without them.
+#[test]
+fn needs_never_change_what_is_removed() {
+    let fast = cleaner();
+    let slow = cleaner_without_needs();
+    let mut texts: Vec<String> = Vec::new();
+    for info in fast.rule_infos() {
+        texts.extend(info.examples.strip.iter().map(|e| e.text().to_string()));
+        texts.extend(info.examples.keep.iter().cloned());
+    }
+    let page = texts.join(" ");
+    let lines = texts.join("\n\n");
+    texts.push(page);
+    texts.push(lines);
+    texts.push(PAGE.to_string());
+    texts.push(include_str!("../examples/article-brut.txt").to_string());
+    texts.push(include_str!("../examples/depeche-velo.txt").to_string());
+    for text in &texts {
+        let a = fast.run(text);
+        let b = slow.run(text);
+        assert_eq!(a.text, b.text, "on {text:?}");
+        assert_eq!(a.removals, b.removals, "on {text:?}");
+    }
+}
+
+/// Every embedded pattern compiles (they are compiled lazily at run time).
+#[test]
+fn every_embedded_pattern_compiles() {
+    for rule in &cleaner().rules {
+        rule.compile()
+            .unwrap_or_else(|e| panic!("rule `{}`: {e}", rule.id));
+    }
+}
