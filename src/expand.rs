@@ -103,6 +103,15 @@ pub struct Expansion {
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
+/// Whether a text holds an ASCII digit or a month name (any case).
+fn may_hold_date(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    MONTHS.split('|').any(|m| lower.contains(m))
+}
+
 /// Units that make a year-like number an amount ("2000 euros").
 const AMOUNT_UNITS: &[&str] = &[
     "euros",
@@ -436,6 +445,11 @@ impl Expander {
         let mut seen: HashSet<String> = HashSet::new();
         let mut last_year: i64 = 0;
         for s in ctx.quotable(used) {
+            // every date holds a digit or a month name: skip the regex (whose
+            // Unicode word boundaries make it slow) on sentences without them
+            if !may_hold_date(&s.text) {
+                continue;
+            }
             let dates: Vec<(usize, usize)> = self
                 .date
                 .get()

@@ -7,7 +7,10 @@ pub mod typography;
 use crate::error::Result;
 use crate::rules::Source;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// Distinct words whose stems a thread keeps before starting afresh.
+const STEM_CACHE_MAX: usize = 50_000;
 
 /// Lexicons every stage may consult, loaded once.
 pub struct Lexicon {
@@ -44,7 +47,25 @@ impl Lexicon {
     /// Snowball French stem of a word (lowercased, elision removed).
     pub fn stem(&self, word: &str) -> String {
         let w = elision::strip(word).to_lowercase();
-        self.stemmer.stem(&w).into_owned()
+        // Snowball costs more than a lookup, and a text repeats its words:
+        // each thread keeps the stems it has computed (a pure function of
+        // the word, so the output does not depend on it), up to a bound.
+        thread_local! {
+            static STEMS: std::cell::RefCell<HashMap<String, String>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(&w) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(&w).into_owned();
+            if cache.len() >= STEM_CACHE_MAX {
+                cache.clear();
+            }
+            cache.insert(w, stem.clone());
+            stem
+        })
     }
 
     /// Is this word (any case, elision removed) a stopword?
@@ -80,28 +101,45 @@ fn is_word_char(c: char) -> bool {
 
 /// Word tokens of a text: runs of letters and digits, keeping inner apostrophes
 /// (l’IA, aujourd’hui), hyphens (start-up) and the middle dot (médiateur·ices).
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    let mut spans = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut prev_end = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let joiner = matches!(c, '\'' | '’' | '-' | '·' | '‑')
-            && start.is_some()
-            && chars.get(k + 1).is_some_and(|&(_, n)| is_word_char(n));
-        if is_word_char(c) || joiner {
-            if start.is_none() {
-                start = Some(i);
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, pos: 0 }
+}
+
+/// The iterator of [`words`]: it scans the text once and allocates nothing.
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.text.get(self.pos..)?;
+        let mut chars = rest.char_indices().peekable();
+        let mut span: Option<(usize, usize)> = None;
+        while let Some((i, c)) = chars.next() {
+            let end = i + c.len_utf8();
+            match span {
+                None if is_word_char(c) => span = Some((i, end)),
+                None => {}
+                Some((s, _)) if is_word_char(c) => span = Some((s, end)),
+                // an apostrophe, hyphen or middle dot inside a word
+                Some((s, _))
+                    if matches!(c, '\'' | '’' | '-' | '·' | '‑')
+                        && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) =>
+                {
+                    span = Some((s, end))
+                }
+                Some((s, e)) => {
+                    self.pos += end;
+                    return Some(&rest[s..e]);
+                }
             }
-            prev_end = i + c.len_utf8();
-        } else if let Some(s) = start.take() {
-            spans.push(&text[s..prev_end]);
         }
+        self.pos = self.text.len();
+        span.map(|(s, e)| &rest[s..e])
     }
-    if let Some(s) = start {
-        spans.push(&text[s..prev_end]);
-    }
-    spans.into_iter()
 }
 
 /// Number of words as Yoast counts them (hyphenated forms count per part).
