@@ -40,6 +40,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("lexicons/verbs.txt", include_str!("../lexicons/verbs.txt")),
     (
+        "lexicons/keyphrase_fillers.txt",
+        include_str!("../lexicons/keyphrase_fillers.txt"),
+    ),
+    (
         "lexicons/transitions.txt",
         include_str!("../lexicons/transitions.txt"),
     ),
