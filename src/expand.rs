@@ -1784,7 +1784,7 @@ mod tests {
                             out.push('\n');
                         }
                     }
-                    Block::Paragraph { .. } => {}
+                    Block::Paragraph { .. } | Block::Enumeration { .. } => {}
                 }
                 out.push('\n');
             }

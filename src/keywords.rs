@@ -376,8 +376,8 @@ impl Density {
             }
             for b in &sec.blocks {
                 match b {
-                    Block::Paragraph { sentences: ids } => {
-                        for &id in ids {
+                    Block::Paragraph { .. } | Block::Enumeration { .. } => {
+                        for &id in b.source_sentences() {
                             if let Some(s) = sentences.get(id) {
                                 add(&s.text);
                             }
@@ -551,10 +551,7 @@ pub fn analyse(
         .map(|s| {
             s.blocks
                 .iter()
-                .flat_map(|b| match b {
-                    Block::Paragraph { sentences } => sentences.clone(),
-                    _ => Vec::new(),
-                })
+                .flat_map(|b| b.source_sentences().iter().copied())
                 .collect()
         })
         .collect();

@@ -25,6 +25,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../rules/expansions.yaml"),
     ),
     ("rules/meta.yaml", include_str!("../rules/meta.yaml")),
+    ("rules/lists.yaml", include_str!("../rules/lists.yaml")),
     ("rules/seo.yaml", include_str!("../rules/seo.yaml")),
     (
         "lexicons/abbreviations.txt",
