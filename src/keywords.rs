@@ -250,6 +250,16 @@ pub fn match_tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words of a text as the SEO analyses count them for the keyphrase density:
+/// runs between spaces, every hyphenated part apart, punctuation alone not a
+/// word (« guéri(e) », « ou/et » and « site.fr » are one word each).
+pub fn density_words(text: &str) -> usize {
+    text.split(char::is_whitespace)
+        .flat_map(|w| w.split(['-', '‑', '–', '—']))
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Occurrences of the keyphrase in one sentence's tokens, counted the way the
 /// SEO analyses count them: every word must be there, and the sentence holds
 /// as many occurrences as its rarest keyphrase word.
@@ -368,7 +378,7 @@ impl Density {
         let mut words = extra_words;
         let mut add = |t: &str| {
             matches += matches_in(t, &kw);
-            words += french::word_count(t);
+            words += density_words(t);
         };
         for sec in sections {
             if let Some(h) = &sec.heading {
@@ -428,7 +438,7 @@ impl HeadingRoom<'_> {
     fn words(&self) -> usize {
         self.fixed
             .iter()
-            .map(|h| french::word_count(h))
+            .map(|h| density_words(h))
             .sum::<usize>()
             + self.open * HEADING_WORDS
     }
@@ -483,7 +493,7 @@ pub fn analyse(
         .map(|o| o.key.as_str())
         .collect();
     let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    let total_words: usize = all_text.iter().map(|s| french::word_count(s)).sum();
+    let total_words: usize = all_text.iter().map(|s| density_words(s)).sum();
     let all_words = SentenceWords::new(&all_text);
     let first_words = SentenceWords::new(&first_texts);
     let heads = HeadingRoom::new(sections);

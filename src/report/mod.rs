@@ -16,7 +16,7 @@ pub use document::{Block, Document, Kind};
 pub use format::{check, CheckOptions, Format};
 
 use crate::error::{Error, Result};
-use crate::french::{self, syllables, Lexicon};
+use crate::french::{syllables, Lexicon};
 use crate::keywords;
 use crate::rules::Source;
 use crate::sentences::Splitter;
@@ -1218,7 +1218,7 @@ fn keyphrase_density(ctx: &Ctx, key: &Keyphrase, p: &Params) -> Option<Out> {
         .blocks
         .iter()
         .filter(|b| b.kind != Kind::Quote)
-        .map(|b| french::word_count(&b.text))
+        .map(|b| keywords::density_words(&b.text))
         .sum();
     if words == 0 || kw.is_empty() {
         return None;
