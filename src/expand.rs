@@ -322,8 +322,10 @@ impl Expander {
                             w + keywords::density_words(&g.text),
                         )
                     });
-                    let (_, max) =
-                        keywords::density_band(kp_text_words + taken_words + w, kp_words.len());
+                    // the band of the article this stage is building (the
+                    // word target), or of what it already holds if more
+                    let text_words = (kp_text_words + taken_words + w).max(min_words);
+                    let (_, max) = keywords::density_band(text_words, kp_words.len());
                     let keep = m == 0 || kp_matches + taken + m + reserve <= max;
                     if keep {
                         taken += m;

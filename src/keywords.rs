@@ -436,11 +436,7 @@ impl HeadingRoom<'_> {
     }
 
     fn words(&self) -> usize {
-        self.fixed
-            .iter()
-            .map(|h| density_words(h))
-            .sum::<usize>()
-            + self.open * HEADING_WORDS
+        self.fixed.iter().map(|h| density_words(h)).sum::<usize>() + self.open * HEADING_WORDS
     }
 
     /// The fewest and the most keyphrase matches the subheadings can hold
@@ -452,7 +448,11 @@ impl HeadingRoom<'_> {
         }
         let kw = match_words(keyphrase, lex);
         let fixed: usize = self.fixed.iter().map(|h| matches_in(h, &kw)).sum();
-        let fixed_with = self.fixed.iter().filter(|h| mentions(h, keyphrase, lex)).count();
+        let fixed_with = self
+            .fixed
+            .iter()
+            .filter(|h| mentions(h, keyphrase, lex))
+            .count();
         let need = (HEADING_SHARE.0 * total as f64).ceil() as usize;
         let room = (HEADING_SHARE.1 * total as f64).floor() as usize;
         let lo = need.saturating_sub(fixed_with).min(self.open);
@@ -528,8 +528,11 @@ pub fn analyse(
                 let matches = all_words.matches(&t.surface, lex);
                 let n_kw = match_words(&t.surface, lex).len();
                 let (lo, hi) = heads.mentions(&t.surface, lex);
-                let (min, max) = density_band(total_words + heads.words(), n_kw);
-                if matches + lo > max || matches + hi < min {
+                let text_words = total_words + heads.words();
+                let (min, max) = density_band(text_words, n_kw);
+                // (under 100 words the analyses count differently, and the
+                // expand stage will lengthen the text)
+                if text_words >= 100 && (matches + lo > max || matches + hi < min) {
                     score *= 0.05;
                 }
                 if (matches as f64) < max as f64 / 6.0 {

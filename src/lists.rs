@@ -57,7 +57,11 @@ impl Lister {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                rules::compile_regex(FILE, &format!("openers[{i}]"), &format!("(?i){}", o.pattern))
+                rules::compile_regex(
+                    FILE,
+                    &format!("openers[{i}]"),
+                    &format!("(?i){}", o.pattern),
+                )
             })
             .collect::<Result<Vec<_>>>()?;
         let tail = rules::compile_regex(FILE, "tail", &rules.tail)?;
@@ -122,9 +126,7 @@ impl Lister {
         let colon = text.find(':')?;
         let body_start = colon + 1;
         let rest = &text[body_start..];
-        let skip_space = |i: usize| -> usize {
-            i + text[i..].len() - text[i..].trim_start().len()
-        };
+        let skip_space = |i: usize| -> usize { i + text[i..].len() - text[i..].trim_start().len() };
         // items separated by semicolons
         let mut items: Vec<usize> = Vec::new();
         if rest.matches(';').count() + 1 >= r.min_items {
@@ -135,7 +137,8 @@ impl Lister {
         } else {
             // a flattened list: the same opener at the start of every item
             for re in &self.openers {
-                let starts: Vec<usize> = re.find_iter(rest).map(|m| body_start + m.start()).collect();
+                let starts: Vec<usize> =
+                    re.find_iter(rest).map(|m| body_start + m.start()).collect();
                 if starts.len() >= r.min_items && starts[0] == skip_space(body_start) {
                     items = starts;
                     break;

@@ -16,7 +16,10 @@ fn long_enumerating_sentence_becomes_a_list_with_every_word_in_order() {
     assert_eq!(code, 0, "{err}");
     let items: Vec<&str> = md.lines().filter(|l| l.starts_with("- ")).collect();
     assert!(items.len() >= 6, "{md}");
-    assert!(norm(items[0]).contains("la rénovation complète du terrain de sport"), "{md}");
+    assert!(
+        norm(items[0]).contains("la rénovation complète du terrain de sport"),
+        "{md}"
+    );
     assert!(norm(items[5]).contains("enfin la mise en place"), "{md}");
     // the sentence, read back in order without the list marks, is the source's
     let body: String = md
@@ -43,7 +46,9 @@ fn flattened_dated_list_ends_where_the_sentence_goes_on() {
     assert!(items[0].starts_with("- en 2026, la ville"), "{md}");
     assert!(items[3].starts_with("- en 2029, elle termine"), "{md}");
     assert!(items[3].ends_with(')'), "{md}");
-    assert!(md.lines().any(|l| l.starts_with("Les riverains recevront un courrier")));
+    assert!(md
+        .lines()
+        .any(|l| l.starts_with("Les riverains recevront un courrier")));
 }
 
 #[test]
@@ -57,7 +62,10 @@ fn short_sentence_with_a_colon_stays_a_paragraph() {
         .lines()
         .find(|l| l.contains("Trois quartiers sont concernés"))
         .unwrap();
-    assert!(line.contains("les Tilleuls") && line.contains("le canal"), "{md}");
+    assert!(
+        line.contains("les Tilleuls") && line.contains("le canal"),
+        "{md}"
+    );
 }
 
 #[test]
