@@ -10,7 +10,7 @@
 use crate::error::{Error, Result};
 use crate::french::{self, elision, typography, Lexicon};
 use crate::headings::Np;
-use crate::keywords::Keywords;
+use crate::keywords::{self, Keywords};
 use crate::model::{Block, Generated, Section, SectionKind, Sentence};
 use crate::rules::{LazyRegex, Source};
 use serde::Deserialize;
@@ -266,6 +266,40 @@ impl Expander {
             };
         }
         let ctx = Context::new(sentences, lex);
+        // the keyphrase's density band: quoted sentences that hold the
+        // keyphrase add matches, and the subheadings still need some
+        let kp_words = keywords::match_words(&kw.keyphrase, lex);
+        let open_heads = sections
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i > 0 && s.heading.is_none())
+            .count();
+        let density = keywords::Density::of(
+            sections,
+            sentences,
+            &kw.keyphrase,
+            lex,
+            open_heads * keywords::HEADING_WORDS,
+        );
+        let mut kp_matches = density.matches;
+        let mut kp_text_words = sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .flat_map(|b| b.source_sentences().iter())
+            .filter_map(|&id| sentences.get(id))
+            .map(|s| keywords::density_words(&s.text))
+            .sum::<usize>()
+            + open_heads * keywords::HEADING_WORDS;
+        let heads_now = sections
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i > 0 || s.heading.is_some())
+            .count();
+        let heads_with_kp = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref())
+            .filter(|h| keywords::mentions(&h.text, &kw.keyphrase, lex))
+            .count();
         let mut used: BTreeSet<usize> = BTreeSet::new();
         let mut added_ids = Vec::new();
         let mut lacking = Vec::new();
@@ -282,10 +316,40 @@ impl Expander {
                 "key-points" => key_points(&ctx, kw, tpl, &used),
                 _ => Vec::new(),
             };
+            // items that would push the keyphrase past its band are left out
+            let reserve = ((keywords::HEADING_SHARE.0 * (heads_now + out.len() + 1) as f64).ceil()
+                as usize)
+                .saturating_sub(heads_with_kp);
+            let mut taken = 0;
+            let mut taken_words = 0;
+            let built: Vec<_> = built
+                .into_iter()
+                .filter(|b| {
+                    let texts = std::iter::once(&b.item).chain(b.answer.as_ref());
+                    let (m, w) = texts.fold((0, 0), |(m, w), g| {
+                        (
+                            m + keywords::matches_in(&g.text, &kp_words),
+                            w + keywords::density_words(&g.text),
+                        )
+                    });
+                    // the band of the article this stage is building (the
+                    // word target), or of what it already holds if more
+                    let text_words = (kp_text_words + taken_words + w).max(min_words);
+                    let (_, max) = keywords::density_band(text_words, kp_words.len());
+                    let keep = m == 0 || kp_matches + taken + m + reserve <= max;
+                    if keep {
+                        taken += m;
+                        taken_words += w;
+                    }
+                    keep
+                })
+                .collect();
             if built.len() < tpl.min_items.max(1) {
                 lacking.push(tpl.id.clone());
                 continue;
             }
+            kp_matches += taken;
+            kp_text_words += taken_words;
             let headings = heading_options(tpl, kw);
             if headings.is_empty() {
                 lacking.push(tpl.id.clone());
@@ -1830,7 +1894,7 @@ mod tests {
                             out.push('\n');
                         }
                     }
-                    Block::Paragraph { .. } => {}
+                    Block::Paragraph { .. } | Block::Enumeration { .. } => {}
                 }
                 out.push('\n');
             }

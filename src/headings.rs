@@ -157,7 +157,7 @@ impl HeadingWriter {
         kw: &Keywords,
         lex: &Lexicon,
     ) {
-        self.name_sections(sections, kw, lex);
+        self.name_sections(sections, sentences, kw, lex);
         self.keyphrase_subheadings(sections, sentences, kw, lex);
     }
 
@@ -228,8 +228,13 @@ impl HeadingWriter {
             if total == 0 || with >= min {
                 return;
             }
-            // after adding one: with+1 of total+1 must stay under the maximum
+            // after adding one: with+1 of total+1 must stay under the maximum,
+            // and the keyphrase under its density band
             if (with + 1) as f64 > self.rules.keyphrase_share_max * (total + 1) as f64 {
+                return;
+            }
+            let density = keywords::Density::of(sections, sentences, kp, lex, 0);
+            if density.matches + 1 > density.max {
                 return;
             }
             // a source section without the keyphrase in its heading, with a later
@@ -294,7 +299,13 @@ impl HeadingWriter {
         }
     }
 
-    fn name_sections(&self, sections: &mut [Section], kw: &Keywords, lex: &Lexicon) {
+    fn name_sections(
+        &self,
+        sections: &mut [Section],
+        sentences: &[Sentence],
+        kw: &Keywords,
+        lex: &Lexicon,
+    ) {
         let keyphrase = kw.keyphrase.as_str();
         let total = sections
             .iter()
@@ -314,10 +325,22 @@ impl HeadingWriter {
         // how many generated headings should carry the keyphrase
         let want_min = (self.rules.keyphrase_share_min * total as f64).ceil() as usize;
         let want_max = (self.rules.keyphrase_share_max * total as f64).floor() as usize;
-        // the least that passes: more keyphrase headings only add to its density
-        let target = want_min.max(1);
-        let mut need_kp = target.saturating_sub(fixed_with_kp).min(to_name);
-        let mut budget_kp = want_max.saturating_sub(fixed_with_kp);
+        // the least that passes: more keyphrase headings only add to its density,
+        // unless the text itself holds too few matches for the density band;
+        // and never more than the band leaves room for
+        let density = keywords::Density::of(
+            sections,
+            sentences,
+            keyphrase,
+            lex,
+            to_name * keywords::HEADING_WORDS,
+        );
+        let share_need = want_min.max(1).saturating_sub(fixed_with_kp);
+        let share_room = want_max.saturating_sub(fixed_with_kp);
+        let deficit = density.min.saturating_sub(density.matches);
+        let headroom = density.max.saturating_sub(density.matches);
+        let mut need_kp = share_need.max(deficit).min(share_room).min(to_name);
+        let mut budget_kp = share_room.min(headroom.max(share_need));
         let mut used: Vec<String> = sections
             .iter()
             .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_lowercase()))

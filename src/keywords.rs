@@ -217,19 +217,89 @@ fn normalise_case(s: &str) -> String {
     }
 }
 
-/// Does `text` carry the keyphrase: more than half of its content words, in
+/// The share of the text the keyphrase should take, in matches per 100 words
+/// before the keyphrase-length factor (Yoast's French analysis: 0.5 to 3).
+pub const DENSITY_MIN: f64 = 0.5;
+pub const DENSITY_MAX: f64 = 3.0;
+
+/// The words a keyphrase is matched on, as the SEO analyses match it: lowercase,
+/// elision removed, hyphenated parts apart, function words and fillers left out
+/// (« Covid long » is matched on « covid »); all its words when nothing else is left.
+pub fn match_words(keyphrase: &str, lex: &Lexicon) -> Vec<String> {
+    let all = match_tokens(keyphrase);
+    let topic: Vec<String> = all
+        .iter()
+        .filter(|w| !lex.is_keyphrase_filler(w))
+        .cloned()
+        .collect();
+    if topic.is_empty() {
+        all
+    } else {
+        topic
+    }
+}
+
+/// The tokens of a text as keyphrases are matched on: lowercase, elision
+/// removed, hyphenated parts apart (« Covid-19 » holds « covid »).
+pub fn match_tokens(text: &str) -> Vec<String> {
+    french::words(text)
+        .flat_map(|w| w.split(['-', '‑']))
+        .filter(|p| !p.is_empty())
+        .map(|p| elision::strip(p).to_lowercase())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Words of a text as the SEO analyses count them for the keyphrase density:
+/// runs between spaces, every hyphenated part apart, punctuation alone not a
+/// word (« guéri(e) », « ou/et » and « site.fr » are one word each).
+pub fn density_words(text: &str) -> usize {
+    text.split(char::is_whitespace)
+        .flat_map(|w| w.split(['-', '‑', '–', '—']))
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Occurrences of the keyphrase in one sentence's tokens, counted the way the
+/// SEO analyses count them: every word must be there, and the sentence holds
+/// as many occurrences as its rarest keyphrase word.
+pub fn matches_in_tokens(tokens: &[String], words: &[String]) -> usize {
+    if words.is_empty() {
+        return 0;
+    }
+    words
+        .iter()
+        .map(|w| tokens.iter().filter(|t| *t == w).count())
+        .min()
+        .unwrap_or(0)
+}
+
+/// Occurrences of the keyphrase (its [`match_words`]) in one sentence.
+pub fn matches_in(sentence: &str, words: &[String]) -> usize {
+    matches_in_tokens(&match_tokens(sentence), words)
+}
+
+/// The number of keyphrase matches a text of `words` words should hold, for a
+/// keyphrase of `n` match words: matches per 100 words × (0.7 + n / 3) between
+/// [`DENSITY_MIN`] and [`DENSITY_MAX`], and at least 2 either way.
+pub fn density_band(words: usize, n: usize) -> (usize, usize) {
+    let factor = 0.7 + n.max(1) as f64 / 3.0;
+    let at = |d: f64| d * words as f64 / (100.0 * factor);
+    let min = at(DENSITY_MIN);
+    let max = at(DENSITY_MAX);
+    let min = if min < 2.0 { 2 } else { min.ceil() as usize };
+    let max = if max < 2.0 { 2 } else { max.floor() as usize };
+    (min, max)
+}
+
+/// Does `text` carry the keyphrase: more than half of its match words, in
 /// their exact forms (what Yoast's free analysis checks in subheadings)?
 pub fn mentions(text: &str, keyphrase: &str, lex: &Lexicon) -> bool {
-    let kw: Vec<String> = french::words(keyphrase)
-        .map(|w| elision::strip(w).to_lowercase())
-        .filter(|w| !lex.is_function_word(w))
-        .collect();
+    let kw = match_words(keyphrase, lex);
     if kw.is_empty() {
         return false;
     }
-    let words: Vec<String> = french::words(text)
-        .map(|w| elision::strip(w).to_lowercase())
-        .collect();
+    let words = match_tokens(text);
     let found = kw.iter().filter(|k| words.contains(k)).count();
     found * 2 > kw.len()
 }
@@ -244,23 +314,17 @@ impl SentenceWords {
             text_sentences
                 .iter()
                 .map(|s| {
-                    let mut w: Vec<String> = french::words(s)
-                        .map(|w| elision::strip(w).to_lowercase())
-                        .collect();
+                    let mut w = match_tokens(s);
                     w.sort_unstable();
-                    w.dedup();
                     w
                 })
                 .collect(),
         )
     }
 
-    /// Sentences holding every content word of `keyphrase`.
+    /// Sentences holding every match word of `keyphrase`.
     pub fn count(&self, keyphrase: &str, lex: &Lexicon) -> usize {
-        let kw: Vec<String> = french::words(keyphrase)
-            .map(|w| elision::strip(w).to_lowercase())
-            .filter(|w| !lex.is_function_word(w))
-            .collect();
+        let kw = match_words(keyphrase, lex);
         if kw.is_empty() {
             return 0;
         }
@@ -269,23 +333,132 @@ impl SentenceWords {
             .filter(|words| kw.iter().all(|k| words.binary_search(k).is_ok()))
             .count()
     }
+
+    /// Keyphrase matches over every sentence (see [`matches_in_tokens`]).
+    pub fn matches(&self, keyphrase: &str, lex: &Lexicon) -> usize {
+        let kw = match_words(keyphrase, lex);
+        self.0.iter().map(|w| matches_in_tokens(w, &kw)).sum()
+    }
 }
 
-/// Count of sentences that hold every content word of the keyphrase.
+/// Count of sentences that hold every match word of the keyphrase.
 pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -> usize {
-    let kw: Vec<String> = french::words(keyphrase)
-        .map(|w| elision::strip(w).to_lowercase())
-        .filter(|w| !lex.is_function_word(w))
-        .collect();
+    let kw = match_words(keyphrase, lex);
     text_sentences
         .iter()
         .filter(|s| {
-            let words: Vec<String> = french::words(s)
-                .map(|w| elision::strip(w).to_lowercase())
-                .collect();
+            let words = match_tokens(s);
             !kw.is_empty() && kw.iter().all(|k| words.contains(k))
         })
         .count()
+}
+
+/// Where the keyphrase stands against its density band in an article being
+/// built: the matches its text already holds (source sentences, generated
+/// blocks, headings given so far) and the band for its length.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Density {
+    pub matches: usize,
+    pub min: usize,
+    pub max: usize,
+}
+
+impl Density {
+    /// Count over the sections as they stand; `extra_words` are words still to
+    /// come (headings not yet written).
+    pub fn of(
+        sections: &[Section],
+        sentences: &[Sentence],
+        keyphrase: &str,
+        lex: &Lexicon,
+        extra_words: usize,
+    ) -> Density {
+        let kw = match_words(keyphrase, lex);
+        let mut matches = 0;
+        let mut words = extra_words;
+        let mut add = |t: &str| {
+            matches += matches_in(t, &kw);
+            words += density_words(t);
+        };
+        for sec in sections {
+            if let Some(h) = &sec.heading {
+                add(&h.text);
+            }
+            for b in &sec.blocks {
+                match b {
+                    Block::Paragraph { .. } | Block::Enumeration { .. } => {
+                        for &id in b.source_sentences() {
+                            if let Some(s) = sentences.get(id) {
+                                add(&s.text);
+                            }
+                        }
+                    }
+                    Block::Text { text } => add(&text.text),
+                    Block::List { items } => {
+                        for i in items {
+                            add(&i.text);
+                        }
+                    }
+                }
+            }
+        }
+        let (min, max) = density_band(words, kw.len());
+        Density { matches, min, max }
+    }
+}
+
+/// Words a generated heading adds on average (for the band before they exist).
+pub const HEADING_WORDS: usize = 4;
+
+/// Share of the subheadings that carry the keyphrase (Yoast: 30–75 %).
+pub const HEADING_SHARE: (f64, f64) = (0.3, 0.75);
+
+/// The subheadings an article will have, before they are written: the
+/// author's and one per section still to be named.
+struct HeadingRoom<'a> {
+    fixed: Vec<&'a str>,
+    open: usize,
+}
+
+impl HeadingRoom<'_> {
+    fn new(sections: &[Section]) -> HeadingRoom<'_> {
+        HeadingRoom {
+            fixed: sections
+                .iter()
+                .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
+                .collect(),
+            open: sections
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| *i > 0 && s.heading.is_none())
+                .count(),
+        }
+    }
+
+    fn words(&self) -> usize {
+        self.fixed.iter().map(|h| density_words(h)).sum::<usize>() + self.open * HEADING_WORDS
+    }
+
+    /// The fewest and the most keyphrase matches the subheadings can hold
+    /// with the keyphrase in the share Yoast accepts.
+    fn mentions(&self, keyphrase: &str, lex: &Lexicon) -> (usize, usize) {
+        let total = self.fixed.len() + self.open;
+        if total == 0 {
+            return (0, 0);
+        }
+        let kw = match_words(keyphrase, lex);
+        let fixed: usize = self.fixed.iter().map(|h| matches_in(h, &kw)).sum();
+        let fixed_with = self
+            .fixed
+            .iter()
+            .filter(|h| mentions(h, keyphrase, lex))
+            .count();
+        let need = (HEADING_SHARE.0 * total as f64).ceil() as usize;
+        let room = (HEADING_SHARE.1 * total as f64).floor() as usize;
+        let lo = need.saturating_sub(fixed_with).min(self.open);
+        let hi = room.saturating_sub(fixed_with).min(self.open).max(lo);
+        (fixed + lo, fixed + hi)
+    }
 }
 
 pub fn analyse(
@@ -320,9 +493,10 @@ pub fn analyse(
         .map(|o| o.key.as_str())
         .collect();
     let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    let total_words: usize = all_text.iter().map(|s| french::word_count(s)).sum();
+    let total_words: usize = all_text.iter().map(|s| density_words(s)).sum();
     let all_words = SentenceWords::new(&all_text);
     let first_words = SentenceWords::new(&first_texts);
+    let heads = HeadingRoom::new(sections);
 
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
@@ -347,14 +521,21 @@ pub fn analyse(
                 if exact < 3 {
                     score *= 0.5;
                 }
-                // Yoast's density band (0.5–3 % scaled by the keyphrase length):
-                // a keyphrase the text already repeats past it cannot be fixed
-                let factor = 0.7 + t.len as f64 / 3.0;
-                let max_count = 3.0 * total_words as f64 / (100.0 * factor);
-                if exact as f64 > max_count {
+                // the density band (matches per 100 words, scaled by the keyphrase
+                // length): the matches of the text, plus the subheadings that
+                // must carry it (a share of them) or may carry it, must be able
+                // to land inside; a keyphrase that cannot is a poor choice
+                let matches = all_words.matches(&t.surface, lex);
+                let n_kw = match_words(&t.surface, lex).len();
+                let (lo, hi) = heads.mentions(&t.surface, lex);
+                let text_words = total_words + heads.words();
+                let (min, max) = density_band(text_words, n_kw);
+                // (under 100 words the analyses count differently, and the
+                // expand stage will lengthen the text)
+                if text_words >= 100 && (matches + lo > max || matches + hi < min) {
                     score *= 0.05;
                 }
-                if (exact as f64) < max_count / 6.0 {
+                if (matches as f64) < max as f64 / 6.0 {
                     score *= 0.6;
                 }
                 if t.count as f64 > n * 0.8 {
@@ -383,10 +564,7 @@ pub fn analyse(
         .map(|s| {
             s.blocks
                 .iter()
-                .flat_map(|b| match b {
-                    Block::Paragraph { sentences } => sentences.clone(),
-                    _ => Vec::new(),
-                })
+                .flat_map(|b| b.source_sentences().iter().copied())
                 .collect()
         })
         .collect();

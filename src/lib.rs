@@ -2,7 +2,7 @@
 //! offline and deterministically.
 //!
 //! The pipeline (one module per stage, data flowing one way):
-//! decode → clean → language → sentences → structure → sections → keywords →
+//! decode → clean → language → sentences → structure → sections → lists → keywords →
 //! headings → expand → meta → report → render.
 //!
 //! ```no_run
@@ -23,6 +23,7 @@ pub mod headings;
 pub mod io;
 pub mod keywords;
 pub mod language;
+pub mod lists;
 pub mod meta;
 pub mod render;
 pub mod report;
@@ -71,6 +72,7 @@ pub struct Engine {
     pub splitter: sentences::Splitter,
     pub structure: structure::Structurer,
     pub sections: sections::Sectioner,
+    pub lists: lists::Lister,
     pub headings: headings::HeadingWriter,
     pub expand: expand::Expander,
     pub meta: meta::MetaWriter,
@@ -86,6 +88,7 @@ impl Engine {
             splitter: sentences::Splitter::load(source)?,
             structure: structure::Structurer::load(source)?,
             sections: sections::Sectioner::load(source)?,
+            lists: lists::Lister::load(source)?,
             headings: headings::HeadingWriter::load(source)?,
             expand: expand::Expander::load(source)?,
             meta: meta::MetaWriter::load(source)?,
@@ -114,6 +117,7 @@ impl Engine {
             .into());
         }
         let mut sections = self.sections.run(&outline, &self.french);
+        self.lists.run(&mut sections, &outline.sentences);
         let keywords = keywords::analyse(&outline.sentences, &sections, &self.french, opts);
         let expansion = self.expand.run(
             &outline.sentences,

@@ -58,6 +58,51 @@ pub enum Block {
     Text { text: Generated },
     /// A bulleted list of generated items.
     List { items: Vec<Generated> },
+    /// One long source sentence that enumerates (« … : a ; b ; c »), shown as
+    /// its lead, a bulleted list of its items and what follows them, every
+    /// character in place and in order. `items` are the byte offsets in the
+    /// sentence text where the items start; `tail`, where the text after the
+    /// list starts when the sentence goes on after it.
+    Enumeration {
+        sentence: usize,
+        items: Vec<usize>,
+        tail: Option<usize>,
+    },
+}
+
+impl Block {
+    /// The source sentences this block shows, in order.
+    pub fn source_sentences(&self) -> &[usize] {
+        match self {
+            Block::Paragraph { sentences } => sentences,
+            Block::Enumeration { sentence, .. } => std::slice::from_ref(sentence),
+            Block::Text { .. } | Block::List { .. } => &[],
+        }
+    }
+}
+
+/// The parts of an enumerating sentence: its lead, its items and its tail
+/// (empty when the list ends the sentence), trimmed.
+pub fn enumeration_parts<'a>(
+    text: &'a str,
+    items: &[usize],
+    tail: Option<usize>,
+) -> (&'a str, Vec<&'a str>, &'a str) {
+    let valid = |i: usize| i <= text.len() && text.is_char_boundary(i);
+    if items.is_empty() || !items.iter().all(|&i| valid(i)) || tail.is_some_and(|t| !valid(t)) {
+        return (text.trim(), Vec::new(), "");
+    }
+    let end = tail.unwrap_or(text.len());
+    let lead = text[..items[0]].trim();
+    let mut parts = Vec::new();
+    for (k, &start) in items.iter().enumerate() {
+        let stop = items.get(k + 1).copied().unwrap_or(end);
+        if stop >= start {
+            parts.push(text[start..stop].trim());
+        }
+    }
+    let rest = tail.map(|t| text[t..].trim()).unwrap_or("");
+    (lead, parts, rest)
 }
 
 /// What kind of section this is.

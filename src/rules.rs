@@ -25,6 +25,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../rules/expansions.yaml"),
     ),
     ("rules/meta.yaml", include_str!("../rules/meta.yaml")),
+    ("rules/lists.yaml", include_str!("../rules/lists.yaml")),
     ("rules/seo.yaml", include_str!("../rules/seo.yaml")),
     (
         "lexicons/abbreviations.txt",
@@ -39,6 +40,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../lexicons/function_words.txt"),
     ),
     ("lexicons/verbs.txt", include_str!("../lexicons/verbs.txt")),
+    (
+        "lexicons/keyphrase_fillers.txt",
+        include_str!("../lexicons/keyphrase_fillers.txt"),
+    ),
     (
         "lexicons/transitions.txt",
         include_str!("../lexicons/transitions.txt"),

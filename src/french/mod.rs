@@ -22,6 +22,9 @@ pub struct Lexicon {
     pub function_words: HashSet<String>,
     /// Frequent finite verb forms (lowercase).
     pub verbs: HashSet<String>,
+    /// Words a keyphrase is not matched on, on top of the function words
+    /// (generic adjectives, time words, numerals…).
+    pub keyphrase_fillers: HashSet<String>,
 }
 
 impl Lexicon {
@@ -41,6 +44,7 @@ impl Lexicon {
             stopwords,
             function_words,
             verbs: set("lexicons/verbs.txt")?,
+            keyphrase_fillers: set("lexicons/keyphrase_fillers.txt")?,
         })
     }
 
@@ -76,6 +80,13 @@ impl Lexicon {
 
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.contains(&word.to_lowercase())
+    }
+
+    /// Is this word (any case, elision removed) left out when a keyphrase is
+    /// matched: a function word or a keyphrase filler (« long » in « Covid long »)?
+    pub fn is_keyphrase_filler(&self, word: &str) -> bool {
+        let w = elision::strip(word).to_lowercase();
+        self.function_words.contains(&w) || self.keyphrase_fillers.contains(&w)
     }
 
     /// A frequent finite verb form, or a word with an unmistakable finite ending.

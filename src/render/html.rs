@@ -125,6 +125,24 @@ pub fn html(a: &Article) -> String {
                     }
                     out.push_str("</ul>\n");
                 }
+                Block::Enumeration {
+                    sentence,
+                    items,
+                    tail,
+                } => {
+                    let (lead, parts, rest) = super::enumeration(a, *sentence, items, *tail);
+                    if !lead.is_empty() {
+                        out.push_str(&format!("<p>{}</p>\n", escape(&lead)));
+                    }
+                    out.push_str("<ul>\n");
+                    for p in &parts {
+                        out.push_str(&format!("<li>{}</li>\n", escape(p)));
+                    }
+                    out.push_str("</ul>\n");
+                    if !rest.is_empty() {
+                        out.push_str(&format!("<p>{}</p>\n", escape(&rest)));
+                    }
+                }
             }
         }
     }

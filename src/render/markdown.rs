@@ -108,6 +108,23 @@ pub fn markdown(a: &Article) -> String {
                         out.push_str(&format!("- {}\n", generated(&it.text)));
                     }
                 }
+                Block::Enumeration {
+                    sentence,
+                    items,
+                    tail,
+                } => {
+                    let (lead, parts, rest) = super::enumeration(a, *sentence, items, *tail);
+                    if !lead.is_empty() {
+                        out.push_str(&format!("\n{}\n", escape(&lead)));
+                    }
+                    out.push('\n');
+                    for p in &parts {
+                        out.push_str(&format!("- {}\n", escape(p)));
+                    }
+                    if !rest.is_empty() {
+                        out.push_str(&format!("\n{}\n", escape(&rest)));
+                    }
+                }
             }
         }
     }

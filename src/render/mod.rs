@@ -16,6 +16,26 @@ pub(crate) fn paragraph(article: &Article, ids: &[usize]) -> String {
     typography::apply(&article.paragraph_text(ids))
 }
 
+/// An enumerating source sentence as (lead, items, tail), typography applied.
+pub(crate) fn enumeration(
+    article: &Article,
+    sentence: usize,
+    items: &[usize],
+    tail: Option<usize>,
+) -> (String, Vec<String>, String) {
+    let text = article
+        .sentences
+        .get(sentence)
+        .map(|s| s.text.as_str())
+        .unwrap_or("");
+    let (lead, parts, rest) = crate::model::enumeration_parts(text, items, tail);
+    (
+        typography::apply(lead),
+        parts.into_iter().map(typography::apply).collect(),
+        typography::apply(rest),
+    )
+}
+
 /// Split `**bold**` spans of generated text: (text, bold?) pieces.
 pub(crate) fn spans(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();

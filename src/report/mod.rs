@@ -17,6 +17,7 @@ pub use format::{check, CheckOptions, Format};
 
 use crate::error::{Error, Result};
 use crate::french::{syllables, Lexicon};
+use crate::keywords;
 use crate::rules::Source;
 use crate::sentences::Splitter;
 use serde::Serialize;
@@ -1209,16 +1210,25 @@ fn keyphrase_in_slug(doc: &Document, key: &Keyphrase, lex: &Lexicon) -> Option<O
 }
 
 fn keyphrase_density(ctx: &Ctx, key: &Keyphrase, p: &Params) -> Option<Out> {
-    let words = ctx.words;
-    if words == 0 {
+    // matched as the SEO analyses match it: the keyphrase's topic words in
+    // their written forms (elision and case aside), every hyphenated part a word
+    let kw = keywords::match_words(&key.text, ctx.lex);
+    let words: usize = ctx
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != Kind::Quote)
+        .map(|b| keywords::density_words(&b.text))
+        .sum();
+    if words == 0 || kw.is_empty() {
         return None;
     }
     let count: usize = ctx
         .sentences
         .iter()
-        .map(|s| key.count_in(&s.text, ctx.lex))
+        .map(|s| keywords::matches_in(&s.text, &kw))
         .sum();
-    let n = key.content_len().max(1) as f64;
+    let n = kw.len() as f64;
     let factor = 0.7 + n / 3.0;
     let raw = count as f64 * 100.0 / words as f64;
     let weighted = raw * factor;

@@ -777,7 +777,7 @@ impl Keyphrase {
         let mut words: Vec<KeyWord> = stems(text, lex)
             .into_iter()
             .map(|(folded, stem)| KeyWord {
-                content: !lex.is_function_word(&folded) && !lex.is_stopword(&folded),
+                content: !lex.is_keyphrase_filler(&folded),
                 folded,
                 stem,
             })
