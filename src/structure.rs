@@ -9,7 +9,7 @@ use crate::model::{Heading, HeadingOrigin, Sentence};
 use crate::rules::Source;
 use crate::sentences::Splitter;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const FILE: &str = "rules/structure.yaml";
 
@@ -27,6 +27,11 @@ pub struct StructureRules {
     pub max_question_heading_words: usize,
     /// Score an inlined candidate needs.
     pub min_score: f64,
+    /// Words that open a sentence beyond doubt when capitalised and followed
+    /// by a lowercase word (determiners, prepositions, subject pronouns; elided
+    /// forms end with ’): a lone word before one may be a heading even if the
+    /// text never writes it in lowercase ("Conclusion Le projet …").
+    pub sentence_openers: Vec<String>,
     /// Cues that tell a question heading from a question of the prose.
     pub question: QuestionRules,
     /// Examples the test suite runs: text with an inlined heading and the heading.
@@ -608,13 +613,40 @@ impl Structurer {
             .is_some_and(|s| s >= self.rules.question.min_score)
     }
 
+    /// Does `word` (then `following`) open a sentence beyond doubt: a
+    /// determiner, preposition or subject pronoun of `sentence_openers`, or an
+    /// elided one ("L’initiative"), followed by a lowercase word ("Le logiciel",
+    /// not "Le Pen")?
+    fn opens_sentence(&self, word: &str, following: Option<&str>) -> bool {
+        let word = word.trim_start_matches(['«', '"', '“', '(']);
+        let (head, rest) = match word.find(['\'', '’']) {
+            Some(i) => {
+                let apostrophe = word[i..].chars().next().map_or(1, char::len_utf8);
+                (
+                    format!("{}’", word[..i].to_lowercase()),
+                    &word[i + apostrophe..],
+                )
+            }
+            None => (word.to_lowercase(), ""),
+        };
+        if !self.rules.sentence_openers.iter().any(|o| *o == head) {
+            return false;
+        }
+        let lowercase_after = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+        if head.ends_with('’') {
+            lowercase_after(rest.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        } else {
+            following.is_some_and(lowercase_after)
+        }
+    }
+
     /// The byte length of an inlined heading at the start of `s`, if one scores
     /// high enough.
     fn inline_heading(
         &self,
         s: &str,
         lex: &Lexicon,
-        proper: &HashSet<String>,
+        proper: &HashMap<String, usize>,
         (lower_words, lower_stems): (&HashSet<String>, &HashSet<String>),
     ) -> Option<usize> {
         let tokens = token_spans(s);
@@ -685,7 +717,12 @@ impl Structurer {
             }
             // a lone capitalised word that never occurs in lowercase is a name
             // ("Clément Auger, …"), unless it comes back as the subject
-            if k == 1 && !repeated && !lower_stems.contains(&lex.stem(first)) {
+            if k == 1
+                && !repeated
+                && !lower_stems.contains(&lex.stem(first))
+                && !(self.opens_sentence(next, tokens.get(k + 1).map(|t| &s[t.clone()]))
+                    && !proper.contains_key(first.trim_matches(|c: char| !c.is_alphanumeric())))
+            {
                 continue;
             }
             if repeated {
@@ -720,7 +757,19 @@ impl Structurer {
                 let found = head_stems.iter().filter(|h| after.contains(h)).count();
                 score += found as f64 / head_stems.len() as f64;
             }
-            if proper.contains(&next_clean) && !repeated {
+            // a capital inside sentences marks a name; a function word gets one
+            // from a heading glued before it, so it takes two of them, or a
+            // capitalised word after it ("Le Monde"), to read as a title
+            let after_next_upper = tokens
+                .get(k + 1)
+                .is_some_and(|t| french::starts_upper(&s[t.clone()]));
+            let capitalised = proper.get(&next_clean).copied().unwrap_or(0);
+            let name_like = if lex.is_function_word(&next_lower) {
+                capitalised >= 2 || after_next_upper
+            } else {
+                capitalised >= 1
+            };
+            if name_like && !repeated {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
@@ -749,6 +798,9 @@ impl Structurer {
             let rest_words = tokens.len() - k;
             if rest_words < 4 {
                 score -= 1.0;
+            }
+            if std::env::var_os("HDBG").is_some() {
+                eprintln!("I {score:.2} k={k} :: {}", &s[..tokens[k].start]);
             }
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, k));
@@ -879,9 +931,10 @@ fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Words written with a capital inside sentences (not at their start): names.
-fn proper_nouns(text: &str, splitter: &Splitter) -> HashSet<String> {
-    let mut out = HashSet::new();
+/// Words written with a capital inside sentences (not at their start): names,
+/// with the number of times they are.
+fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
     for r in splitter.split(text) {
         let s = &text[r];
         let toks = token_spans(s);
@@ -893,7 +946,7 @@ fn proper_nouns(text: &str, splitter: &Splitter) -> HashSet<String> {
             }
             let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
             if french::starts_upper(&w) {
-                out.insert(w);
+                *out.entry(w).or_insert(0) += 1;
             }
         }
     }
