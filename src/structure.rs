@@ -70,6 +70,8 @@ pub struct QuestionRules {
     pub openers: Vec<String>,
     /// Connectors that continue the text when they open a question (lowercase).
     pub connectors: Vec<String>,
+    /// Impersonal inversions, which point back to nothing ("faut-il").
+    pub impersonal: Vec<String>,
 }
 
 /// What surrounds a question: the text just before it and just after it.
@@ -220,11 +222,15 @@ impl Structurer {
                             para.push(id);
                             continue;
                         }
-                        let is_question = |r: &std::ops::Range<usize>| t[r.clone()].trim_end().ends_with('?');
+                        let is_question =
+                            |r: &std::ops::Range<usize>| t[r.clone()].trim_end().ends_with('?');
                         let next_is_question = ranges.get(ri + 1).is_some_and(is_question);
                         let in_series = next_is_question
                             || ranges.get(ri + 2).is_some_and(is_question)
-                            || out.sentences.last().is_some_and(|x| x.text.trim_end().ends_with('?'));
+                            || out
+                                .sentences
+                                .last()
+                                .is_some_and(|x| x.text.trim_end().ends_with('?'));
                         let question = !explicit && next_capital && {
                             let from = out.sentences.len().saturating_sub(3);
                             let before: Vec<&str> = out.sentences[from..]
@@ -371,8 +377,7 @@ impl Structurer {
             }
             let next = raw[i + 1..].iter().find(|n| !n.is_empty());
             let prev = raw[..i].iter().rev().find(|n| !n.is_empty());
-            if !explicit
-                && self.is_heading_line(l, (prev.copied(), next.copied()), run_words, lex)
+            if !explicit && self.is_heading_line(l, (prev.copied(), next.copied()), run_words, lex)
             {
                 out.push(Line::Heading(l, 2, "line"));
                 run_words = 0;
@@ -533,7 +538,11 @@ impl Structurer {
         let tokens: Vec<&str> = q.split_whitespace().collect();
         let words: Vec<&str> = french::words(q).collect();
         // a line of its own may hold a few questions ("Et ensuite ? …")
-        let max_words = if ctx.own_line { 2 * r.max_words } else { r.max_words };
+        let max_words = if ctx.own_line {
+            2 * r.max_words
+        } else {
+            r.max_words
+        };
         if words.is_empty() || words.len() > max_words {
             return None;
         }
@@ -542,7 +551,7 @@ impl Structurer {
             return None;
         }
         let first = words[0].to_lowercase().replace('\'', "’");
-        if r.connectors.iter().any(|c| *c == first) {
+        if r.connectors.contains(&first) {
             return None;
         }
         let stems = question_stems(q, lex);
@@ -558,7 +567,9 @@ impl Structurer {
         // comment faire … ?")
         let is_opener = |w: &str| {
             r.openers.iter().any(|o| {
-                *o == w || w.strip_prefix(o.as_str()).is_some_and(|rest| rest.starts_with('-'))
+                *o == w
+                    || w.strip_prefix(o.as_str())
+                        .is_some_and(|rest| rest.starts_with('-'))
             })
         };
         let after_comma = tokens
@@ -567,9 +578,9 @@ impl Structurer {
             .any(|p| is_opener(&p[1].to_lowercase().replace('\'', "’")));
         let opener = is_opener(&lower[0]) || after_comma;
         let inversion = |w: &str, persons: &[&str]| {
-            persons
-                .iter()
-                .any(|p| w.len() > p.len() + 1 && w.ends_with(p) && w[..w.len() - p.len()].ends_with('-'))
+            persons.iter().any(|p| {
+                w.len() > p.len() + 1 && w.ends_with(p) && w[..w.len() - p.len()].ends_with('-')
+            })
         };
         let speaker = lower
             .iter()
@@ -577,16 +588,20 @@ impl Structurer {
         if opener || speaker {
             score += r.opener;
         }
-        // a yes-no question on what was just said: "Est-ce …", "Doit-on …"
+        // a yes-no question on what was just said: "Est-ce …", "Doit-on …";
+        // not an impersonal one ("Faut-il …")
         if !opener
-            && lower
-                .iter()
-                .take(2)
-                .any(|w| inversion(w, &["ce", "il", "ils", "elle", "elles", "on"]))
+            && lower.iter().take(2).any(|w| {
+                inversion(w, &["ce", "il", "ils", "elle", "elles", "on"])
+                    && !r.impersonal.iter().any(|i| i == w)
+            })
         {
             score += r.anaphora;
         }
-        if lower.iter().any(|w| matches!(w.as_str(), "ces" | "cet" | "cette")) {
+        if lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "ces" | "cet" | "cette"))
+        {
             score += r.demonstrative;
         }
         let share = |text: &str| {
@@ -606,9 +621,6 @@ impl Structurer {
 
     /// A question that heads a section (see `question_score`).
     fn is_question_heading(&self, q: &str, ctx: &QuestionContext, lex: &Lexicon) -> bool {
-        if std::env::var_os("HDBG").is_some() {
-            eprintln!("Q {:?} run={} nq={} line={} :: {}", self.question_score(q, ctx, lex), ctx.run_words, ctx.in_series, ctx.own_line, q);
-        }
         self.question_score(q, ctx, lex)
             .is_some_and(|s| s >= self.rules.question.min_score)
     }
@@ -629,7 +641,7 @@ impl Structurer {
             }
             None => (word.to_lowercase(), ""),
         };
-        if !self.rules.sentence_openers.iter().any(|o| *o == head) {
+        if !self.rules.sentence_openers.contains(&head) {
             return false;
         }
         let lowercase_after = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
@@ -717,12 +729,11 @@ impl Structurer {
             }
             // a lone capitalised word that never occurs in lowercase is a name
             // ("Clément Auger, …"), unless it comes back as the subject
-            if k == 1
-                && !repeated
-                && !lower_stems.contains(&lex.stem(first))
-                && !(self.opens_sentence(next, tokens.get(k + 1).map(|t| &s[t.clone()]))
-                    && !proper.contains_key(first.trim_matches(|c: char| !c.is_alphanumeric())))
-            {
+            // a lone word never written in lowercase is a name, unless a clear
+            // sentence start follows it ("Bilan Le chantier …")
+            let clear_start = self.opens_sentence(next, tokens.get(k + 1).map(|t| &s[t.clone()]))
+                && !proper.contains_key(first.trim_matches(|c: char| !c.is_alphanumeric()));
+            if k == 1 && !repeated && !lower_stems.contains(&lex.stem(first)) && !clear_start {
                 continue;
             }
             if repeated {
@@ -798,9 +809,6 @@ impl Structurer {
             let rest_words = tokens.len() - k;
             if rest_words < 4 {
                 score -= 1.0;
-            }
-            if std::env::var_os("HDBG").is_some() {
-                eprintln!("I {score:.2} k={k} :: {}", &s[..tokens[k].start]);
             }
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, k));
