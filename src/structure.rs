@@ -792,6 +792,16 @@ impl Structurer {
             {
                 score -= 0.5;
             }
+            // capitalised words only, none of them ever written in lowercase:
+            // names or page furniture ("Partager Tweeter Imprimer"), not a heading
+            let name_run = k > 1
+                && heading_words.iter().all(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    french::starts_upper(w) && !lower_words.contains(&w.to_lowercase())
+                });
+            if name_run && !repeated {
+                score -= 1.0;
+            }
             // a subject pronoun or an imperfect-tense ending marks a clause, not a title
             let first_lower = first.to_lowercase();
             if SUBJECT_PRONOUNS.contains(&first_lower.as_str()) {

@@ -139,3 +139,12 @@ Ronan Le Goff a présenté les comptes de la régie des eaux devant une salle co
 Les habitants présents ont ensuite posé leurs questions.";
     assert!(headings(names).is_empty(), "{:?}", headings(names));
 }
+
+#[test]
+fn capitalised_words_never_written_in_lowercase_are_not_a_heading() {
+    // what share buttons leave behind, glued before a sentence
+    let text =
+        "Le conseil départemental a voté une aide de deux millions d’euros pour les routes. \
+Partager Tweeter Imprimer Ce budget servira d’abord à refaire les chaussées abîmées par le gel.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
