@@ -58,6 +58,8 @@ pub struct QuestionRules {
     pub continuation: f64,
     /// A yes-no question about what was just said ("Est-ce …", "Doit-on …").
     pub anaphora: f64,
+    /// A subject taken up by an inverted pronoun ("réclament-ils").
+    pub resumed_subject: f64,
     /// A demonstrative determiner inside.
     pub demonstrative: f64,
     /// The next sentence is a question too.
@@ -597,6 +599,13 @@ impl Structurer {
             })
         {
             score += r.anaphora;
+        }
+        // a subject taken up by a pronoun ("Pourquoi les élèves réclament-ils …"):
+        // the complex inversion of the prose
+        if lower.iter().any(|w| {
+            inversion(w, &["il", "ils", "elle", "elles"]) && !r.impersonal.iter().any(|i| i == w)
+        }) {
+            score += r.resumed_subject;
         }
         if lower
             .iter()

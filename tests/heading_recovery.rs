@@ -118,6 +118,16 @@ Une nuit coûte vingt euros, le repas du soir est compté à part et se prend à
 }
 
 #[test]
+fn a_complex_inversion_on_its_own_line_stays_in_the_text() {
+    // "les riverains … attendent-ils": the subject taken up by a pronoun
+    let text = "Le chantier du pont de la Vienne devait durer six mois et en est à son quinzième.\n\
+Les riverains ont vu les engins repartir en août, puis revenir en octobre, sans explication de la part du département.\n\
+Pourquoi les riverains du pont attendent-ils encore la fin du chantier ?\n\
+Le département évoque un retard de livraison des poutres du pont, commandées à une usine qui a fermé pendant deux mois.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
+
+#[test]
 fn questions_of_a_questionnaire_are_not_headings() {
     // each question is followed by its answers, not by prose
     let text = "Nous avons interrogé les habitants sur leurs trajets quotidiens pendant tout le mois de mars.\n\
