@@ -9,7 +9,7 @@ use crate::model::{Heading, HeadingOrigin, Sentence};
 use crate::rules::Source;
 use crate::sentences::Splitter;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const FILE: &str = "rules/structure.yaml";
 
@@ -27,9 +27,66 @@ pub struct StructureRules {
     pub max_question_heading_words: usize,
     /// Score an inlined candidate needs.
     pub min_score: f64,
+    /// Words that open a sentence beyond doubt when capitalised and followed
+    /// by a lowercase word (determiners, prepositions, subject pronouns; elided
+    /// forms end with ’): a lone word before one may be a heading even if the
+    /// text never writes it in lowercase ("Conclusion Le projet …").
+    pub sentence_openers: Vec<String>,
+    /// Cues that tell a question heading from a question of the prose.
+    pub question: QuestionRules,
     /// Examples the test suite runs: text with an inlined heading and the heading.
     #[serde(default)]
     pub examples: Vec<StructureExample>,
+}
+
+/// Weights of the cues that make a question a heading (`question:` in
+/// `rules/structure.yaml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionRules {
+    /// Longest question heading, in words.
+    pub max_words: usize,
+    /// Fewest content words (not stopwords) a question heading holds.
+    pub min_content_words: usize,
+    /// Fewest words of text since the last heading (or the start).
+    pub min_run_words: usize,
+    /// An interrogative word first, or an inversion with je, tu, nous, vous.
+    pub opener: f64,
+    /// Times the share of its content stems found in the next sentences.
+    pub recurrence: f64,
+    /// Times the share of its content stems found in the previous sentences.
+    pub continuation: f64,
+    /// A yes-no question about what was just said ("Est-ce …", "Doit-on …").
+    pub anaphora: f64,
+    /// A subject taken up by an inverted pronoun ("réclament-ils").
+    pub resumed_subject: f64,
+    /// A demonstrative determiner inside.
+    pub demonstrative: f64,
+    /// The next sentence is a question too.
+    pub series: f64,
+    /// Alone on its line between lines of prose.
+    pub own_line: f64,
+    /// Score a question needs to be a heading.
+    pub min_score: f64,
+    /// Interrogative words that open a question (lowercase).
+    pub openers: Vec<String>,
+    /// Connectors that continue the text when they open a question (lowercase).
+    pub connectors: Vec<String>,
+    /// Impersonal inversions, which point back to nothing ("faut-il").
+    pub impersonal: Vec<String>,
+}
+
+/// What surrounds a question: the text just before it and just after it.
+struct QuestionContext<'a> {
+    before: &'a str,
+    after: &'a str,
+    /// Words of text since the last heading.
+    run_words: usize,
+    /// A question comes next (one of the next two sentences) or just before:
+    /// a series of questions in the prose.
+    in_series: bool,
+    /// On a line of its own.
+    own_line: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -124,6 +181,8 @@ impl Structurer {
         out.title = front_title;
         let mut seen_text = false;
         let mut after_colon = false;
+        // words of text since the last heading
+        let mut run_words = 0usize;
         for line in lines {
             match line {
                 Line::Heading(h, level, how) => {
@@ -138,6 +197,7 @@ impl Structurer {
                     }
                     push_heading(&mut out, h, level.max(2), how);
                     after_colon = false;
+                    run_words = 0;
                 }
                 Line::Text(t) => {
                     seen_text = true;
@@ -154,6 +214,7 @@ impl Structurer {
                         let announced =
                             std::mem::replace(&mut after_colon, s.trim_end().ends_with(':'));
                         if announced {
+                            run_words += french::words(s).count();
                             let id = out.sentences.len();
                             out.sentences.push(Sentence {
                                 id,
@@ -163,16 +224,42 @@ impl Structurer {
                             para.push(id);
                             continue;
                         }
-                        if let Some(h) = self
-                            .question_heading(s, lex, para.is_empty())
-                            .filter(|_| next_capital && !explicit)
-                        {
+                        let is_question =
+                            |r: &std::ops::Range<usize>| t[r.clone()].trim_end().ends_with('?');
+                        let next_is_question = ranges.get(ri + 1).is_some_and(is_question);
+                        let in_series = next_is_question
+                            || ranges.get(ri + 2).is_some_and(is_question)
+                            || out
+                                .sentences
+                                .last()
+                                .is_some_and(|x| x.text.trim_end().ends_with('?'));
+                        let question = !explicit && next_capital && {
+                            let from = out.sentences.len().saturating_sub(3);
+                            let before: Vec<&str> = out.sentences[from..]
+                                .iter()
+                                .map(|x| x.text.as_str())
+                                .collect();
+                            let after_end = ranges[(ri + 3).min(ranges.len() - 1)].end;
+                            let ctx = QuestionContext {
+                                before: &before.join(" "),
+                                after: &t[range.end..after_end],
+                                run_words,
+                                in_series,
+                                own_line: false,
+                            };
+                            (self.question_heading(s, lex, para.is_empty()).is_some()
+                                && !next_is_question)
+                                || self.is_question_heading(s, &ctx, lex)
+                        };
+                        if question {
+                            let h = s.trim();
                             if !para.is_empty() {
                                 last_part(&mut out)
                                     .paragraphs
                                     .push(std::mem::take(&mut para));
                             }
                             push_heading(&mut out, h, 2, "question-line");
+                            run_words = 0;
                             continue;
                         }
                         let mut body = s;
@@ -187,8 +274,10 @@ impl Structurer {
                                     .push(std::mem::take(&mut para));
                             }
                             push_heading(&mut out, h, 2, "inline");
+                            run_words = 0;
                             body = rest;
                         }
+                        run_words += french::words(body).count();
                         let id = out.sentences.len();
                         out.sentences.push(Sentence {
                             id,
@@ -273,6 +362,8 @@ impl Structurer {
     fn classify_lines<'a>(&self, text: &'a str, lex: &Lexicon, explicit: bool) -> Vec<Line<'a>> {
         let raw: Vec<&str> = text.lines().map(str::trim).collect();
         let mut out: Vec<Line> = Vec::new();
+        // words of text since the last heading line
+        let mut run_words = 0usize;
         let mut i = 0;
         while i < raw.len() {
             let l = raw[i];
@@ -282,13 +373,16 @@ impl Structurer {
             }
             if let Some(h) = markdown_heading(l) {
                 out.push(Line::Heading(h.0, h.1, "markdown"));
+                run_words = 0;
                 i += 1;
                 continue;
             }
             let next = raw[i + 1..].iter().find(|n| !n.is_empty());
             let prev = raw[..i].iter().rev().find(|n| !n.is_empty());
-            if !explicit && self.is_heading_line(l, prev.copied(), next.copied(), lex) {
+            if !explicit && self.is_heading_line(l, (prev.copied(), next.copied()), run_words, lex)
+            {
                 out.push(Line::Heading(l, 2, "line"));
+                run_words = 0;
                 i += 1;
                 continue;
             }
@@ -304,6 +398,7 @@ impl Structurer {
                 block.push_str(raw[j]);
                 j += 1;
             }
+            run_words += french::words(&block).count();
             out.push(Line::Text(block));
             i = j;
         }
@@ -315,11 +410,14 @@ impl Structurer {
     fn is_heading_line(
         &self,
         line: &str,
-        prev: Option<&str>,
-        next: Option<&str>,
+        (prev, next): (Option<&str>, Option<&str>),
+        run_words: usize,
         lex: &Lexicon,
     ) -> bool {
         let words: Vec<&str> = french::words(line).collect();
+        if line.ends_with('?') && self.is_question_line(line, (prev, next), run_words, lex) {
+            return true;
+        }
         if words.is_empty()
             || line.chars().count() > self.rules.max_heading_chars
             || words.len() > self.rules.max_heading_words + 4
@@ -361,6 +459,45 @@ impl Structurer {
             && (next.ends_with(['.', '!', '?', '…', ':', '»', ')']) || next_words >= 12)
     }
 
+    /// A line of one to three questions between lines of prose that reads as
+    /// a question heading (see `question_score`).
+    fn is_question_line(
+        &self,
+        line: &str,
+        (prev, next): (Option<&str>, Option<&str>),
+        run_words: usize,
+        lex: &Lexicon,
+    ) -> bool {
+        let (Some(prev), Some(next)) = (prev, next) else {
+            return false;
+        };
+        let ends_sentence = |l: &str| l.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
+        // prose before, prose (or an announced list) after
+        if !ends_sentence(prev)
+            || !(ends_sentence(next) || next.ends_with(':'))
+            || markdown_heading(next).is_some()
+            || french::words(next).count() <= french::words(line).count()
+        {
+            return false;
+        }
+        // only questions inside: no other sentence end, at most three
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        let inner = &tokens[..tokens.len().saturating_sub(1)];
+        if inner.iter().any(|w| w.ends_with(['.', '!', '…']))
+            || inner.iter().filter(|w| w.ends_with('?')).count() > 2
+        {
+            return false;
+        }
+        let ctx = QuestionContext {
+            before: prev,
+            after: next,
+            run_words,
+            in_series: prev.ends_with('?') || first_sentence_is_question(next),
+            own_line: true,
+        };
+        self.is_question_heading(line, &ctx, lex)
+    }
+
     /// A short verbless question standing alone is an inlined heading
     /// ("Et en France ?").
     fn question_heading<'s>(
@@ -389,13 +526,148 @@ impl Structurer {
         Some(s)
     }
 
+    /// Does the question `q` head a section? Scored cues of
+    /// `rules/structure.yaml` (`question:`): an interrogative opener, its
+    /// content words taken up by the answer after it rather than by the text
+    /// before it, no pointer back into the text, not one of a series, alone on
+    /// its line. `None` when a hard rule excludes it, else the score.
+    fn question_score(&self, q: &str, ctx: &QuestionContext, lex: &Lexicon) -> Option<f64> {
+        let r = &self.rules.question;
+        let q = q.trim();
+        if !q.ends_with('?') || q.contains(':') || ctx.run_words < r.min_run_words {
+            return None;
+        }
+        let tokens: Vec<&str> = q.split_whitespace().collect();
+        let words: Vec<&str> = french::words(q).collect();
+        // a line of its own may hold a few questions ("Et ensuite ? …")
+        let max_words = if ctx.own_line {
+            2 * r.max_words
+        } else {
+            r.max_words
+        };
+        if words.is_empty() || words.len() > max_words {
+            return None;
+        }
+        // "Et vous, …", "Au fait, …": an aside that goes on with the text
+        if tokens.iter().take(2).any(|t| t.ends_with(',')) {
+            return None;
+        }
+        let first = words[0].to_lowercase().replace('\'', "’");
+        if r.connectors.contains(&first) {
+            return None;
+        }
+        let stems = question_stems(q, lex);
+        if stems.len() < r.min_content_words {
+            return None;
+        }
+        let mut score = 0.0;
+        let lower: Vec<String> = words
+            .iter()
+            .map(|w| w.to_lowercase().replace('\'', "’"))
+            .collect();
+        // an interrogative word first, or first after a comma ("J’ai …,
+        // comment faire … ?")
+        let is_opener = |w: &str| {
+            r.openers.iter().any(|o| {
+                *o == w
+                    || w.strip_prefix(o.as_str())
+                        .is_some_and(|rest| rest.starts_with('-'))
+            })
+        };
+        let after_comma = tokens
+            .windows(2)
+            .filter(|p| p[0].ends_with(','))
+            .any(|p| is_opener(&p[1].to_lowercase().replace('\'', "’")));
+        let opener = is_opener(&lower[0]) || after_comma;
+        let inversion = |w: &str, persons: &[&str]| {
+            persons.iter().any(|p| {
+                w.len() > p.len() + 1 && w.ends_with(p) && w[..w.len() - p.len()].ends_with('-')
+            })
+        };
+        let speaker = lower
+            .iter()
+            .any(|w| inversion(w, &["je", "tu", "nous", "vous"]));
+        if opener || speaker {
+            score += r.opener;
+        }
+        // a yes-no question on what was just said: "Est-ce …", "Doit-on …";
+        // not an impersonal one ("Faut-il …")
+        if !opener
+            && lower.iter().take(2).any(|w| {
+                inversion(w, &["ce", "il", "ils", "elle", "elles", "on"])
+                    && !r.impersonal.iter().any(|i| i == w)
+            })
+        {
+            score += r.anaphora;
+        }
+        // a subject taken up by a pronoun ("Pourquoi les élèves réclament-ils …"):
+        // the complex inversion of the prose
+        if lower.iter().any(|w| {
+            inversion(w, &["il", "ils", "elle", "elles"]) && !r.impersonal.iter().any(|i| i == w)
+        }) {
+            score += r.resumed_subject;
+        }
+        if lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "ces" | "cet" | "cette"))
+        {
+            score += r.demonstrative;
+        }
+        let share = |text: &str| {
+            let other: HashSet<String> = question_stems(text, lex).into_iter().collect();
+            stems.iter().filter(|s| other.contains(*s)).count() as f64 / stems.len() as f64
+        };
+        score += r.recurrence * share(ctx.after);
+        score += r.continuation * share(ctx.before);
+        if ctx.in_series {
+            score += r.series;
+        }
+        if ctx.own_line {
+            score += r.own_line;
+        }
+        Some(score)
+    }
+
+    /// A question that heads a section (see `question_score`).
+    fn is_question_heading(&self, q: &str, ctx: &QuestionContext, lex: &Lexicon) -> bool {
+        self.question_score(q, ctx, lex)
+            .is_some_and(|s| s >= self.rules.question.min_score)
+    }
+
+    /// Does `word` (then `following`) open a sentence beyond doubt: a
+    /// determiner, preposition or subject pronoun of `sentence_openers`, or an
+    /// elided one ("L’initiative"), followed by a lowercase word ("Le logiciel",
+    /// not "Le Pen")?
+    fn opens_sentence(&self, word: &str, following: Option<&str>) -> bool {
+        let word = word.trim_start_matches(['«', '"', '“', '(']);
+        let (head, rest) = match word.find(['\'', '’']) {
+            Some(i) => {
+                let apostrophe = word[i..].chars().next().map_or(1, char::len_utf8);
+                (
+                    format!("{}’", word[..i].to_lowercase()),
+                    &word[i + apostrophe..],
+                )
+            }
+            None => (word.to_lowercase(), ""),
+        };
+        if !self.rules.sentence_openers.contains(&head) {
+            return false;
+        }
+        let lowercase_after = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+        if head.ends_with('’') {
+            lowercase_after(rest.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        } else {
+            following.is_some_and(lowercase_after)
+        }
+    }
+
     /// The byte length of an inlined heading at the start of `s`, if one scores
     /// high enough.
     fn inline_heading(
         &self,
         s: &str,
         lex: &Lexicon,
-        proper: &HashSet<String>,
+        proper: &HashMap<String, usize>,
         (lower_words, lower_stems): (&HashSet<String>, &HashSet<String>),
     ) -> Option<usize> {
         let tokens = token_spans(s);
@@ -466,7 +738,11 @@ impl Structurer {
             }
             // a lone capitalised word that never occurs in lowercase is a name
             // ("Clément Auger, …"), unless it comes back as the subject
-            if k == 1 && !repeated && !lower_stems.contains(&lex.stem(first)) {
+            // a lone word never written in lowercase is a name, unless a clear
+            // sentence start follows it ("Bilan Le chantier …")
+            let clear_start = self.opens_sentence(next, tokens.get(k + 1).map(|t| &s[t.clone()]))
+                && !proper.contains_key(first.trim_matches(|c: char| !c.is_alphanumeric()));
+            if k == 1 && !repeated && !lower_stems.contains(&lex.stem(first)) && !clear_start {
                 continue;
             }
             if repeated {
@@ -501,7 +777,19 @@ impl Structurer {
                 let found = head_stems.iter().filter(|h| after.contains(h)).count();
                 score += found as f64 / head_stems.len() as f64;
             }
-            if proper.contains(&next_clean) && !repeated {
+            // a capital inside sentences marks a name; a function word gets one
+            // from a heading glued before it, so it takes two of them, or a
+            // capitalised word after it ("Le Monde"), to read as a title
+            let after_next_upper = tokens
+                .get(k + 1)
+                .is_some_and(|t| french::starts_upper(&s[t.clone()]));
+            let capitalised = proper.get(&next_clean).copied().unwrap_or(0);
+            let name_like = if lex.is_function_word(&next_lower) {
+                capitalised >= 2 || after_next_upper
+            } else {
+                capitalised >= 1
+            };
+            if name_like && !repeated {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
@@ -512,6 +800,16 @@ impl Structurer {
                 && !prev_word.contains(['’', '\''])
             {
                 score -= 0.5;
+            }
+            // capitalised words only, none of them ever written in lowercase:
+            // names or page furniture ("Partager Tweeter Imprimer"), not a heading
+            let name_run = k > 1
+                && heading_words.iter().all(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    french::starts_upper(w) && !lower_words.contains(&w.to_lowercase())
+                });
+            if name_run && !repeated {
+                score -= 1.0;
             }
             // a subject pronoun or an imperfect-tense ending marks a clause, not a title
             let first_lower = first.to_lowercase();
@@ -605,6 +903,42 @@ fn unescape(text: &str) -> String {
     out
 }
 
+/// Does the first sentence of `text` end with a question mark?
+fn first_sentence_is_question(text: &str) -> bool {
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let at_end = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+            if at_end {
+                return c == '?';
+            }
+        }
+    }
+    false
+}
+
+/// Content stems of a question: the parts of hyphenated inversions
+/// ("pensez-vous") counted apart, stopwords and frequent verbs left out.
+fn question_stems(text: &str, lex: &Lexicon) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in french::words(text) {
+        for part in w.split(['-', '‑']) {
+            if part.chars().count() < 3
+                || lex.is_stopword(part)
+                || lex.is_verb(part)
+                || !part.chars().any(char::is_alphabetic)
+            {
+                continue;
+            }
+            let st = lex.stem(part);
+            if st.chars().count() >= 2 && !out.contains(&st) {
+                out.push(st);
+            }
+        }
+    }
+    out
+}
+
 /// Byte spans of white-space separated tokens.
 fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -624,9 +958,10 @@ fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Words written with a capital inside sentences (not at their start): names.
-fn proper_nouns(text: &str, splitter: &Splitter) -> HashSet<String> {
-    let mut out = HashSet::new();
+/// Words written with a capital inside sentences (not at their start): names,
+/// with the number of times they are.
+fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
     for r in splitter.split(text) {
         let s = &text[r];
         let toks = token_spans(s);
@@ -638,7 +973,7 @@ fn proper_nouns(text: &str, splitter: &Splitter) -> HashSet<String> {
             }
             let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
             if french::starts_upper(&w) {
-                out.insert(w);
+                *out.entry(w).or_insert(0) += 1;
             }
         }
     }

@@ -68,7 +68,7 @@ fn check_article(gold: &Gold, input: &str) {
 
 #[test]
 fn flat_scrape_keeps_everything_and_recovers_headings() {
-    for name in ["velo", "cantines"] {
+    for name in ["velo", "cantines", "jardins"] {
         let g = gold(name);
         check_article(&g, &g.flat());
     }
@@ -76,7 +76,7 @@ fn flat_scrape_keeps_everything_and_recovers_headings() {
 
 #[test]
 fn line_scrape_keeps_everything_and_recovers_headings() {
-    for name in ["velo", "cantines"] {
+    for name in ["velo", "cantines", "jardins"] {
         let g = gold(name);
         check_article(&g, &g.lines());
     }
