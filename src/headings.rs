@@ -10,6 +10,9 @@ use crate::model::{Block, Heading, HeadingOrigin, Section, SectionKind, Sentence
 use crate::rules::Source;
 use serde::Deserialize;
 
+/// At most this many expansion sections are asked for the density band.
+const MAX_BAND_SECTIONS: usize = 3;
+
 const FILE: &str = "rules/headings.yaml";
 
 #[derive(Debug, Clone, Deserialize)]
@@ -163,7 +166,15 @@ impl HeadingWriter {
 
     /// How many more subheadings must carry the keyphrase for its share of the
     /// headings to reach the minimum, counting each added one in the total.
-    pub fn keyphrase_shortfall(&self, sections: &[Section], kw: &Keywords, lex: &Lexicon) -> usize {
+    /// Also counts the subheadings the keyphrase's density band still lacks
+    /// when every heading still to be named carries it.
+    pub fn keyphrase_shortfall(
+        &self,
+        sections: &[Section],
+        sentences: &[Sentence],
+        kw: &Keywords,
+        lex: &Lexicon,
+    ) -> usize {
         let kp = kw.keyphrase.as_str();
         if kp.is_empty() {
             return 0;
@@ -183,11 +194,21 @@ impl HeadingWriter {
             + open;
         let min = self.rules.keyphrase_share_min;
         let need = (min * total as f64 - with as f64) / (1.0 - min);
-        if need <= 0.0 {
-            0
-        } else {
-            need.ceil() as usize
-        }
+        let for_share = if need <= 0.0 { 0 } else { need.ceil() as usize };
+        // sections carrying the keyphrase in their heading until the matches
+        // reach the band's minimum, which grows with the words they add
+        let density = keywords::Density::of(sections, sentences, kp, lex, 0);
+        let words = density.words + open * keywords::HEADING_WORDS;
+        let for_band = (0..=MAX_BAND_SECTIONS)
+            .find(|&k| {
+                let (min, _) = keywords::density_band(
+                    words + k * keywords::SECTION_WORDS,
+                    density.match_words,
+                );
+                density.matches + open + k >= min
+            })
+            .unwrap_or(MAX_BAND_SECTIONS);
+        for_share.max(for_band)
     }
 
     /// When the author's own headings leave the keyphrase in too few subheadings,
@@ -225,7 +246,11 @@ impl HeadingWriter {
                 .filter(|h| keywords::mentions(&h.text, kp, lex))
                 .count();
             let min = (self.rules.keyphrase_share_min * total as f64).ceil() as usize;
-            if total == 0 || with >= min {
+            // a subheading is wanted while the keyphrase is in too few of
+            // them, or too rare in the text for its density band (when every
+            // generated heading already carries it)
+            let density = keywords::Density::of(sections, sentences, kp, lex, 0);
+            if total == 0 || (with >= min && density.matches >= density.min) {
                 return;
             }
             // after adding one: with+1 of total+1 must stay under the maximum,
@@ -233,7 +258,6 @@ impl HeadingWriter {
             if (with + 1) as f64 > self.rules.keyphrase_share_max * (total + 1) as f64 {
                 return;
             }
-            let density = keywords::Density::of(sections, sentences, kp, lex, 0);
             if density.matches + 1 > density.max {
                 return;
             }

@@ -361,6 +361,9 @@ pub struct Density {
     pub matches: usize,
     pub min: usize,
     pub max: usize,
+    /// Words counted, and match words of the keyphrase (for [`density_band`]).
+    pub words: usize,
+    pub match_words: usize,
 }
 
 impl Density {
@@ -403,12 +406,21 @@ impl Density {
             }
         }
         let (min, max) = density_band(words, kw.len());
-        Density { matches, min, max }
+        Density {
+            matches,
+            min,
+            max,
+            words,
+            match_words: kw.len(),
+        }
     }
 }
 
 /// Words a generated heading adds on average (for the band before they exist).
 pub const HEADING_WORDS: usize = 4;
+
+/// Words an expansion section adds on average (for the band before it exists).
+pub const SECTION_WORDS: usize = 100;
 
 /// Share of the subheadings that carry the keyphrase (Yoast: 30–75 %).
 pub const HEADING_SHARE: (f64, f64) = (0.3, 0.75);

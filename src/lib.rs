@@ -125,8 +125,12 @@ impl Engine {
             &keywords,
             &self.french,
             opts.min_words,
-            self.headings
-                .keyphrase_shortfall(&sections, &keywords, &self.french),
+            self.headings.keyphrase_shortfall(
+                &sections,
+                &outline.sentences,
+                &keywords,
+                &self.french,
+            ),
         );
         sections.extend(expansion.sections);
         let warnings = expansion.warnings;
