@@ -295,12 +295,15 @@ pub fn density_band(words: usize, n: usize) -> (usize, usize) {
 /// Does `text` carry the keyphrase: more than half of its match words, in
 /// their exact forms (what Yoast's free analysis checks in subheadings)?
 pub fn mentions(text: &str, keyphrase: &str, lex: &Lexicon) -> bool {
-    let kw = match_words(keyphrase, lex);
+    mentions_in_tokens(&match_tokens(text), &match_words(keyphrase, lex))
+}
+
+/// [`mentions`] on a text's [`match_tokens`] and the keyphrase's [`match_words`].
+fn mentions_in_tokens(tokens: &[String], kw: &[String]) -> bool {
     if kw.is_empty() {
         return false;
     }
-    let words = match_tokens(text);
-    let found = kw.iter().filter(|k| words.contains(k)).count();
+    let found = kw.iter().filter(|k| tokens.contains(k)).count();
     found * 2 > kw.len()
 }
 
@@ -427,28 +430,30 @@ pub const HEADING_SHARE: (f64, f64) = (0.3, 0.75);
 
 /// The subheadings an article will have, before they are written: the
 /// author's and one per section still to be named.
-struct HeadingRoom<'a> {
-    fixed: Vec<&'a str>,
+struct HeadingRoom {
+    /// The match tokens of each heading already written.
+    fixed: Vec<Vec<String>>,
     open: usize,
+    /// Words of the headings, those still to be named at their average.
+    words: usize,
 }
 
-impl HeadingRoom<'_> {
-    fn new(sections: &[Section]) -> HeadingRoom<'_> {
+impl HeadingRoom {
+    fn new(sections: &[Section]) -> HeadingRoom {
+        let fixed: Vec<&str> = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
+            .collect();
+        let open = sections
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i > 0 && s.heading.is_none())
+            .count();
         HeadingRoom {
-            fixed: sections
-                .iter()
-                .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
-                .collect(),
-            open: sections
-                .iter()
-                .enumerate()
-                .filter(|(i, s)| *i > 0 && s.heading.is_none())
-                .count(),
+            words: fixed.iter().map(|h| density_words(h)).sum::<usize>() + open * HEADING_WORDS,
+            fixed: fixed.iter().map(|h| match_tokens(h)).collect(),
+            open,
         }
-    }
-
-    fn words(&self) -> usize {
-        self.fixed.iter().map(|h| density_words(h)).sum::<usize>() + self.open * HEADING_WORDS
     }
 
     /// The fewest and the most keyphrase matches the subheadings can hold
@@ -459,11 +464,11 @@ impl HeadingRoom<'_> {
             return (0, 0);
         }
         let kw = match_words(keyphrase, lex);
-        let fixed: usize = self.fixed.iter().map(|h| matches_in(h, &kw)).sum();
+        let fixed: usize = self.fixed.iter().map(|h| matches_in_tokens(h, &kw)).sum();
         let fixed_with = self
             .fixed
             .iter()
-            .filter(|h| mentions(h, keyphrase, lex))
+            .filter(|h| mentions_in_tokens(h, &kw))
             .count();
         let need = (HEADING_SHARE.0 * total as f64).ceil() as usize;
         let room = (HEADING_SHARE.1 * total as f64).floor() as usize;
@@ -540,7 +545,7 @@ pub fn analyse(
                 let matches = all_words.matches(&t.surface, lex);
                 let n_kw = match_words(&t.surface, lex).len();
                 let (lo, hi) = heads.mentions(&t.surface, lex);
-                let text_words = total_words + heads.words();
+                let text_words = total_words + heads.words;
                 let (min, max) = density_band(text_words, n_kw);
                 // (under 100 words the analyses count differently, and the
                 // expand stage will lengthen the text)

@@ -107,7 +107,11 @@ impl Lexicon {
 
 /// Is this character part of a word (letters, digits, and the joiners inside one)?
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Word tokens of a text: runs of letters and digits, keeping inner apostrophes

@@ -44,9 +44,30 @@ fn vowel(c: char) -> bool {
 
 /// Syllables of one French word (0 when it has no vowel letter).
 pub fn count(word: &str) -> usize {
+    // a text repeats its words: each thread keeps the counts it has made
+    // (a pure function of the word), up to a bound
+    thread_local! {
+        static COUNTS: std::cell::RefCell<std::collections::HashMap<String, usize>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    COUNTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(&n) = cache.get(word) {
+            return n;
+        }
+        let n = count_uncached(word);
+        if cache.len() >= 50_000 {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), n);
+        n
+    })
+}
+
+fn count_uncached(word: &str) -> usize {
     let w: Vec<char> = word
-        .to_lowercase()
         .chars()
+        .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphabetic())
         .collect();
     let n = w.len();

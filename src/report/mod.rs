@@ -363,11 +363,12 @@ impl Assessor {
         if total == 0 {
             return None;
         }
-        let with = ctx
+        let has: Vec<bool> = ctx
             .sentences
             .iter()
-            .filter(|s| self.transitions.find(&s.text).is_some())
-            .count();
+            .map(|s| self.transitions.find(&s.text).is_some())
+            .collect();
+        let with = has.iter().filter(|&&h| h).count();
         let value = pct(with, total);
         let threshold = format!("≥ {} %", num(p.good));
         if ctx.words < p.limit {
@@ -389,7 +390,7 @@ impl Assessor {
         if level != Level::Good {
             let mut by_section: Vec<(usize, usize, usize)> = Vec::new(); // (first block, with, total)
             let mut current: Option<String> = None;
-            for s in &ctx.sentences {
+            for (s, &h) in ctx.sentences.iter().zip(&has) {
                 let sec = &ctx.place[s.block].0;
                 if current.as_ref() != Some(sec) {
                     current = Some(sec.clone());
@@ -397,7 +398,7 @@ impl Assessor {
                 }
                 if let Some(last) = by_section.last_mut() {
                     last.2 += 1;
-                    if self.transitions.find(&s.text).is_some() {
+                    if h {
                         last.1 += 1;
                     }
                 }

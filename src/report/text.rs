@@ -31,10 +31,14 @@ fn is_punct(c: char) -> bool {
 /// punctuation trimmed, punctuation-only tokens dropped. *l’usine* and
 /// *start-up* are one word each; *%* or *€* standing alone are words.
 pub fn words(text: &str) -> Vec<&str> {
+    word_iter(text).collect()
+}
+
+/// The words of [`words`], one at a time.
+fn word_iter(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
         .map(|w| w.trim_matches(is_punct))
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// Remove numbers written with ASCII digits alone (2021, the 2 and 1 of 2,1),
@@ -62,7 +66,15 @@ pub fn strip_numbers(text: &str) -> String {
 
 /// Lowercase with the typographic apostrophe made straight.
 pub fn fold(s: &str) -> String {
-    s.to_lowercase().replace(['’', '‘', 'ʼ'], "'")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Lowercase tokens for phrase matching; elided conjunctions are split
@@ -132,8 +144,11 @@ impl Transitions {
     /// The first transition of the list found in the sentence.
     pub fn find(&self, sentence: &str) -> Option<String> {
         let tokens = match_tokens(sentence);
+        // a pair's parts can only be there when their first words are
+        let present: std::collections::HashSet<&str> = tokens.iter().map(String::as_str).collect();
+        let may = |p: &[String]| p.first().is_some_and(|f| present.contains(f.as_str()));
         for (a, b) in &self.pairs {
-            if contains_seq(&tokens, a) && contains_seq(&tokens, b) {
+            if may(a) && may(b) && contains_seq(&tokens, a) && contains_seq(&tokens, b) {
                 return Some(format!("{} … {}", a.join(" "), b.join(" ")));
             }
         }
@@ -704,13 +719,13 @@ pub fn beginning(sentence: &str) -> String {
         "ceux-ci",
         "ceux-là",
     ];
-    let w = words(sentence);
-    let Some(first) = w.first() else {
+    let mut w = word_iter(sentence);
+    let Some(first) = w.next() else {
         return String::new();
     };
     let first = fold(first);
     if EXCEPTIONS.contains(&first.as_str()) {
-        if let Some(second) = w.get(1) {
+        if let Some(second) = w.next() {
             return format!("{first} {}", fold(second));
         }
     }
