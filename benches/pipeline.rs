@@ -172,7 +172,11 @@ fn stages(c: &mut Criterion) {
 
 fn end_to_end(c: &mut Criterion) {
     let engine = Engine::new(&Source::embedded()).expect("embedded rules");
-    let opts = Options::default();
+    // what `rubrique rewrite` does for Markdown: no report
+    let opts = Options {
+        report: false,
+        ..Options::default()
+    };
     let mut g = c.benchmark_group("end-to-end");
     for (name, raw) in examples() {
         g.throughput(Throughput::Bytes(raw.len() as u64));

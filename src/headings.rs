@@ -9,6 +9,7 @@ use crate::keywords::{self, Keywords, Term};
 use crate::model::{Block, Heading, HeadingOrigin, Section, SectionKind, Sentence};
 use crate::rules::Source;
 use serde::Deserialize;
+use std::collections::HashSet;
 
 /// At most this many expansion sections are asked for the density band.
 const MAX_BAND_SECTIONS: usize = 3;
@@ -238,18 +239,27 @@ impl HeadingWriter {
             .filter(|t| !t.text.contains("{np2}"))
             .cycle()
             .take(self.rules.templates.len());
+        // counted once, then kept up to date as subheadings are added, so
+        // that a long article costs one pass, not one per subheading
+        let kw_words = keywords::match_words(kp, lex);
+        let mut total = sections.iter().filter(|s| s.heading.is_some()).count();
+        let mut with = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref())
+            .filter(|h| keywords::mentions(&h.text, kp, lex))
+            .count();
+        let mut density = keywords::Density::of(sections, sentences, kp, lex, 0);
+        let mut used: HashSet<String> = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_lowercase()))
+            .collect();
+        // sections before this one hold no spot any more
+        let mut from = 0;
         loop {
-            let total = sections.iter().filter(|s| s.heading.is_some()).count();
-            let with = sections
-                .iter()
-                .filter_map(|s| s.heading.as_ref())
-                .filter(|h| keywords::mentions(&h.text, kp, lex))
-                .count();
             let min = (self.rules.keyphrase_share_min * total as f64).ceil() as usize;
             // a subheading is wanted while the keyphrase is in too few of
             // them, or too rare in the text for its density band (when every
             // generated heading already carries it)
-            let density = keywords::Density::of(sections, sentences, kp, lex, 0);
             if total == 0 || (with >= min && density.matches >= density.min) {
                 return;
             }
@@ -264,7 +274,7 @@ impl HeadingWriter {
             // a source section without the keyphrase in its heading, with a later
             // paragraph that holds it
             let mut spot = None;
-            for (i, sec) in sections.iter().enumerate() {
+            for (i, sec) in sections.iter().enumerate().skip(from) {
                 if sec.kind != SectionKind::Source
                     || sec
                         .heading
@@ -291,10 +301,6 @@ impl HeadingWriter {
                 }
             }
             let Some((i, b)) = spot else { return };
-            let used: Vec<String> = sections
-                .iter()
-                .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_lowercase()))
-                .collect();
             let Some((tpl, text)) = templates.by_ref().find_map(|t| {
                 self.fill(t, &np, None)
                     .filter(|x| !used.contains(&x.to_lowercase()))
@@ -302,6 +308,14 @@ impl HeadingWriter {
             }) else {
                 return;
             };
+            used.insert(text.to_lowercase());
+            total += 1;
+            if keywords::mentions(&text, kp, lex) {
+                with += 1;
+            }
+            density.matches += keywords::matches_in(&text, &kw_words);
+            density.words += keywords::density_words(&text);
+            (density.min, density.max) = keywords::density_band(density.words, density.match_words);
             let tail = sections[i].blocks.split_off(b);
             let level = if sections[i].heading.is_some() { 3 } else { 2 };
             sections.insert(
@@ -320,6 +334,9 @@ impl HeadingWriter {
                     heading_options: Vec::new(),
                 },
             );
+            // section i keeps no paragraph with the keyphrase after its first
+            // block, and the new section's heading carries it
+            from = i + 2;
         }
     }
 
