@@ -484,15 +484,15 @@ fn flesch(ctx: &Ctx, exclude_quotes: bool) -> Option<f64> {
         if exclude_quotes && b.kind == Kind::Quote {
             continue;
         }
-        let t = if exclude_quotes {
-            text::without_quotes(&b.text)
+        let stripped = if exclude_quotes {
+            text::strip_numbers(&text::without_quotes(&b.text))
         } else {
-            b.text.clone()
+            text::strip_numbers(&b.text)
         };
-        let stripped = text::strip_numbers(&t);
-        let w = text::words(&stripped);
-        words += w.len();
-        syll += w.iter().map(|w| syllables::count(w)).sum::<usize>();
+        for w in text::word_iter(&stripped) {
+            words += 1;
+            syll += syllables::count(w);
+        }
     }
     sentences += ctx.sentences.len();
     if !exclude_quotes {

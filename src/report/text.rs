@@ -35,7 +35,7 @@ pub fn words(text: &str) -> Vec<&str> {
 }
 
 /// The words of [`words`], one at a time.
-fn word_iter(text: &str) -> impl Iterator<Item = &str> {
+pub fn word_iter(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
         .map(|w| w.trim_matches(is_punct))
         .filter(|w| !w.is_empty())
@@ -160,14 +160,49 @@ fn contains_seq(tokens: &[&str], phrase: &[String]) -> bool {
         && (0..=tokens.len() - phrase.len()).any(|i| starts_with_seq(&tokens[i..], phrase))
 }
 
+/// A fast hasher (FxHash) for lookup tables whose keys come from the rule
+/// files, not from the text: every word of a text is looked up in them.
+#[derive(Debug, Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 /// French transition words and phrases, and two-part connectors.
 #[derive(Debug, Clone, Default)]
 pub struct Transitions {
     /// Phrases by their first token.
-    single: std::collections::HashMap<String, Vec<Vec<String>>>,
+    single: std::collections::HashMap<String, Vec<Vec<String>>, FxBuild>,
     pairs: Vec<(Vec<String>, Vec<String>)>,
     /// The first tokens of the parts of the pairs.
-    pair_firsts: std::collections::HashSet<String>,
+    pair_firsts: std::collections::HashSet<String, FxBuild>,
 }
 
 /// What [`Transitions`] found in a sentence.
@@ -574,6 +609,11 @@ const IRREGULAR: &[&str] = &[
 ];
 
 fn strip_elision(w: &str) -> &str {
+    // every prefix is one or two letters and an apostrophe
+    let b = w.as_bytes();
+    if b.get(1) != Some(&b'\'') && b.get(2) != Some(&b'\'') {
+        return w;
+    }
     for p in ["n'", "l'", "d'", "qu'", "c'", "s'", "j'", "m'", "t'"] {
         if let Some(r) = w.strip_prefix(p) {
             return r;
@@ -585,7 +625,10 @@ fn strip_elision(w: &str) -> &str {
 fn is_etre(token: &str) -> bool {
     // inverted forms: est-il, sera-t-elle, sont-ils
     let base = token.split('-').next().unwrap_or(token);
-    ETRE.contains(&base)
+    // every form is 2 to 8 bytes long and starts with e, é, ê, s or f
+    (2..=8).contains(&base.len())
+        && matches!(base.as_bytes()[0], b'e' | b's' | b'f' | 0xc3)
+        && ETRE.contains(&base)
 }
 
 /// Nouns in -té that look like participles (société, qualité, santé).
