@@ -5,26 +5,53 @@ use crate::french::{self, Lexicon};
 
 /// Punctuation trimmed from both ends of a word (a token made only of it is
 /// not a word).
+/// (`is_punct` spells it out; a test checks the two agree.)
+#[cfg(test)]
 const PUNCT: &str = "–-()_[]’‘“”\"'.?!:;,¿¡«»‹›—×+&<>…/\\*";
 
 fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation() && PUNCT.contains(c)
-        || matches!(
+    if c.is_ascii() {
+        // the ASCII characters of PUNCT
+        return matches!(
             c,
-            '–' | '’'
-                | '‘'
-                | '“'
-                | '”'
-                | '¿'
-                | '¡'
-                | '«'
-                | '»'
-                | '‹'
-                | '›'
-                | '—'
-                | '×'
-                | '…'
-        )
+            '-' | '('
+                | ')'
+                | '_'
+                | '['
+                | ']'
+                | '"'
+                | '\''
+                | '.'
+                | '?'
+                | '!'
+                | ':'
+                | ';'
+                | ','
+                | '+'
+                | '&'
+                | '<'
+                | '>'
+                | '/'
+                | '\\'
+                | '*'
+        );
+    }
+    matches!(
+        c,
+        '–' | '’'
+            | '‘'
+            | '“'
+            | '”'
+            | '¿'
+            | '¡'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '—'
+            | '×'
+            | '…'
+    )
 }
 
 /// Words as search-engine plugins count them: white-space separated tokens,
@@ -45,22 +72,21 @@ pub fn word_iter(text: &str) -> impl Iterator<Item = &str> {
 /// as the Flesch score of search-engine plugins does before counting.
 pub fn strip_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if !run.chars().all(|c| c.is_ascii_digit()) {
+    // runs of ASCII letters, digits and _ are kept unless all digits
+    let flush = |run: &str, out: &mut String| {
+        if !run.bytes().all(|c| c.is_ascii_digit()) {
             out.push_str(run);
         }
-        run.clear();
     };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !(c.is_ascii_alphanumeric() || c == '_') {
+            flush(&text[start..i], &mut out);
             out.push(c);
+            start = i + c.len_utf8();
         }
     }
-    flush(&mut run, &mut out);
+    flush(&text[start..], &mut out);
     out
 }
 
@@ -1110,6 +1136,13 @@ mod tests {
             strip_numbers("en 2021, 2,1 milliards de CO2"),
             "en , , milliards de CO2"
         );
+    }
+
+    #[test]
+    fn punct_is_the_list() {
+        for c in (0u32..0x2100).filter_map(char::from_u32) {
+            assert_eq!(is_punct(c), PUNCT.contains(c), "{c:?}");
+        }
     }
 
     #[test]
