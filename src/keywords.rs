@@ -276,7 +276,30 @@ pub fn matches_in_tokens(tokens: &[String], words: &[String]) -> usize {
 
 /// Occurrences of the keyphrase (its [`match_words`]) in one sentence.
 pub fn matches_in(sentence: &str, words: &[String]) -> usize {
-    matches_in_tokens(&match_tokens(sentence), words)
+    if words.is_empty() {
+        return 0;
+    }
+    // the tokens of `match_tokens`, one at a time in a reused buffer
+    let mut counts = vec![0usize; words.len()];
+    let mut token = String::new();
+    for p in french::words(sentence).flat_map(|w| w.split(['-', '‑'])) {
+        let p = elision::strip(p);
+        if p.is_empty() {
+            continue;
+        }
+        token.clear();
+        if p.is_ascii() {
+            token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            token.push_str(&p.to_lowercase());
+        }
+        for (w, c) in words.iter().zip(counts.iter_mut()) {
+            if *w == token {
+                *c += 1;
+            }
+        }
+    }
+    counts.into_iter().min().unwrap_or(0)
 }
 
 /// The number of keyphrase matches a text of `words` words should hold, for a

@@ -97,6 +97,8 @@ pub struct Assessor {
 struct Sent {
     text: String,
     block: usize,
+    /// Its [`text::words`].
+    words: usize,
 }
 
 /// What every assessment reads, computed once.
@@ -107,6 +109,8 @@ struct Ctx<'a> {
     place: Vec<(String, usize)>,
     sentences: Vec<Sent>,
     words: usize,
+    /// Per block: its [`text::words`].
+    block_words: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -324,11 +328,16 @@ impl Assessor {
         }
         let mut sentences = Vec::new();
         let mut words = 0;
+        let block_words: Vec<usize> = doc
+            .blocks
+            .iter()
+            .map(|b| text::word_count(&b.text))
+            .collect();
         for (i, b) in doc.blocks.iter().enumerate() {
             if b.kind == Kind::Quote {
                 continue;
             }
-            words += text::words(&b.text).len();
+            words += block_words[i];
             let pieces: Vec<String> = if matches!(b.kind, Kind::Heading(_)) {
                 vec![b.text.clone()]
             } else {
@@ -344,8 +353,13 @@ impl Assessor {
                 } else {
                     s
                 };
-                if !text::words(&s).is_empty() {
-                    sentences.push(Sent { text: s, block: i });
+                let n = text::word_count(&s);
+                if n > 0 {
+                    sentences.push(Sent {
+                        text: s,
+                        block: i,
+                        words: n,
+                    });
                 }
             }
         }
@@ -355,6 +369,7 @@ impl Assessor {
             place,
             sentences,
             words,
+            block_words,
         }
     }
 
@@ -363,10 +378,15 @@ impl Assessor {
         if total == 0 {
             return None;
         }
+        let mut toks = text::MatchTokens::default();
         let has: Vec<bool> = ctx
             .sentences
             .iter()
-            .map(|s| self.transitions.find(&s.text).is_some())
+            .map(|s| {
+                toks.fill(&s.text);
+                let t: Vec<&str> = toks.iter().collect();
+                self.transitions.in_tokens(&t)
+            })
             .collect();
         let with = has.iter().filter(|&&h| h).count();
         let value = pct(with, total);
@@ -464,15 +484,15 @@ fn flesch(ctx: &Ctx, exclude_quotes: bool) -> Option<f64> {
         if exclude_quotes && b.kind == Kind::Quote {
             continue;
         }
-        let t = if exclude_quotes {
-            text::without_quotes(&b.text)
+        let stripped = if exclude_quotes {
+            text::strip_numbers(&text::without_quotes(&b.text))
         } else {
-            b.text.clone()
+            text::strip_numbers(&b.text)
         };
-        let stripped = text::strip_numbers(&t);
-        let w = text::words(&stripped);
-        words += w.len();
-        syll += w.iter().map(|w| syllables::count(w)).sum::<usize>();
+        for w in text::word_iter(&stripped) {
+            words += 1;
+            syll += syllables::count(w);
+        }
     }
     sentences += ctx.sentences.len();
     if !exclude_quotes {
@@ -527,7 +547,7 @@ fn subheading_distribution(ctx: &Ctx, p: &Params) -> Option<Out> {
             Kind::Quote => {}
             _ => {
                 if let Some(last) = sections.last_mut() {
-                    last.1 += text::words(&b.text).len();
+                    last.1 += ctx.block_words[i];
                 }
             }
         }
@@ -635,7 +655,7 @@ fn paragraph_length(ctx: &Ctx, p: &Params) -> Option<Out> {
         if !matches!(b.kind, Kind::Paragraph | Kind::Item) {
             continue;
         }
-        let n = text::words(&b.text).len();
+        let n = ctx.block_words[i];
         longest = longest.max(n);
         if n as f64 > p.good {
             long.push((ctx.location(i, &b.text), n));
@@ -680,11 +700,7 @@ fn sentence_length(ctx: &Ctx, p: &Params) -> Option<Out> {
     if total == 0 {
         return None;
     }
-    let long: Vec<&Sent> = ctx
-        .sentences
-        .iter()
-        .filter(|s| text::words(&s.text).len() > p.limit)
-        .collect();
+    let long: Vec<&Sent> = ctx.sentences.iter().filter(|s| s.words > p.limit).collect();
     let value = pct(long.len(), total);
     let level = at_most(value, p.good, p.ok);
     let locations: Vec<Location> = long
@@ -785,11 +801,12 @@ fn sentence_beginnings(ctx: &Ctx, p: &Params) -> Option<Out> {
         return None;
     }
     let mut runs: Vec<(usize, usize, String)> = Vec::new(); // (start index, length, word)
+    let mut begins: Vec<String> = sents.iter().map(|s| text::beginning(&s.text)).collect();
     let mut i = 0;
     while i < sents.len() {
-        let b = text::beginning(&sents[i].text);
+        let b = std::mem::take(&mut begins[i]);
         let mut j = i + 1;
-        while j < sents.len() && !b.is_empty() && text::beginning(&sents[j].text) == b {
+        while j < sents.len() && !b.is_empty() && begins[j] == b {
             j += 1;
         }
         runs.push((i, j - i, b));

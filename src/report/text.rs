@@ -5,26 +5,53 @@ use crate::french::{self, Lexicon};
 
 /// Punctuation trimmed from both ends of a word (a token made only of it is
 /// not a word).
+/// (`is_punct` spells it out; a test checks the two agree.)
+#[cfg(test)]
 const PUNCT: &str = "–-()_[]’‘“”\"'.?!:;,¿¡«»‹›—×+&<>…/\\*";
 
 fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation() && PUNCT.contains(c)
-        || matches!(
+    if c.is_ascii() {
+        // the ASCII characters of PUNCT
+        return matches!(
             c,
-            '–' | '’'
-                | '‘'
-                | '“'
-                | '”'
-                | '¿'
-                | '¡'
-                | '«'
-                | '»'
-                | '‹'
-                | '›'
-                | '—'
-                | '×'
-                | '…'
-        )
+            '-' | '('
+                | ')'
+                | '_'
+                | '['
+                | ']'
+                | '"'
+                | '\''
+                | '.'
+                | '?'
+                | '!'
+                | ':'
+                | ';'
+                | ','
+                | '+'
+                | '&'
+                | '<'
+                | '>'
+                | '/'
+                | '\\'
+                | '*'
+        );
+    }
+    matches!(
+        c,
+        '–' | '’'
+            | '‘'
+            | '“'
+            | '”'
+            | '¿'
+            | '¡'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '—'
+            | '×'
+            | '…'
+    )
 }
 
 /// Words as search-engine plugins count them: white-space separated tokens,
@@ -35,7 +62,7 @@ pub fn words(text: &str) -> Vec<&str> {
 }
 
 /// The words of [`words`], one at a time.
-fn word_iter(text: &str) -> impl Iterator<Item = &str> {
+pub fn word_iter(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
         .map(|w| w.trim_matches(is_punct))
         .filter(|w| !w.is_empty())
@@ -45,28 +72,38 @@ fn word_iter(text: &str) -> impl Iterator<Item = &str> {
 /// as the Flesch score of search-engine plugins does before counting.
 pub fn strip_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if !run.chars().all(|c| c.is_ascii_digit()) {
+    // runs of ASCII letters, digits and _ are kept unless all digits
+    let flush = |run: &str, out: &mut String| {
+        if !run.bytes().all(|c| c.is_ascii_digit()) {
             out.push_str(run);
         }
-        run.clear();
     };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !(c.is_ascii_alphanumeric() || c == '_') {
+            flush(&text[start..i], &mut out);
             out.push(c);
+            start = i + c.len_utf8();
         }
     }
-    flush(&mut run, &mut out);
+    flush(&text[start..], &mut out);
     out
+}
+
+/// Number of [`words`] in a text.
+pub fn word_count(text: &str) -> usize {
+    word_iter(text).count()
 }
 
 /// Lowercase with the typographic apostrophe made straight.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '’' | '‘' | 'ʼ' => out.push('\''),
@@ -74,50 +111,130 @@ pub fn fold(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Lowercase tokens for phrase matching; elided conjunctions are split
 /// (*lorsqu’il* → *lorsque il*) so that *lorsque* matches.
 pub fn match_tokens(sentence: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in words(sentence) {
-        let w = fold(w);
-        let mut done = false;
-        for (elided, full) in [
-            ("lorsqu'", "lorsque"),
-            ("puisqu'", "puisque"),
-            ("quoiqu'", "quoique"),
-            ("jusqu'", "jusque"),
-            ("qu'", "que"),
-        ] {
-            if let Some(rest) = w.strip_prefix(elided) {
-                out.push(full.to_string());
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
+    let mut t = MatchTokens::default();
+    t.fill(sentence);
+    t.iter().map(str::to_string).collect()
+}
+
+/// The [`match_tokens`] of one sentence, held in one buffer that is reused
+/// from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct MatchTokens {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+    word: String,
+}
+
+impl MatchTokens {
+    /// Tokenise `sentence`, replacing the previous tokens.
+    pub fn fill(&mut self, sentence: &str) {
+        self.buf.clear();
+        self.spans.clear();
+        for w in word_iter(sentence) {
+            self.word.clear();
+            fold_into(w, &mut self.word);
+            let w = self.word.as_str();
+            let mut done = false;
+            for (elided, full) in [
+                ("lorsqu'", "lorsque"),
+                ("puisqu'", "puisque"),
+                ("quoiqu'", "quoique"),
+                ("jusqu'", "jusque"),
+                ("qu'", "que"),
+            ] {
+                if let Some(rest) = w.strip_prefix(elided) {
+                    push_span(&mut self.buf, &mut self.spans, full);
+                    if !rest.is_empty() {
+                        push_span(&mut self.buf, &mut self.spans, rest);
+                    }
+                    done = true;
+                    break;
                 }
-                done = true;
-                break;
+            }
+            if !done {
+                push_span(&mut self.buf, &mut self.spans, w);
             }
         }
-        if !done {
-            out.push(w);
-        }
     }
-    out
+
+    /// The tokens, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|&(a, b)| &self.buf[a..b])
+    }
+}
+
+fn push_span(buf: &mut String, spans: &mut Vec<(usize, usize)>, s: &str) {
+    let start = buf.len();
+    buf.push_str(s);
+    spans.push((start, buf.len()));
+}
+
+/// Is `seq` (a phrase's tokens) a prefix of `tokens`?
+fn starts_with_seq(tokens: &[&str], seq: &[String]) -> bool {
+    seq.len() <= tokens.len() && seq.iter().zip(tokens).all(|(a, b)| a == b)
 }
 
 /// Does `tokens` hold `phrase` (already tokenised) as consecutive tokens?
-fn contains_seq(tokens: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && tokens.windows(phrase.len()).any(|w| w == phrase)
+fn contains_seq(tokens: &[&str], phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && phrase.len() <= tokens.len()
+        && (0..=tokens.len() - phrase.len()).any(|i| starts_with_seq(&tokens[i..], phrase))
 }
+
+/// A fast hasher (FxHash) for lookup tables whose keys come from the rule
+/// files, not from the text: every word of a text is looked up in them.
+#[derive(Debug, Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// French transition words and phrases, and two-part connectors.
 #[derive(Debug, Clone, Default)]
 pub struct Transitions {
     /// Phrases by their first token.
-    single: std::collections::HashMap<String, Vec<Vec<String>>>,
+    single: std::collections::HashMap<String, Vec<Vec<String>>, FxBuild>,
     pairs: Vec<(Vec<String>, Vec<String>)>,
+    /// The first tokens of the parts of the pairs.
+    pair_firsts: std::collections::HashSet<String, FxBuild>,
+}
+
+/// What [`Transitions`] found in a sentence.
+enum Found<'a> {
+    Pair(&'a [String], &'a [String]),
+    Single(&'a [String]),
 }
 
 impl Transitions {
@@ -129,6 +246,8 @@ impl Transitions {
             if let Some((a, b)) = l.split_once('…') {
                 let (a, b) = (match_tokens(a), match_tokens(b));
                 if !a.is_empty() && !b.is_empty() {
+                    t.pair_firsts.insert(a[0].clone());
+                    t.pair_firsts.insert(b[0].clone());
                     t.pairs.push((a, b));
                 }
             } else {
@@ -143,24 +262,47 @@ impl Transitions {
 
     /// The first transition of the list found in the sentence.
     pub fn find(&self, sentence: &str) -> Option<String> {
-        let tokens = match_tokens(sentence);
+        let mut t = MatchTokens::default();
+        t.fill(sentence);
+        let tokens: Vec<&str> = t.iter().collect();
+        self.locate(&tokens).map(|f| match f {
+            Found::Pair(a, b) => format!("{} … {}", a.join(" "), b.join(" ")),
+            Found::Single(p) => p.join(" "),
+        })
+    }
+
+    /// Does the sentence (its [`match_tokens`]) hold a transition?
+    pub fn in_tokens(&self, tokens: &[&str]) -> bool {
+        self.locate(tokens).is_some()
+    }
+
+    fn locate(&self, tokens: &[&str]) -> Option<Found<'_>> {
         // a pair's parts can only be there when their first words are
-        let present: std::collections::HashSet<&str> = tokens.iter().map(String::as_str).collect();
-        let may = |p: &[String]| p.first().is_some_and(|f| present.contains(f.as_str()));
-        for (a, b) in &self.pairs {
-            if may(a) && may(b) && contains_seq(&tokens, a) && contains_seq(&tokens, b) {
-                return Some(format!("{} … {}", a.join(" "), b.join(" ")));
+        let mut present: Vec<&str> = Vec::new();
+        if !self.pairs.is_empty() {
+            for &t in tokens {
+                if self.pair_firsts.contains(t) && !present.contains(&t) {
+                    present.push(t);
+                }
             }
         }
-        for (i, t) in tokens.iter().enumerate() {
+        if !present.is_empty() {
+            let may = |p: &[String]| p.first().is_some_and(|f| present.contains(&f.as_str()));
+            for (a, b) in &self.pairs {
+                if may(a) && may(b) && contains_seq(tokens, a) && contains_seq(tokens, b) {
+                    return Some(Found::Pair(a, b));
+                }
+            }
+        }
+        for (i, &t) in tokens.iter().enumerate() {
             if let Some(list) = self.single.get(t) {
                 // the longest phrase starting here wins (deterministic)
                 if let Some(p) = list
                     .iter()
-                    .filter(|p| tokens[i..].starts_with(p))
+                    .filter(|p| starts_with_seq(&tokens[i..], p))
                     .max_by_key(|p| p.len())
                 {
-                    return Some(p.join(" "));
+                    return Some(Found::Single(p));
                 }
             }
         }
@@ -493,6 +635,11 @@ const IRREGULAR: &[&str] = &[
 ];
 
 fn strip_elision(w: &str) -> &str {
+    // every prefix is one or two letters and an apostrophe
+    let b = w.as_bytes();
+    if b.get(1) != Some(&b'\'') && b.get(2) != Some(&b'\'') {
+        return w;
+    }
     for p in ["n'", "l'", "d'", "qu'", "c'", "s'", "j'", "m'", "t'"] {
         if let Some(r) = w.strip_prefix(p) {
             return r;
@@ -504,7 +651,10 @@ fn strip_elision(w: &str) -> &str {
 fn is_etre(token: &str) -> bool {
     // inverted forms: est-il, sera-t-elle, sont-ils
     let base = token.split('-').next().unwrap_or(token);
-    ETRE.contains(&base)
+    // every form is 2 to 8 bytes long and starts with e, é, ê, s or f
+    (2..=8).contains(&base.len())
+        && matches!(base.as_bytes()[0], b'e' | b's' | b'f' | 0xc3)
+        && ETRE.contains(&base)
 }
 
 /// Nouns in -té that look like participles (société, qualité, santé).
@@ -593,29 +743,34 @@ fn is_participle(token: &str) -> bool {
 
 /// The *être* + participle pair that makes a sentence passive, if any.
 pub fn passive(sentence: &str) -> Option<String> {
-    let mut raw: Vec<String> = Vec::new();
+    use std::borrow::Cow;
+    let mut pieces: Vec<Cow<str>> = Vec::new();
+    let mut folded = fold(sentence);
     // inclusive writing: hospitalisé(e)s
-    let folded = fold(sentence)
-        .replace("(e)", "e")
-        .replace("(s)", "s")
-        .replace("(es)", "es");
+    if folded.contains('(') {
+        folded = folded
+            .replace("(e)", "e")
+            .replace("(s)", "s")
+            .replace("(es)", "es");
+    }
     for piece in folded.split_whitespace() {
         // a comma, semicolon or colon ends a clause: keep it as its own token
         let trimmed = piece.trim_end_matches([',', ';', ':', '.', '!', '?', '»', '"', ')', '…']);
         let w = trimmed.trim_start_matches(is_punct);
         // inclusive writing: accompagné·e·s, accompagné.e.s
         let w = if w.contains(['·', '.']) && w.chars().any(char::is_alphabetic) {
-            w.replace(['·', '.'], "")
+            Cow::Owned(w.replace(['·', '.'], ""))
         } else {
-            w.to_string()
+            Cow::Borrowed(w)
         };
         if !w.is_empty() {
-            raw.push(w);
+            pieces.push(w);
         }
         if trimmed.len() < piece.len() && piece[trimmed.len()..].contains([',', ';', ':']) {
-            raw.push(",".into());
+            pieces.push(Cow::Borrowed(","));
         }
     }
+    let raw: Vec<&str> = pieces.iter().map(|p| p.as_ref()).collect();
     for (i, tok) in raw.iter().enumerate() {
         // c'est, s'est, peut-être are not auxiliaries of a passive
         if tok.starts_with("c'") || tok.starts_with("s'") || tok.starts_with("peut-") {
@@ -625,8 +780,8 @@ pub fn passive(sentence: &str) -> Option<String> {
         if !is_etre(bare) {
             continue;
         }
-        let prev = if i > 0 { raw[i - 1].as_str() } else { "" };
-        let prev2 = if i > 1 { raw[i - 2].as_str() } else { "" };
+        let prev = if i > 0 { raw[i - 1] } else { "" };
+        let prev2 = if i > 1 { raw[i - 2] } else { "" };
         if matches!(
             prev,
             "se" | "me" | "te" | "s'y" | "m'y" | "t'y" | "ce" | "cela" | "ça"
@@ -638,7 +793,7 @@ pub fn passive(sentence: &str) -> Option<String> {
         // the next word, negation and adverbs skipped: n'est pas un…, est aussi la…
         let next_word = raw.iter().skip(i + 1).find(|n| {
             !matches!(
-                n.as_str(),
+                **n,
                 "pas"
                     | "plus"
                     | "jamais"
@@ -655,26 +810,25 @@ pub fn passive(sentence: &str) -> Option<String> {
                     | "surtout"
             )
         });
-        if next_word.is_some_and(|n| COPULA_NEXT.contains(&n.as_str()) || n.starts_with("l'")) {
+        if next_word.is_some_and(|n| COPULA_NEXT.contains(n) || n.starts_with("l'")) {
             continue;
         }
         // être en train de, être sur le point de: a periphrasis, not a passive
-        if raw.get(i + 1).is_some_and(|n| n == "en" || n == "sur")
-            && raw.get(i + 2).is_some_and(|n| n == "train" || n == "le")
+        if raw.get(i + 1).is_some_and(|&n| n == "en" || n == "sur")
+            && raw.get(i + 2).is_some_and(|&n| n == "train" || n == "le")
         {
             continue;
         }
-        let mut prev_word = tok.as_str();
-        for next in raw.iter().skip(i + 1).take(8) {
-            if next == "," || CLAUSE_BREAKS.contains(&next.as_str()) || is_etre(strip_elision(next))
-            {
+        let mut prev_word = *tok;
+        for &next in raw.iter().skip(i + 1).take(8) {
+            if next == "," || CLAUSE_BREAKS.contains(&next) || is_etre(strip_elision(next)) {
                 break;
             }
             // after a determiner it is a noun: la prise, une entrée, leurs données
             let determiner = DETERMINERS.contains(&prev_word)
                 || next.starts_with("l'")
                 || next.starts_with("d'");
-            prev_word = next.as_str();
+            prev_word = next;
             if !determiner && is_participle(next) {
                 return Some(format!("{bare} {next}"));
             }
@@ -982,6 +1136,13 @@ mod tests {
             strip_numbers("en 2021, 2,1 milliards de CO2"),
             "en , , milliards de CO2"
         );
+    }
+
+    #[test]
+    fn punct_is_the_list() {
+        for c in (0u32..0x2100).filter_map(char::from_u32) {
+            assert_eq!(is_punct(c), PUNCT.contains(c), "{c:?}");
+        }
     }
 
     #[test]
