@@ -89,7 +89,8 @@ pub fn cut_words(text: &str, max: usize) -> String {
         return text.trim().to_string();
     }
     let mut out = String::new();
-    for w in text.split_whitespace() {
+    // ASCII spaces only: a no-break space keeps « : », « ? » with their word
+    for w in text.split_ascii_whitespace() {
         let next = if out.is_empty() {
             w.to_string()
         } else {
@@ -169,7 +170,7 @@ fn drop_dangling(t: &str) -> String {
         "de", "du", "des", "la", "le", "les", "l’", "d’", "et", "ou", "à", "au", "aux", "en", "un",
         "une", "pour", "par", "sur", "dans", "avec", "que", "qui",
     ];
-    let mut words: Vec<&str> = t.split_whitespace().collect();
+    let mut words: Vec<&str> = t.split_ascii_whitespace().collect();
     while words.len() > 3
         && words
             .last()
@@ -295,6 +296,15 @@ pub fn slug(kp: &str, title: &str, lex: &Lexicon, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn cutting_a_title_keeps_no_break_spaces_before_punctuation() {
+        let t = "Usines d’IA\u{a0}: la Commission européenne va proposer une stratégie";
+        let cut = cut_words(t, 40);
+        assert!(cut.contains("IA\u{a0}:"), "{cut:?}");
+        assert!(!cut.contains(" :"), "{cut:?}");
+    }
+
     use super::*;
 
     fn lex() -> Lexicon {

@@ -45,8 +45,9 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// A heading's text on one line: a line break inside it would end the heading
 /// and write the rest as body text (a `---` line there reads as front matter).
+/// No-break spaces (before « : », « ? », inside « ») stay.
 fn heading(text: &str) -> String {
-    escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+    escape(&text.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn generated(text: &str) -> String {
@@ -129,4 +130,18 @@ pub fn markdown(a: &Article) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading;
+
+    #[test]
+    fn a_heading_keeps_its_no_break_spaces_and_loses_its_line_breaks() {
+        assert_eq!(
+            heading("Climat\u{a0}: les dates\nclés"),
+            "Climat\u{a0}: les dates clés"
+        );
+        assert_eq!(heading("Et vous\u{202f}?"), "Et vous\u{202f}?");
+    }
 }
