@@ -289,6 +289,10 @@ pub fn matches_in(sentence: &str, words: &[String]) -> usize {
         }
         token.clear();
         if p.is_ascii() {
+            // ASCII lowercasing keeps the length: only same-length words can match
+            if !words.iter().any(|w| w.len() == p.len()) {
+                continue;
+            }
             token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
         } else {
             token.push_str(&p.to_lowercase());
