@@ -699,20 +699,12 @@ pub fn analyse(
 mod tests {
     use super::*;
     use crate::rules::Source;
-    use crate::sections::Sectioner;
-    use crate::sentences::Splitter;
-    use crate::structure::Structurer;
 
     #[test]
     fn keyphrase_is_a_repeated_noun_phrase_of_the_first_paragraph() {
         let text = "La métropole lance un plan vélo pour ses habitants. Le plan vélo prévoit des pistes sécurisées.\n\nLes travaux du plan vélo commencent au printemps. Les pistes relieront les communes voisines. Le plan vélo coûtera cher.";
-        let src = Source::embedded();
-        let lex = Lexicon::load(&src).unwrap();
-        let outline =
-            Structurer::load(&src)
-                .unwrap()
-                .run(text, &Splitter::load(&src).unwrap(), &lex);
-        let sections = Sectioner::load(&src).unwrap().run(&outline, &lex);
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        let (outline, sections) = crate::sections::sectioned(text);
         let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
         assert_eq!(kw.keyphrase, "plan vélo");
         let t = kw

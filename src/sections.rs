@@ -385,22 +385,23 @@ fn cosine(a: &[(&str, f64)], b: &[(&str, f64)]) -> f64 {
     }
 }
 
+/// The stages up to this one on a test text, with the embedded rules.
+#[cfg(test)]
+pub(crate) fn sectioned(text: &str) -> (Outline, Vec<Section>) {
+    use crate::sentences::Splitter;
+    use crate::structure::Structurer;
+    let src = Source::embedded();
+    let lex = Lexicon::load(&src).unwrap();
+    let outline = Structurer::load(&src)
+        .unwrap()
+        .run(text, &Splitter::load(&src).unwrap(), &lex);
+    let sections = Sectioner::load(&src).unwrap().run(&outline, &lex);
+    (outline, sections)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences::Splitter;
-    use crate::structure::Structurer;
-
-    fn sectioned(text: &str) -> (Outline, Vec<Section>) {
-        let src = Source::embedded();
-        let lex = Lexicon::load(&src).unwrap();
-        let outline =
-            Structurer::load(&src)
-                .unwrap()
-                .run(text, &Splitter::load(&src).unwrap(), &lex);
-        let sections = Sectioner::load(&src).unwrap().run(&outline, &lex);
-        (outline, sections)
-    }
 
     fn long_text() -> String {
         let a = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison. ";
