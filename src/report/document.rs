@@ -270,11 +270,31 @@ fn list_item(line: &str) -> Option<&str> {
 }
 
 fn is_rule(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && (t.chars().all(|c| c == '-')
-            || t.chars().all(|c| c == '*')
-            || t.chars().all(|c| c == '_'))
+    // three or more of one of `-`, `*`, `_`, spaces between them allowed
+    let mut mark = None;
+    let mut n = 0;
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        match mark {
+            None if matches!(c, '-' | '*' | '_') => mark = Some(c),
+            Some(m) if m == c => {}
+            _ => return false,
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
+/// A setext heading underline: only `=` or only `-` (spaces aside); its level.
+fn setext_level(t: &str) -> Option<u8> {
+    let mut mark = None;
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        match mark {
+            None if matches!(c, '=' | '-') => mark = Some(c),
+            Some(m) if m == c => {}
+            _ => return None,
+        }
+    }
+    mark.map(|m| if m == '=' { 1 } else { 2 })
 }
 
 struct Pending {
@@ -326,9 +346,7 @@ fn parse_markdown_body(body: &str, first_line: usize, doc: &mut Document) {
         // setext heading underline
         if let Some(p) = &cur {
             if p.kind == Kind::Paragraph && !t.is_empty() {
-                let u: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-                if !u.is_empty() && (u.chars().all(|c| c == '=') || u.chars().all(|c| c == '-')) {
-                    let level = if u.starts_with('=') { 1 } else { 2 };
+                if let Some(level) = setext_level(t) {
                     let p = cur.take().unwrap_or(Pending {
                         kind: Kind::Paragraph,
                         text: String::new(),
@@ -395,6 +413,17 @@ fn parse_markdown_body(body: &str, first_line: usize, doc: &mut Document) {
 /// Remove inline Markdown (emphasis, code, links, images, escapes, inline
 /// HTML, entities) from a block's text and add it to the document.
 fn push_inline(doc: &mut Document, kind: Kind, text: &str, line: usize) {
+    // most blocks hold no inline markup at all
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'[' | b'*' | b'_' | b'`' | b'<'))
+    {
+        let text = normalise_space(&crate::decode::decode_entities(text));
+        if !text.is_empty() || matches!(kind, Kind::Heading(_)) {
+            doc.blocks.push(Block { kind, text, line });
+        }
+        return;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut k = 0;
@@ -513,8 +542,16 @@ fn plain(s: &str) -> String {
     d.blocks.pop().map(|b| b.text).unwrap_or_default()
 }
 
+/// Runs of white space made one space, none at either end.
 fn normalise_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Decode the HTML entities a page or Markdown file may hold (the same table as

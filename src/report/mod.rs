@@ -20,7 +20,9 @@ use crate::french::{syllables, Lexicon};
 use crate::keywords;
 use crate::rules::Source;
 use crate::sentences::Splitter;
+use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use text::{Keyphrase, Transitions};
 
 const SEO_FILE: &str = "rules/seo.yaml";
@@ -94,8 +96,8 @@ pub struct Assessor {
 }
 
 /// A sentence of the body with the block it belongs to.
-struct Sent {
-    text: String,
+struct Sent<'a> {
+    text: Cow<'a, str>,
     block: usize,
     /// Its [`text::words`].
     words: usize,
@@ -107,7 +109,7 @@ struct Ctx<'a> {
     lex: &'a Lexicon,
     /// Per block: (section heading, paragraph number within the section).
     place: Vec<(String, usize)>,
-    sentences: Vec<Sent>,
+    sentences: Vec<Sent<'a>>,
     words: usize,
     /// Per block: its [`text::words`].
     block_words: Vec<usize>,
@@ -245,36 +247,28 @@ impl Assessor {
             .unwrap_or(doc.keyphrase.trim())
             .to_string();
         let key = Keyphrase::new(&key_text, lex);
+        // the assessments are independent: they run side by side, and their
+        // results are collected in the order of `rules/seo.yaml`
+        let enabled: Vec<&(&str, Option<&str>, Params)> = self
+            .params
+            .iter()
+            .filter(|(_, _, p)| p.severity != Severity::Off)
+            .collect();
+        let (flesch, outs) = rayon::join(
+            || flesch(&ctx, self.exclude_quotes),
+            || {
+                enabled
+                    .par_iter()
+                    .map(|(id, _, p)| self.run_one(id, p, &ctx, &key, splitter))
+                    .collect::<Vec<_>>()
+            },
+        );
         let mut assessments = Vec::new();
-        let flesch = flesch(&ctx, self.exclude_quotes);
-        for (id, yoast, p) in &self.params {
-            if p.severity == Severity::Off {
-                continue;
-            }
-            let out = match *id {
-                "subheading-distribution" => subheading_distribution(&ctx, p),
-                "paragraph-length" => paragraph_length(&ctx, p),
-                "sentence-length" => sentence_length(&ctx, p),
-                "transition-words" => self.transition_words(&ctx, p),
-                "passive-voice" => passive_voice(&ctx, p),
-                "sentence-beginnings" => sentence_beginnings(&ctx, p),
-                "flesch-reading-ease" => flesch.map(|f| flesch_out(f, p)),
-                "text-length" => text_length(&ctx, p),
-                "article-length" => article_length(&ctx, p),
-                "keyphrase-length" => keyphrase_length(&key, lex, p),
-                "single-h1" => single_h1(doc, p),
-                "description-length" => description_length(doc, p),
-                "title-width" => title_width(doc, p),
-                "image-alt" => image_alt(doc),
-                _ if key.is_empty() => None,
-                "keyphrase-in-title" => keyphrase_in_title(doc, &key, lex),
-                "keyphrase-in-introduction" => keyphrase_in_introduction(&ctx, &key, splitter),
-                "keyphrase-in-description" => keyphrase_in_description(doc, &key, lex, splitter, p),
-                "keyphrase-in-subheadings" => keyphrase_in_subheadings(&ctx, &key, p),
-                "keyphrase-in-slug" => keyphrase_in_slug(doc, &key, lex),
-                "keyphrase-density" => keyphrase_density(&ctx, &key, p),
-                "competing-links" => competing_links(doc, &key, lex),
-                _ => None,
+        for ((id, yoast, p), out) in enabled.into_iter().zip(outs) {
+            let out = if *id == "flesch-reading-ease" {
+                flesch.map(|f| flesch_out(f, p))
+            } else {
+                out
             };
             if let Some(o) = out {
                 let fails = p.severity == Severity::Error && o.level >= self.fail_level;
@@ -309,6 +303,43 @@ impl Assessor {
         }
     }
 
+    /// One assessment (every one but the Flesch score, which `assess` computes
+    /// once for the report and the assessment).
+    fn run_one(
+        &self,
+        id: &str,
+        p: &Params,
+        ctx: &Ctx,
+        key: &Keyphrase,
+        splitter: &Splitter,
+    ) -> Option<Out> {
+        let (doc, lex) = (ctx.doc, ctx.lex);
+        match id {
+            "subheading-distribution" => subheading_distribution(ctx, p),
+            "paragraph-length" => paragraph_length(ctx, p),
+            "sentence-length" => sentence_length(ctx, p),
+            "transition-words" => self.transition_words(ctx, p),
+            "passive-voice" => passive_voice(ctx, p),
+            "sentence-beginnings" => sentence_beginnings(ctx, p),
+            "text-length" => text_length(ctx, p),
+            "article-length" => article_length(ctx, p),
+            "keyphrase-length" => keyphrase_length(key, lex, p),
+            "single-h1" => single_h1(doc, p),
+            "description-length" => description_length(doc, p),
+            "title-width" => title_width(doc, p),
+            "image-alt" => image_alt(doc),
+            _ if key.is_empty() => None,
+            "keyphrase-in-title" => keyphrase_in_title(doc, key, lex),
+            "keyphrase-in-introduction" => keyphrase_in_introduction(ctx, key, splitter),
+            "keyphrase-in-description" => keyphrase_in_description(doc, key, lex, splitter, p),
+            "keyphrase-in-subheadings" => keyphrase_in_subheadings(ctx, key, p),
+            "keyphrase-in-slug" => keyphrase_in_slug(doc, key, lex),
+            "keyphrase-density" => keyphrase_density(ctx, key, p),
+            "competing-links" => competing_links(doc, key, lex),
+            _ => None,
+        }
+    }
+
     fn context<'a>(&self, doc: &'a Document, lex: &'a Lexicon, splitter: &Splitter) -> Ctx<'a> {
         let mut place = Vec::with_capacity(doc.blocks.len());
         let mut section = String::new();
@@ -326,43 +357,55 @@ impl Assessor {
                 }
             }
         }
-        let mut sentences = Vec::new();
-        let mut words = 0;
         let block_words: Vec<usize> = doc
             .blocks
-            .iter()
+            .par_iter()
             .map(|b| text::word_count(&b.text))
             .collect();
-        for (i, b) in doc.blocks.iter().enumerate() {
-            if b.kind == Kind::Quote {
-                continue;
-            }
-            words += block_words[i];
-            let pieces: Vec<String> = if matches!(b.kind, Kind::Heading(_)) {
-                vec![b.text.clone()]
-            } else {
-                splitter
-                    .split(&b.text)
-                    .into_iter()
-                    .map(|r| b.text[r].to_string())
-                    .collect()
-            };
-            for s in pieces {
-                let s = if self.exclude_quotes {
-                    text::without_quotes(&s)
-                } else {
-                    s
-                };
-                let n = text::word_count(&s);
-                if n > 0 {
-                    sentences.push(Sent {
-                        text: s,
-                        block: i,
-                        words: n,
-                    });
+        let words = doc
+            .blocks
+            .iter()
+            .zip(&block_words)
+            .filter(|(b, _)| b.kind != Kind::Quote)
+            .map(|(_, n)| n)
+            .sum();
+        // the blocks are split side by side, the sentences kept in order
+        let per_block: Vec<Vec<Sent>> = doc
+            .blocks
+            .par_iter()
+            .enumerate()
+            .map(|(i, b)| {
+                if b.kind == Kind::Quote {
+                    return Vec::new();
                 }
-            }
-        }
+                let pieces: Vec<&str> = if matches!(b.kind, Kind::Heading(_)) {
+                    vec![b.text.as_str()]
+                } else {
+                    splitter
+                        .split(&b.text)
+                        .into_iter()
+                        .map(|r| &b.text[r])
+                        .collect()
+                };
+                pieces
+                    .into_iter()
+                    .filter_map(|s| {
+                        let s = if self.exclude_quotes {
+                            Cow::Owned(text::without_quotes(s))
+                        } else {
+                            Cow::Borrowed(s)
+                        };
+                        let n = text::word_count(&s);
+                        (n > 0).then_some(Sent {
+                            text: s,
+                            block: i,
+                            words: n,
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let sentences = per_block.into_iter().flatten().collect();
         Ctx {
             doc,
             lex,
@@ -484,14 +527,16 @@ fn flesch(ctx: &Ctx, exclude_quotes: bool) -> Option<f64> {
         if exclude_quotes && b.kind == Kind::Quote {
             continue;
         }
-        let stripped = if exclude_quotes {
-            text::strip_numbers(&text::without_quotes(&b.text))
+        let unquoted;
+        let t = if exclude_quotes {
+            unquoted = text::without_quotes(&b.text);
+            unquoted.as_str()
         } else {
-            text::strip_numbers(&b.text)
+            b.text.as_str()
         };
-        for w in text::word_iter(&stripped) {
+        for w in text::flesch_words(t) {
             words += 1;
-            syll += syllables::count(w);
+            syll += syllables::count(&w);
         }
     }
     sentences += ctx.sentences.len();
