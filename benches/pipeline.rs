@@ -3,8 +3,10 @@
 //! 1 MB made by repeating distinct example paragraphs (cost per byte should stay
 //! flat as the text grows).
 //!
+//! `rubrique check` on the Markdown of the 1 MB article is measured too.
+//!
 //! `cargo bench --bench pipeline` runs everything; `cargo bench --bench pipeline
-//! -- size/` only the sizes.
+//! -- size/` only the sizes, `-- check/` only the check.
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use rubrique::rules::Source;
 use rubrique::{decode, keywords, language, render, Engine, Options};
@@ -206,11 +208,40 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
+/// `rubrique check` on rubrique's own Markdown for the 1 MB input: parsing
+/// the Markdown and every assessment (the process start and the file read
+/// aside).
+fn check(c: &mut Criterion) {
+    let source = Source::embedded();
+    let engine = Engine::new(&source).expect("embedded rules");
+    let opts = Options {
+        report: false,
+        ..Options::default()
+    };
+    let article = engine
+        .rewrite(sized_input(1024 * 1024).as_bytes(), &opts)
+        .expect("ok");
+    let md = render::markdown(&article);
+    let lex = rubrique::french::Lexicon::load(&source).expect("lexicons");
+    let splitter = rubrique::sentences::Splitter::load(&source).expect("rules");
+    let assessor = rubrique::report::Assessor::load(&source).expect("rules");
+    let mut g = c.benchmark_group("check");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(md.len() as u64));
+    g.bench_with_input(BenchmarkId::from_parameter("1MB"), &md, |b, md| {
+        b.iter(|| {
+            let doc = rubrique::report::Document::from_markdown(black_box(md)).expect("ok");
+            assessor.assess(&doc, None, &lex, &splitter)
+        })
+    });
+    g.finish();
+}
+
 fn rules(c: &mut Criterion) {
     c.bench_function("engine-new", |b| {
         b.iter(|| Engine::new(black_box(&Source::embedded())))
     });
 }
 
-criterion_group!(benches, end_to_end, stages, rules);
+criterion_group!(benches, end_to_end, stages, check, rules);
 criterion_main!(benches);

@@ -254,10 +254,30 @@ pub fn match_tokens(text: &str) -> Vec<String> {
 /// runs between spaces, every hyphenated part apart, punctuation alone not a
 /// word (« guéri(e) », « ou/et » and « site.fr » are one word each).
 pub fn density_words(text: &str) -> usize {
-    text.split(char::is_whitespace)
-        .flat_map(|w| w.split(['-', '‑', '–', '—']))
-        .filter(|p| p.chars().any(char::is_alphanumeric))
-        .count()
+    // one pass over the characters: a run between separators (white space,
+    // hyphens, dashes) counts when it holds a letter or a digit
+    let mut count = 0;
+    let mut has = false;
+    for c in text.chars() {
+        let (sep, alnum) = if c.is_ascii() {
+            (
+                c.is_ascii_whitespace() || c == '-' || c == '\x0b',
+                c.is_ascii_alphanumeric(),
+            )
+        } else {
+            (
+                c.is_whitespace() || matches!(c, '‑' | '–' | '—'),
+                c.is_alphanumeric(),
+            )
+        };
+        if sep {
+            count += usize::from(has);
+            has = false;
+        } else {
+            has |= alnum;
+        }
+    }
+    count + usize::from(has)
 }
 
 /// Occurrences of the keyphrase in one sentence's tokens, counted the way the
@@ -697,6 +717,25 @@ pub fn analyse(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn density_words_count_the_runs_between_spaces_and_dashes() {
+        let reference = |t: &str| {
+            t.split(char::is_whitespace)
+                .flat_map(|w| w.split(['-', '‑', '–', '—']))
+                .filter(|p| p.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        for t in [
+            "L’usine d’Écully — ouverte en 2021 – emploie 1 200 personnes.",
+            "Covid-19, guéri(e), ou/et, site.fr ; « » … -- ‑x\u{a0}y\u{202f}:\tz\x0bw\x0cv\r\n",
+            "",
+            " - ",
+            "½ ² Ⅻ ٣",
+        ] {
+            assert_eq!(density_words(t), reference(t), "{t}");
+        }
+    }
+
     use super::*;
     use crate::rules::Source;
 

@@ -12,6 +12,7 @@
 //! ```
 pub mod error;
 pub mod french;
+pub mod fxhash;
 pub mod model;
 pub mod rules;
 

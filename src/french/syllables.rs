@@ -47,8 +47,8 @@ pub fn count(word: &str) -> usize {
     // a text repeats its words: each thread keeps the counts it has made
     // (a pure function of the word), up to a bound
     thread_local! {
-        static COUNTS: std::cell::RefCell<std::collections::HashMap<String, usize>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static COUNTS: std::cell::RefCell<std::collections::HashMap<String, usize, crate::fxhash::FxBuild>> =
+            std::cell::RefCell::new(std::collections::HashMap::default());
     }
     COUNTS.with(|cache| {
         let mut cache = cache.borrow_mut();

@@ -544,6 +544,26 @@ fn plain(s: &str) -> String {
 
 /// Runs of white space made one space, none at either end.
 fn normalise_space(s: &str) -> String {
+    // most blocks are already so: single ASCII spaces between words
+    let mut after_space = true;
+    let mut clean = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                clean = false;
+                break;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            clean = false;
+            break;
+        } else {
+            after_space = false;
+        }
+    }
+    if clean && (s.is_empty() || !after_space) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -761,6 +781,20 @@ fn append(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn normalise_space_keeps_clean_text_and_collapses_the_rest() {
+        for (t, want) in [
+            ("un deux", "un deux"),
+            ("", ""),
+            (" ", ""),
+            ("un  deux ", "un deux"),
+            (" un", "un"),
+            ("un\u{a0}: deux\tet\ntrois", "un : deux et trois"),
+        ] {
+            assert_eq!(normalise_space(t), want, "{t:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -1272,6 +1272,20 @@ fn keyphrase_in_slug(doc: &Document, key: &Keyphrase, lex: &Lexicon) -> Option<O
     })
 }
 
+/// A cheap test that a sentence may match the keyphrase: its longest match
+/// word, in any case, somewhere in the sentence. A sentence that fails it has
+/// no token equal to that word once lowercased, so no match
+/// ([`keywords::matches_in`] counts the rarest word). `None` (test every
+/// sentence) for a word that lowercasing could have lengthened (U+0307 comes
+/// from « İ »).
+fn keyword_probe(kw: &[String]) -> Option<regex::Regex> {
+    let longest = kw.iter().max_by_key(|w| w.chars().count())?;
+    if longest.is_empty() || longest.contains('\u{307}') {
+        return None;
+    }
+    regex::Regex::new(&format!("(?i){}", regex::escape(longest))).ok()
+}
+
 fn keyphrase_density(ctx: &Ctx, key: &Keyphrase, p: &Params) -> Option<Out> {
     // matched as the SEO analyses match it: the keyphrase's topic words in
     // their written forms (elision and case aside), every hyphenated part a word
@@ -1286,9 +1300,11 @@ fn keyphrase_density(ctx: &Ctx, key: &Keyphrase, p: &Params) -> Option<Out> {
     if words == 0 || kw.is_empty() {
         return None;
     }
+    let probe = keyword_probe(&kw);
     let count: usize = ctx
         .sentences
         .iter()
+        .filter(|s| probe.as_ref().is_none_or(|re| re.is_match(&s.text)))
         .map(|s| keywords::matches_in(&s.text, &kw))
         .sum();
     let n = kw.len() as f64;
@@ -1538,6 +1554,27 @@ mod tests {
             Lexicon::load(&s).unwrap(),
             Splitter::load(&s).unwrap(),
         )
+    }
+
+    #[test]
+    fn the_keyword_probe_never_hides_a_match() {
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        let sentences = [
+            "L’USINE d’Écully ouvre ; l’usine-école aussi.",
+            "Les Usines et l’ÉTAT, l’État-providence.",
+            "Un vélo, des VÉLOS, le Vélo-club.",
+            "Rien à voir ici.",
+            "La température est de 300 \u{212a} (kelvins).",
+        ];
+        for key in ["usine", "État", "vélo", "k", "usine d’État"] {
+            let kw = keywords::match_words(key, &lex);
+            let probe = keyword_probe(&kw);
+            for s in sentences {
+                if keywords::matches_in(s, &kw) > 0 {
+                    assert!(probe.as_ref().is_none_or(|re| re.is_match(s)), "{key}: {s}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Flesch score, transition words, the French periphrastic passive, sentence
 //! beginnings and French-aware keyphrase matching.
 use crate::french::{self, Lexicon};
+use crate::fxhash::FxBuild;
 
 /// Punctuation trimmed from both ends of a word (a token made only of it is
 /// not a word).
@@ -114,7 +115,19 @@ pub fn flesch_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str
 
 /// Number of [`words`] in a text.
 pub fn word_count(text: &str) -> usize {
-    word_iter(text).count()
+    // one pass: a run between word breaks counts when it holds a character
+    // that is not punctuation (what trimming would leave)
+    let mut count = 0;
+    let mut has = false;
+    for c in text.chars() {
+        if is_word_break(c) {
+            count += usize::from(has);
+            has = false;
+        } else {
+            has = has || !is_punct(c);
+        }
+    }
+    count + usize::from(has)
 }
 
 /// Lowercase with the typographic apostrophe made straight.
@@ -158,8 +171,16 @@ impl MatchTokens {
         self.buf.clear();
         self.spans.clear();
         for w in word_iter(sentence) {
+            let start = self.buf.len();
+            fold_into(w, &mut self.buf);
+            // every elided form holds an apostrophe: the others are done
+            if !self.buf[start..].contains('\'') {
+                self.spans.push((start, self.buf.len()));
+                continue;
+            }
             self.word.clear();
-            fold_into(w, &mut self.word);
+            self.word.push_str(&self.buf[start..]);
+            self.buf.truncate(start);
             let w = self.word.as_str();
             let mut done = false;
             for (elided, full) in [
@@ -207,41 +228,6 @@ fn contains_seq(tokens: &[&str], phrase: &[String]) -> bool {
         && phrase.len() <= tokens.len()
         && (0..=tokens.len() - phrase.len()).any(|i| starts_with_seq(&tokens[i..], phrase))
 }
-
-/// A fast hasher (FxHash) for lookup tables whose keys come from the rule
-/// files, not from the text: every word of a text is looked up in them.
-#[derive(Debug, Clone, Copy, Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// French transition words and phrases, and two-part connectors.
 #[derive(Debug, Clone, Default)]
@@ -763,9 +749,38 @@ fn is_participle(token: &str) -> bool {
     regular && !is_te_noun(w)
 }
 
+/// Could the sentence hold a form of *être* as a word of its own? A cheap
+/// test that never says no when [`passive`] would find an auxiliary: a form
+/// of [`ETRE`], in any case, between two characters that are neither letters
+/// nor digits (or the ends). Sentences where inclusive writing (`(e)`, `·`, a
+/// dot inside a word) could join letters into a form are always read in full.
+fn may_hold_etre(sentence: &str) -> bool {
+    static FORMS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let joins = sentence.contains(['(', '·'])
+        || sentence
+            .match_indices('.')
+            .any(|(i, _)| sentence[i + 1..].starts_with(|c: char| c.is_alphanumeric()));
+    if joins {
+        return true;
+    }
+    let forms = FORMS.get_or_init(|| {
+        let alternatives: Vec<String> = ETRE.iter().map(|f| regex::escape(f)).collect();
+        regex::Regex::new(&format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{})(?:$|[^\p{{L}}\p{{N}}])",
+            alternatives.join("|")
+        ))
+        .ok()
+    });
+    // without the pattern (it always compiles), every sentence is read in full
+    forms.as_ref().is_none_or(|re| re.is_match(sentence))
+}
+
 /// The *être* + participle pair that makes a sentence passive, if any.
 pub fn passive(sentence: &str) -> Option<String> {
     use std::borrow::Cow;
+    if !may_hold_etre(sentence) {
+        return None;
+    }
     let mut pieces: Vec<Cow<str>> = Vec::new();
     let mut folded = fold(sentence);
     // inclusive writing: hospitalisé(e)s
@@ -1145,6 +1160,40 @@ fn char_width(c: char) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_etre_prefilter_finds_every_auxiliary() {
+        for s in [
+            "Le projet est adopté.",
+            "Il n’est pas encore voté, mais sera-t-il validé ?",
+            "ÉTAIT-CE prévu ? Les élus furent consultés.",
+            "Qu’elles soient informées (e) à temps.",
+            "Les élu·e·s s.o.n.t informé·e·s.",
+            "«Est» seul, puis l'être.",
+            "Être ou ne pas être.",
+        ] {
+            assert!(may_hold_etre(s), "{s}");
+        }
+        for s in [
+            "Les tests restent nombreux.",
+            "Le mestre et la sorte.",
+            "Rien 2est ici.",
+        ] {
+            assert!(!may_hold_etre(s), "{s}");
+            assert_eq!(passive(s), None, "{s}");
+        }
+    }
+    #[test]
+    fn word_count_is_the_number_of_words() {
+        for t in [
+            "L’usine d’Écully — ouverte en 2021 – emploie 1 200 personnes.",
+            "« » … -- ‑x\u{a0}y\u{202f}:\tz ; % € (e) !? ",
+            "",
+            "...",
+        ] {
+            assert_eq!(word_count(t), word_iter(t).count(), "{t}");
+        }
+    }
+
     #[test]
     fn flesch_words_are_the_words_of_the_text_without_its_numbers() {
         for t in [
