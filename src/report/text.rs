@@ -725,18 +725,31 @@ fn is_te_noun(w: &str) -> bool {
     NOUNS.contains(&base) || SUFFIXES.iter().any(|s| base.ends_with(s))
 }
 
+/// The words of a list, as a set (looked up once per word of a sentence).
+type WordSet = std::collections::HashSet<&'static str, FxBuild>;
+
+fn word_set(
+    cell: &'static std::sync::OnceLock<WordSet>,
+    words: &[&'static str],
+) -> &'static WordSet {
+    cell.get_or_init(|| words.iter().copied().collect())
+}
+
 fn is_participle(token: &str) -> bool {
+    static NOT: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    static IRR: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    let (not_passive, irregular) = (word_set(&NOT, NOT_PASSIVE), word_set(&IRR, IRREGULAR));
     let w = strip_elision(token);
-    if w.chars().count() < 3 || NOT_PASSIVE.contains(&w) {
+    if w.chars().count() < 3 || not_passive.contains(w) {
         return false;
     }
     for suffix in ["es", "s", "e", ""] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if suffix.is_empty() || stem.chars().count() >= 2 {
-                if NOT_PASSIVE.contains(&stem) {
+                if not_passive.contains(stem) {
                     return false;
                 }
-                if IRREGULAR.contains(&stem) {
+                if irregular.contains(stem) {
                     return true;
                 }
             }
@@ -764,15 +777,24 @@ fn may_hold_etre(sentence: &str) -> bool {
         return true;
     }
     let forms = FORMS.get_or_init(|| {
-        let alternatives: Vec<String> = ETRE.iter().map(|f| regex::escape(f)).collect();
-        regex::Regex::new(&format!(
-            r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{})(?:$|[^\p{{L}}\p{{N}}])",
-            alternatives.join("|")
-        ))
-        .ok()
+        // longest first: at a word's start the longest form that fits is tried
+        // first, so a word that is a form is always found whole
+        let mut forms: Vec<&str> = ETRE.to_vec();
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        let alternatives: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
+        regex::Regex::new(&format!("(?i){}", alternatives.join("|"))).ok()
     });
-    // without the pattern (it always compiles), every sentence is read in full
-    forms.as_ref().is_none_or(|re| re.is_match(sentence))
+    let Some(re) = forms else {
+        // without the pattern (it always compiles), every sentence is read in full
+        return true;
+    };
+    // a match never spans a character that is not a letter: it lies inside one
+    // run of letters, and the form counts when it is that whole run
+    let not_word = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    re.find_iter(sentence).any(|m| {
+        not_word(sentence[..m.start()].chars().next_back())
+            && not_word(sentence[m.end()..].chars().next())
+    })
 }
 
 /// The *être* + participle pair that makes a sentence passive, if any.
