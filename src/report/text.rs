@@ -64,9 +64,65 @@ pub fn words(text: &str) -> Vec<&str> {
 
 /// The words of [`words`], one at a time.
 pub fn word_iter(text: &str) -> impl Iterator<Item = &str> {
-    text.split(is_word_break)
-        .map(|w| w.trim_matches(is_punct))
-        .filter(|w| !w.is_empty())
+    pieces(text).map(trim_punct).filter(|w| !w.is_empty())
+}
+
+/// `text.split(is_word_break)`, faster on ASCII, without its empty pieces.
+fn pieces(text: &str) -> Pieces<'_> {
+    Pieces { rest: text }
+}
+
+struct Pieces<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            if self.rest.is_empty() {
+                return None;
+            }
+            let bytes = self.rest.as_bytes();
+            let (mut end, mut next) = (bytes.len(), bytes.len());
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    // the ASCII characters of `char::is_whitespace`
+                    if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                        (end, next) = (i, i + 1);
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let Some(c) = self.rest[i..].chars().next() else {
+                        break;
+                    };
+                    if is_word_break(c) {
+                        (end, next) = (i, i + c.len_utf8());
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            let piece = &self.rest[..end];
+            self.rest = &self.rest[next..];
+            if !piece.is_empty() {
+                return Some(piece);
+            }
+        }
+    }
+}
+
+/// A piece with the punctuation at its ends trimmed.
+fn trim_punct(piece: &str) -> &str {
+    let b = piece.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => piece,
+        _ => piece.trim_matches(is_punct),
+    }
 }
 
 /// What separates words: white space and the en and em dashes.
@@ -102,9 +158,9 @@ pub fn strip_numbers(text: &str) -> String {
 /// stripped on its own).
 pub fn flesch_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
     use std::borrow::Cow;
-    text.split(is_word_break).filter_map(|raw| {
+    pieces(text).filter_map(|raw| {
         if !raw.bytes().any(|b| b.is_ascii_digit()) {
-            let w = raw.trim_matches(is_punct);
+            let w = trim_punct(raw);
             return (!w.is_empty()).then_some(Cow::Borrowed(w));
         }
         let s = strip_numbers(raw);
@@ -232,11 +288,16 @@ fn contains_seq(tokens: &[&str], phrase: &[String]) -> bool {
 /// French transition words and phrases, and two-part connectors.
 #[derive(Debug, Clone, Default)]
 pub struct Transitions {
-    /// Phrases by their first token.
-    single: std::collections::HashMap<String, Vec<Vec<String>>, FxBuild>,
+    /// By first token: the phrases that start with it, and whether it starts
+    /// a part of a pair (one lookup per word of a sentence).
+    firsts: std::collections::HashMap<String, First, FxBuild>,
     pairs: Vec<(Vec<String>, Vec<String>)>,
-    /// The first tokens of the parts of the pairs.
-    pair_firsts: std::collections::HashSet<String, FxBuild>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct First {
+    phrases: Vec<Vec<String>>,
+    starts_pair: bool,
 }
 
 /// What [`Transitions`] found in a sentence.
@@ -254,14 +315,14 @@ impl Transitions {
             if let Some((a, b)) = l.split_once('…') {
                 let (a, b) = (match_tokens(a), match_tokens(b));
                 if !a.is_empty() && !b.is_empty() {
-                    t.pair_firsts.insert(a[0].clone());
-                    t.pair_firsts.insert(b[0].clone());
+                    t.firsts.entry(a[0].clone()).or_default().starts_pair = true;
+                    t.firsts.entry(b[0].clone()).or_default().starts_pair = true;
                     t.pairs.push((a, b));
                 }
             } else {
                 let p = match_tokens(&l);
                 if let Some(first) = p.first() {
-                    t.single.entry(first.clone()).or_default().push(p);
+                    t.firsts.entry(first.clone()).or_default().phrases.push(p);
                 }
             }
         }
@@ -285,13 +346,25 @@ impl Transitions {
     }
 
     fn locate(&self, tokens: &[&str]) -> Option<Found<'_>> {
-        // a pair's parts can only be there when their first words are
+        // one pass: the first words of pair parts that are there (a pair's
+        // parts can only be there when their first words are), and the first
+        // single phrase, the longest one starting at its place
         let mut present: Vec<&str> = Vec::new();
-        if !self.pairs.is_empty() {
-            for &t in tokens {
-                if self.pair_firsts.contains(t) && !present.contains(&t) {
-                    present.push(t);
-                }
+        let mut single: Option<&[String]> = None;
+        for (i, &t) in tokens.iter().enumerate() {
+            let Some(first) = self.firsts.get(t) else {
+                continue;
+            };
+            if first.starts_pair && !present.contains(&t) {
+                present.push(t);
+            }
+            if single.is_none() {
+                single = first
+                    .phrases
+                    .iter()
+                    .filter(|p| starts_with_seq(&tokens[i..], p))
+                    .max_by_key(|p| p.len())
+                    .map(Vec::as_slice);
             }
         }
         if !present.is_empty() {
@@ -302,19 +375,7 @@ impl Transitions {
                 }
             }
         }
-        for (i, &t) in tokens.iter().enumerate() {
-            if let Some(list) = self.single.get(t) {
-                // the longest phrase starting here wins (deterministic)
-                if let Some(p) = list
-                    .iter()
-                    .filter(|p| starts_with_seq(&tokens[i..], p))
-                    .max_by_key(|p| p.len())
-                {
-                    return Some(Found::Single(p));
-                }
-            }
-        }
-        None
+        single.map(Found::Single)
     }
 }
 
@@ -1204,6 +1265,25 @@ mod tests {
             assert_eq!(passive(s), None, "{s}");
         }
     }
+    #[test]
+    fn words_are_the_pieces_between_breaks_with_punctuation_trimmed() {
+        for t in [
+            "L’usine d’Écully — ouverte en 2021 – emploie 1 200 personnes.",
+            "« » … -- ‑x\u{a0}y\u{202f}:\tz ; % € (e) !? \u{b}v\u{c}w\r\n",
+            "",
+            "...",
+            "  a  ",
+            "—",
+        ] {
+            let expected: Vec<&str> = t
+                .split(|c: char| c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
+                .map(|w| w.trim_matches(is_punct))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(t), expected, "{t}");
+        }
+    }
+
     #[test]
     fn word_count_is_the_number_of_words() {
         for t in [
