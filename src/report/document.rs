@@ -542,34 +542,43 @@ fn plain(s: &str) -> String {
     d.blocks.pop().map(|b| b.text).unwrap_or_default()
 }
 
-/// Runs of white space made one space, none at either end.
+/// Runs of white space made one space, none at either end (what
+/// `split_whitespace` and a join would give, in one pass over the bytes).
 fn normalise_space(s: &str) -> String {
-    // most blocks are already so: single ASCII spaces between words
-    let mut after_space = true;
-    let mut clean = true;
-    for c in s.chars() {
-        if c == ' ' {
-            if after_space {
-                clean = false;
-                break;
-            }
-            after_space = true;
-        } else if c.is_whitespace() {
-            clean = false;
-            break;
-        } else {
-            after_space = false;
-        }
-    }
-    if clean && (s.is_empty() || !after_space) {
-        return s.to_string();
-    }
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // white space: ASCII controls and the space, or a character whose
+        // UTF-8 starts with one of these bytes (U+0085, U+00A0, U+1680,
+        // U+2000–U+205F, U+3000)
+        let space = match bytes[i] {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if space == 0 {
+            word.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[start..i]);
+        }
+        i += space;
+    }
+    if let Some(start) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -790,6 +799,8 @@ mod tests {
             ("un  deux ", "un deux"),
             (" un", "un"),
             ("un\u{a0}: deux\tet\ntrois", "un : deux et trois"),
+            ("là\u{2009}où\u{3000}ici\u{85}fin", "là où ici fin"),
+            ("é à ç — « ok »", "é à ç — « ok »"),
         ] {
             assert_eq!(normalise_space(t), want, "{t:?}");
         }
