@@ -617,9 +617,38 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     None
 }
 
+/// The 1-based line of byte offsets in a text, counted on from the last
+/// offset asked (offsets mostly come in order: the text is read once).
+struct LineAt<'a> {
+    src: &'a str,
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineAt<'a> {
+    fn new(src: &'a str) -> LineAt<'a> {
+        LineAt {
+            src,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, pos: usize) -> usize {
+        let pos = pos.min(self.src.len());
+        if pos < self.pos {
+            (self.pos, self.line) = (0, 1);
+        }
+        let bytes = &self.src.as_bytes()[self.pos..pos];
+        self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+        self.pos = pos;
+        self.line
+    }
+}
+
 fn parse_html(src: &str, doc: &mut Document) {
     let lower = src.to_ascii_lowercase();
-    let line_at = |pos: usize| src[..pos].matches('\n').count() + 1;
+    let mut lines = LineAt::new(src);
     let mut pos = 0;
     let mut in_body = !lower.contains("<body");
     let mut in_title = false;
@@ -640,7 +669,7 @@ fn parse_html(src: &str, doc: &mut Document) {
         let Some(off) = src[pos..].find('<') else {
             let t = &src[pos..];
             if in_body {
-                append(&mut cur, &mut link, t, line_at(pos), &kinds);
+                append(&mut cur, &mut link, t, lines.at(pos), &kinds);
             }
             break;
         };
@@ -650,7 +679,7 @@ fn parse_html(src: &str, doc: &mut Document) {
             if in_title {
                 title.push_str(t);
             } else if in_body {
-                append(&mut cur, &mut link, t, line_at(pos), &kinds);
+                append(&mut cur, &mut link, t, lines.at(pos), &kinds);
             }
         }
         if lower[lt..].starts_with("<!--") {
@@ -705,7 +734,7 @@ fn parse_html(src: &str, doc: &mut Document) {
             "img" if in_body => doc.images.push(Image {
                 alt: attr(tag, "alt").unwrap_or_default(),
                 src: attr(tag, "src").unwrap_or_default(),
-                line: line_at(lt),
+                line: lines.at(lt),
             }),
             "a" if in_body => {
                 if closing {
@@ -720,11 +749,11 @@ fn parse_html(src: &str, doc: &mut Document) {
                     link = Some((
                         String::new(),
                         attr(tag, "href").unwrap_or_default(),
-                        line_at(lt),
+                        lines.at(lt),
                     ));
                 }
             }
-            "br" => append(&mut cur, &mut link, " ", line_at(lt), &kinds),
+            "br" => append(&mut cur, &mut link, " ", lines.at(lt), &kinds),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li" | "blockquote" | "div"
             | "section" | "article" | "ul" | "ol" | "table" | "tr" | "td" | "th" | "header"
             | "footer" | "main" | "figure" | "figcaption" | "dd" | "dt"
