@@ -7,7 +7,8 @@
 use crate::french::{self, elision, Lexicon};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 /// A term found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,18 +47,42 @@ const DETERMINERS: &[&str] = &[
 /// Joining words allowed inside a term.
 const INNER: &[&str] = &["de", "du", "des", "d’", "d'", "à", "en", "la", "l’", "l'"];
 
+/// One occurrence of a term. Keys and written forms repeat all over a text:
+/// each distinct one is stored once and shared (see [`Strings`]).
 struct Occ {
-    key: String,
-    surface: String,
-    determiner: Option<String>,
+    key: Rc<str>,
+    surface: Rc<str>,
+    determiner: Option<&'static str>,
     len: usize,
     sentence: usize,
     at_start: bool,
 }
 
+/// The distinct strings of the occurrences, each stored once.
+#[derive(Default)]
+struct Strings(HashSet<Rc<str>>);
+
+impl Strings {
+    fn get(&mut self, s: &str) -> Rc<str> {
+        if let Some(r) = self.0.get(s) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(s);
+        self.0.insert(r.clone());
+        r
+    }
+}
+
+/// What [`occurrences`] needs of one token, worked out once per token.
+struct Token<'a> {
+    text: &'a str,
+    lower: String,
+    /// A content word (see `occurrences`), and its stem when it is one.
+    stem: Option<String>,
+}
+
 /// Term occurrences of one sentence.
-fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
-    let toks: Vec<&str> = french::words(&sentence.text).collect();
+fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &mut Vec<Occ>) {
     let content = |w: &str| -> bool {
         let b = elision::strip(w);
         b.chars().any(char::is_alphabetic)
@@ -66,57 +91,73 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
             && !french::looks_finite(b)
             && (b.chars().count() > 2 || is_acronym(b))
     };
+    let toks: Vec<Token> = french::words(&sentence.text)
+        .map(|t| Token {
+            text: t,
+            lower: t.to_lowercase(),
+            stem: content(t).then(|| lex.stem(t)),
+        })
+        .collect();
+    // the key and the written form of the term being extended, joined by spaces
+    let (mut key, mut surface) = (String::new(), String::new());
     for i in 0..toks.len() {
-        if !content(toks[i]) {
+        let Some(stem) = &toks[i].stem else {
             continue;
-        }
+        };
         // a term starting with an elided article keeps the article out: l’usine → usine
-        let mut words = vec![elision::strip(toks[i])];
-        let mut stems = vec![lex.stem(toks[i])];
+        key.clear();
+        key.push_str(stem);
+        surface.clear();
+        surface.push_str(elision::strip(toks[i].text));
+        let mut n_words = 1;
         let det = if i > 0 {
-            let p = toks[i - 1].to_lowercase();
-            DETERMINERS.contains(&p.as_str()).then_some(p)
+            let p = toks[i - 1].lower.as_str();
+            DETERMINERS.iter().find(|d| **d == p).copied()
         } else {
             None
         };
         let det = det.or_else(|| {
-            let w = toks[i];
-            let lower = w.to_lowercase();
-            (lower.starts_with("l’") || lower.starts_with("l'")).then(|| "l’".to_string())
+            let lower = &toks[i].lower;
+            (lower.starts_with("l’") || lower.starts_with("l'")).then_some("l’")
         });
-        let first_det = det.clone();
         out.push(Occ {
-            key: stems.join(" "),
-            surface: words.join(" "),
-            determiner: first_det.clone(),
+            key: strings.get(&key),
+            surface: strings.get(&surface),
+            determiner: det,
             len: 1,
             sentence: sentence.id,
             at_start: i == 0,
         });
         let mut j = i + 1;
         let mut n_content = 1;
-        while j < toks.len() && words.len() < 5 && n_content < 3 {
-            let t = toks[j];
-            let lower = t.to_lowercase();
+        while j < toks.len() && n_words < 5 && n_content < 3 {
+            let t = &toks[j];
+            let lower = t.lower.as_str();
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
-            if content(t) {
-                words.push(t);
-                stems.push(lex.stem(t));
+            if let Some(stem) = &t.stem {
+                surface.push(' ');
+                surface.push_str(t.text);
+                key.push(' ');
+                key.push_str(stem);
+                n_words += 1;
                 n_content += 1;
-                if !elided_inner || content(elision::strip(t)) {
+                if !elided_inner || content(elision::strip(t.text)) {
                     out.push(Occ {
-                        key: stems.join(" "),
-                        surface: words.join(" "),
-                        determiner: first_det.clone(),
+                        key: strings.get(&key),
+                        surface: strings.get(&surface),
+                        determiner: det,
                         len: n_content,
                         sentence: sentence.id,
                         at_start: i == 0,
                     });
                 }
-            } else if INNER.contains(&lower.as_str()) {
-                words.push(t);
-                stems.push(lower.clone());
+            } else if INNER.contains(&lower) {
+                surface.push(' ');
+                surface.push_str(t.text);
+                key.push(' ');
+                key.push_str(lower);
+                n_words += 1;
             } else {
                 break;
             }
@@ -136,28 +177,37 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::new();
     for o in occs {
-        if let Some(d) = &o.determiner {
+        if let Some(d) = o.determiner {
             *pairs
                 .entry(&o.key)
                 .or_default()
-                .entry((d.as_str(), o.surface.as_str()))
+                .entry((d, &o.surface))
                 .or_insert(0) += 1;
         }
         let f = forms.entry(&o.key).or_default();
         let side = if o.at_start { &mut f.1 } else { &mut f.0 };
         *side.entry(&o.surface).or_insert(0) += 1;
-        if let Some(d) = &o.determiner {
-            *f.2.entry(d.as_str()).or_insert(0) += 1;
+        if let Some(d) = o.determiner {
+            *f.2.entry(d).or_insert(0) += 1;
         }
-        let t = terms.entry(o.key.clone()).or_insert_with(|| Term {
-            surface: String::new(),
-            determiner: None,
-            key: o.key.clone(),
-            count: 0,
-            det_count: 0,
-            len: o.len,
-            score: 0.0,
-        });
+        // the key is copied once per term, not once per occurrence
+        if !terms.contains_key(&*o.key) {
+            terms.insert(
+                o.key.to_string(),
+                Term {
+                    surface: String::new(),
+                    determiner: None,
+                    key: o.key.to_string(),
+                    count: 0,
+                    det_count: 0,
+                    len: o.len,
+                    score: 0.0,
+                },
+            );
+        }
+        let Some(t) = terms.get_mut(&*o.key) else {
+            continue;
+        };
         t.count += 1;
         if o.determiner.is_some() {
             t.det_count += 1;
@@ -512,9 +562,11 @@ pub fn analyse(
     opts: &Options,
 ) -> Keywords {
     let mut occs = Vec::new();
+    let mut strings = Strings::default();
     for s in sentences {
-        occurrences(s, lex, &mut occs);
+        occurrences(s, lex, &mut strings, &mut occs);
     }
+    drop(strings);
     let terms = collect(&occs.iter().collect::<Vec<_>>());
     let n = sentences.len().max(1) as f64;
 
@@ -531,10 +583,11 @@ pub fn analyse(
         .iter()
         .filter_map(|&i| sentences.get(i).map(|s| s.text.as_str()))
         .collect();
-    let in_first: std::collections::HashSet<&str> = occs
+    let first_ids: HashSet<usize> = first_para.iter().copied().collect();
+    let in_first: HashSet<&str> = occs
         .iter()
-        .filter(|o| first_para.contains(&o.sentence))
-        .map(|o| o.key.as_str())
+        .filter(|o| first_ids.contains(&o.sentence))
+        .map(|o| &*o.key)
         .collect();
     let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let total_words: usize = all_text.iter().map(|s| density_words(s)).sum();
