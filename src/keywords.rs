@@ -7,6 +7,7 @@
 use crate::french::{self, elision, Lexicon};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -655,60 +656,98 @@ pub fn analyse(
         }
     };
 
-    // per-section salient terms: tf in the section × idf over sections
-    let section_sentences: Vec<Vec<usize>> = sections
-        .iter()
-        .map(|s| {
-            s.blocks
-                .iter()
-                .flat_map(|b| b.source_sentences().iter().copied())
-                .collect()
-        })
-        .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut per_section: Vec<BTreeMap<String, Term>> = Vec::new();
+    // per-section salient terms: tf in the section × idf over sections. A
+    // score needs only counts, so each section's terms are counted and scored
+    // first, and only its best twelve are built in full (forms, determiner).
+    // Keys are shared strings: a key's address stands for it in the counts.
+    let id = |k: &Rc<str>| Rc::as_ptr(k) as *const u8 as usize;
+    let mut global: HashMap<usize, usize> = HashMap::new();
+    for o in &occs {
+        *global.entry(id(&o.key)).or_insert(0) += 1;
+    }
     // occurrences go to their section in one pass
     let mut section_of: HashMap<usize, usize> = HashMap::new();
-    for (si, ids) in section_sentences.iter().enumerate() {
-        for &id in ids {
-            section_of.entry(id).or_insert(si);
+    for (si, s) in sections.iter().enumerate() {
+        for b in &s.blocks {
+            for &id in b.source_sentences() {
+                section_of.entry(id).or_insert(si);
+            }
         }
     }
-    let mut by_section: Vec<Vec<&Occ>> = vec![Vec::new(); section_sentences.len()];
+    let mut by_section: Vec<Vec<&Occ>> = vec![Vec::new(); sections.len()];
     for o in &occs {
         if let Some(&si) = section_of.get(&o.sentence) {
             by_section[si].push(o);
         }
     }
-    for o in &by_section {
-        per_section.push(collect(o));
+    /// A term of a section: its key, occurrences, and words (at its first occurrence).
+    struct Count<'a> {
+        key: &'a Rc<str>,
+        count: usize,
+        len: usize,
     }
-    for t in &per_section {
-        for k in t.keys() {
-            *df.entry(k.as_str()).or_insert(0) += 1;
+    let counts: Vec<Vec<Count>> = by_section
+        .iter()
+        .map(|os| {
+            let mut at: HashMap<usize, usize> = HashMap::new();
+            let mut v: Vec<Count> = Vec::new();
+            for o in os {
+                match at.entry(id(&o.key)) {
+                    Entry::Occupied(e) => v[*e.get()].count += 1,
+                    Entry::Vacant(e) => {
+                        e.insert(v.len());
+                        v.push(Count {
+                            key: &o.key,
+                            count: 1,
+                            len: o.len,
+                        });
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    let mut df: HashMap<usize, usize> = HashMap::new();
+    for cs in &counts {
+        for c in cs {
+            *df.entry(id(c.key)).or_insert(0) += 1;
         }
     }
     let ns = sections.len().max(1) as f64;
-    let section_terms = per_section
+    let section_terms = counts
         .iter()
-        .map(|ts| {
-            let mut v: Vec<Term> = ts
-                .values()
-                .map(|t| {
-                    let idf = (1.0 + ns / *df.get(t.key.as_str()).unwrap_or(&1) as f64).ln();
-                    let mut t = t.clone();
-                    let global = terms.get(&t.key).map(|g| g.count).unwrap_or(1) as f64;
-                    t.score = (t.count as f64) * idf * (1.0 + 0.5 * (t.len as f64 - 1.0))
+        .zip(&by_section)
+        .map(|(cs, os)| {
+            let mut scored: Vec<(f64, &Count)> = cs
+                .iter()
+                .map(|c| {
+                    let idf = (1.0 + ns / *df.get(&id(c.key)).unwrap_or(&1) as f64).ln();
+                    let global = global.get(&id(c.key)).copied().unwrap_or(1) as f64;
+                    let mut score = (c.count as f64) * idf * (1.0 + 0.5 * (c.len as f64 - 1.0))
                         + 0.1 * global.ln_1p();
-                    if t.len > 1 && t.count < 2 {
-                        t.score *= 0.6;
+                    if c.len > 1 && c.count < 2 {
+                        score *= 0.6;
                     }
-                    t
+                    (score, c)
                 })
                 .collect();
-            v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
-            v.truncate(12);
-            v
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(b.1.key)));
+            scored.truncate(12);
+            let keep: HashSet<usize> = scored.iter().map(|(_, c)| id(c.key)).collect();
+            let kept: Vec<&Occ> = os
+                .iter()
+                .filter(|o| keep.contains(&id(&o.key)))
+                .copied()
+                .collect();
+            let built = collect(&kept);
+            scored
+                .iter()
+                .filter_map(|(score, c)| {
+                    let mut t = built.get(&**c.key)?.clone();
+                    t.score = *score;
+                    Some(t)
+                })
+                .collect::<Vec<Term>>()
         })
         .collect();
 
