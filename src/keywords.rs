@@ -376,6 +376,12 @@ pub fn mentions(text: &str, keyphrase: &str, lex: &Lexicon) -> bool {
     mentions_in_tokens(&match_tokens(text), &match_words(keyphrase, lex))
 }
 
+/// [`mentions`] with the keyphrase's [`match_words`] worked out once by the
+/// caller (a text checked against one keyphrase many times).
+pub fn mentions_words(text: &str, kw: &[String]) -> bool {
+    mentions_in_tokens(&match_tokens(text), kw)
+}
+
 /// [`mentions`] on a text's [`match_tokens`] and the keyphrase's [`match_words`].
 fn mentions_in_tokens(tokens: &[String], kw: &[String]) -> bool {
     if kw.is_empty() {
