@@ -282,10 +282,10 @@ impl Expander {
             .enumerate()
             .filter(|(i, s)| *i > 0 && s.heading.is_none())
             .count();
-        let density = keywords::Density::of(
+        let density = keywords::Density::of_keywords(
             sections,
             sentences,
-            &kw.keyphrase,
+            kw,
             lex,
             open_heads * keywords::HEADING_WORDS,
         );

@@ -199,7 +199,7 @@ impl HeadingWriter {
         let for_share = if need <= 0.0 { 0 } else { need.ceil() as usize };
         // sections carrying the keyphrase in their heading until the matches
         // reach the band's minimum, which grows with the words they add
-        let density = keywords::Density::of(sections, sentences, kp, lex, 0);
+        let density = keywords::Density::of_keywords(sections, sentences, kw, lex, 0);
         let words = density.words + open * keywords::HEADING_WORDS;
         let for_band = (0..=MAX_BAND_SECTIONS)
             .find(|&k| {
@@ -249,7 +249,7 @@ impl HeadingWriter {
             .filter_map(|s| s.heading.as_ref())
             .filter(|h| keywords::mentions_words(&h.text, &kw_words))
             .count();
-        let mut density = keywords::Density::of(sections, sentences, kp, lex, 0);
+        let mut density = keywords::Density::of_keywords(sections, sentences, kw, lex, 0);
         let mut used: HashSet<String> = sections
             .iter()
             .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_lowercase()))
@@ -371,10 +371,10 @@ impl HeadingWriter {
         // the least that passes: more keyphrase headings only add to its density,
         // unless the text itself holds too few matches for the density band;
         // and never more than the band leaves room for
-        let density = keywords::Density::of(
+        let density = keywords::Density::of_keywords(
             sections,
             sentences,
-            keyphrase,
+            kw,
             lex,
             to_name * keywords::HEADING_WORDS,
         );

@@ -38,6 +38,11 @@ pub struct Keywords {
     pub section_terms: Vec<Vec<Term>>,
     /// Every term of the article, by key.
     pub terms: BTreeMap<String, Term>,
+    /// Keyphrase matches ([`matches_in`]) and [`density_words`] of each
+    /// source sentence, by id: counted once here for the stages that weigh
+    /// the keyphrase's density ([`Density::of_keywords`]); empty when not
+    /// counted.
+    pub sentence_density: Vec<(usize, usize)>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -463,30 +468,69 @@ impl Density {
         lex: &Lexicon,
         extra_words: usize,
     ) -> Density {
+        Density::count(sections, sentences, keyphrase, lex, extra_words, &[])
+    }
+
+    /// [`Density::of`] for the article's own keyphrase, with the source
+    /// sentences' counts taken from `kw.sentence_density` when it holds them.
+    pub fn of_keywords(
+        sections: &[Section],
+        sentences: &[Sentence],
+        kw: &Keywords,
+        lex: &Lexicon,
+        extra_words: usize,
+    ) -> Density {
+        let counted = if kw.sentence_density.len() == sentences.len() {
+            kw.sentence_density.as_slice()
+        } else {
+            &[]
+        };
+        Density::count(
+            sections,
+            sentences,
+            &kw.keyphrase,
+            lex,
+            extra_words,
+            counted,
+        )
+    }
+
+    /// `counted`: matches and words of the source sentences, by id, or empty.
+    fn count(
+        sections: &[Section],
+        sentences: &[Sentence],
+        keyphrase: &str,
+        lex: &Lexicon,
+        extra_words: usize,
+        counted: &[(usize, usize)],
+    ) -> Density {
         let kw = match_words(keyphrase, lex);
         let mut matches = 0;
         let mut words = extra_words;
-        let mut add = |t: &str| {
-            matches += matches_in(t, &kw);
-            words += density_words(t);
+        let of = |t: &str| (matches_in(t, &kw), density_words(t));
+        let mut add = |(m, w): (usize, usize)| {
+            matches += m;
+            words += w;
         };
         for sec in sections {
             if let Some(h) = &sec.heading {
-                add(&h.text);
+                add(of(&h.text));
             }
             for b in &sec.blocks {
                 match b {
                     Block::Paragraph { .. } | Block::Enumeration { .. } => {
                         for &id in b.source_sentences() {
-                            if let Some(s) = sentences.get(id) {
-                                add(&s.text);
+                            if let Some(&c) = counted.get(id) {
+                                add(c);
+                            } else if let Some(s) = sentences.get(id) {
+                                add(of(&s.text));
                             }
                         }
                     }
-                    Block::Text { text } => add(&text.text),
+                    Block::Text { text } => add(of(&text.text)),
                     Block::List { items } => {
                         for i in items {
-                            add(&i.text);
+                            add(of(&i.text));
                         }
                     }
                 }
@@ -785,11 +829,18 @@ pub fn analyse(
         .take(6)
         .collect();
 
+    let kp_words = match_words(&keyphrase, lex);
+    let sentence_density = sentences
+        .iter()
+        .map(|s| (matches_in(&s.text, &kp_words), density_words(&s.text)))
+        .collect();
+
     Keywords {
         keyphrase,
         secondary,
         section_terms,
         terms,
+        sentence_density,
     }
 }
 
