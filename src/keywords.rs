@@ -397,21 +397,22 @@ fn mentions_in_tokens(tokens: &[String], kw: &[String]) -> bool {
 }
 
 /// The words of each sentence (elision removed, lowercase, sorted), built once
-/// so that counting a phrase's sentences does not re-read the text.
-pub struct SentenceWords(Vec<Vec<String>>);
+/// so that counting a phrase's sentences does not re-read the text. Sentences
+/// with the same words are kept once with their number: the counts below are
+/// sums over sentences, so they do not change, and a text that repeats itself
+/// costs what its distinct sentences cost.
+pub struct SentenceWords(Vec<(Vec<String>, usize)>);
 
 impl SentenceWords {
     pub fn new(text_sentences: &[&str]) -> SentenceWords {
-        SentenceWords(
-            text_sentences
-                .iter()
-                .map(|s| {
-                    let mut w = match_tokens(s);
-                    w.sort_unstable();
-                    w
-                })
-                .collect(),
-        )
+        let mut times: HashMap<Vec<String>, usize> = HashMap::new();
+        for s in text_sentences {
+            let mut w = match_tokens(s);
+            w.sort_unstable();
+            *times.entry(w).or_insert(0) += 1;
+        }
+        // (the order of a HashMap: only sums are taken over this list)
+        SentenceWords(times.into_iter().collect())
     }
 
     /// Sentences holding every match word of `keyphrase`.
@@ -422,14 +423,18 @@ impl SentenceWords {
         }
         self.0
             .iter()
-            .filter(|words| kw.iter().all(|k| words.binary_search(k).is_ok()))
-            .count()
+            .filter(|(words, _)| kw.iter().all(|k| words.binary_search(k).is_ok()))
+            .map(|(_, times)| times)
+            .sum()
     }
 
     /// Keyphrase matches over every sentence (see [`matches_in_tokens`]).
     pub fn matches(&self, keyphrase: &str, lex: &Lexicon) -> usize {
         let kw = match_words(keyphrase, lex);
-        self.0.iter().map(|w| matches_in_tokens(w, &kw)).sum()
+        self.0
+            .iter()
+            .map(|(w, times)| matches_in_tokens(w, &kw) * times)
+            .sum()
     }
 }
 
