@@ -401,15 +401,39 @@ fn mentions_in_tokens(tokens: &[String], kw: &[String]) -> bool {
 /// with the same words are kept once with their number: the counts below are
 /// sums over sentences, so they do not change, and a text that repeats itself
 /// costs what its distinct sentences cost.
-pub struct SentenceWords(Vec<(Vec<String>, usize)>);
+pub struct SentenceWords(Vec<(Vec<(String, usize)>, usize)>);
+
+/// A text's [`match_tokens`], each once with its number, sorted.
+fn match_token_counts(text: &str) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // lowercased in a reused buffer, copied once per distinct token
+    let mut token = String::new();
+    for p in french::words(text).flat_map(|w| w.split(['-', '‑'])) {
+        let p = elision::strip(p);
+        if p.is_empty() {
+            continue;
+        }
+        token.clear();
+        if p.is_ascii() {
+            token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            token.push_str(&p.to_lowercase());
+        }
+        match counts.get_mut(token.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(token.clone(), 1);
+            }
+        }
+    }
+    counts.into_iter().collect()
+}
 
 impl SentenceWords {
     pub fn new(text_sentences: &[&str]) -> SentenceWords {
-        let mut times: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut times: HashMap<Vec<(String, usize)>, usize> = HashMap::new();
         for s in text_sentences {
-            let mut w = match_tokens(s);
-            w.sort_unstable();
-            *times.entry(w).or_insert(0) += 1;
+            *times.entry(match_token_counts(s)).or_insert(0) += 1;
         }
         // (the order of a HashMap: only sums are taken over this list)
         SentenceWords(times.into_iter().collect())
@@ -423,30 +447,40 @@ impl SentenceWords {
         }
         self.0
             .iter()
-            .filter(|(words, _)| kw.iter().all(|k| words.binary_search(k).is_ok()))
+            .filter(|(words, _)| kw.iter().all(|k| times_in(words, k) > 0))
             .map(|(_, times)| times)
             .sum()
     }
 
-    /// Keyphrase matches over every sentence (see [`matches_in_tokens`]).
+    /// Keyphrase matches over every sentence (see [`matches_in_tokens`]): in
+    /// each, as many as its rarest match word.
     pub fn matches(&self, keyphrase: &str, lex: &Lexicon) -> usize {
         let kw = match_words(keyphrase, lex);
+        if kw.is_empty() {
+            return 0;
+        }
         self.0
             .iter()
-            .map(|(w, times)| matches_in_tokens(w, &kw) * times)
+            .map(|(words, times)| kw.iter().map(|k| times_in(words, k)).min().unwrap_or(0) * times)
             .sum()
     }
+}
+
+/// How many times `word` is in a sentence's [`match_token_counts`].
+fn times_in(words: &[(String, usize)], word: &str) -> usize {
+    words
+        .binary_search_by(|(w, _)| w.as_str().cmp(word))
+        .map_or(0, |i| words[i].1)
 }
 
 /// Count of sentences that hold every match word of the keyphrase.
 pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -> usize {
     let kw = match_words(keyphrase, lex);
+    // every match word at least once: at least one match (`matches_in` reads
+    // the tokens of `match_tokens` without keeping them)
     text_sentences
         .iter()
-        .filter(|s| {
-            let words = match_tokens(s);
-            !kw.is_empty() && kw.iter().all(|k| words.contains(k))
-        })
+        .filter(|s| matches_in(s, &kw) > 0)
         .count()
 }
 
