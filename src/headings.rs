@@ -286,12 +286,12 @@ impl HeadingWriter {
                 }
                 for (b, block) in sec.blocks.iter().enumerate().skip(1) {
                     if let Block::Paragraph { sentences: ids } = block {
-                        let texts: Vec<&str> = ids
+                        // a sentence with the keyphrase (`keywords::occurrences_in`)
+                        let holds = ids
                             .iter()
                             .filter_map(|&id| sentences.get(id))
-                            .map(|s| s.text.as_str())
-                            .collect();
-                        if keywords::occurrences_in(&texts, kp, lex) > 0 {
+                            .any(|s| keywords::matches_in(&s.text, &kw_words) > 0);
+                        if holds {
                             spot = Some((i, b));
                             break;
                         }
