@@ -90,6 +90,8 @@ pub struct Expander {
     /// Acronym → expansion, from `lexicons/glossary.yaml`.
     pub glossary: BTreeMap<String, String>,
     role_nouns: HashSet<String>,
+    /// The words of each definition verb (`definitions` in the rules), split once.
+    definition_verbs: Vec<Vec<String>>,
     figure: LazyRegex,
     date: LazyRegex,
     acronym_paren: LazyRegex,
@@ -231,7 +233,13 @@ impl Expander {
             r"\(([\p{Lu}][\p{Lu}0-9₀-₉&]+)\)|\b([\p{Lu}][\p{Lu}0-9₀-₉&]+) \(([^()]+)\)",
         );
         let role_nouns = rules.role_nouns.iter().map(|r| r.to_lowercase()).collect();
+        let definition_verbs = rules
+            .definitions
+            .iter()
+            .map(|d| d.verb.split_whitespace().map(str::to_string).collect())
+            .collect();
         Ok(Expander {
+            definition_verbs,
             rules,
             glossary: glossary.entries,
             role_nouns,
@@ -274,10 +282,10 @@ impl Expander {
             .enumerate()
             .filter(|(i, s)| *i > 0 && s.heading.is_none())
             .count();
-        let density = keywords::Density::of(
+        let density = keywords::Density::of_keywords(
             sections,
             sentences,
-            &kw.keyphrase,
+            kw,
             lex,
             open_heads * keywords::HEADING_WORDS,
         );
@@ -298,7 +306,7 @@ impl Expander {
         let heads_with_kp = sections
             .iter()
             .filter_map(|s| s.heading.as_ref())
-            .filter(|h| keywords::mentions(&h.text, &kw.keyphrase, lex))
+            .filter(|h| keywords::mentions_words(&h.text, &kp_words))
             .count();
         let mut used: BTreeSet<usize> = BTreeSet::new();
         let mut added_ids = Vec::new();
@@ -897,8 +905,7 @@ impl Expander {
     /// "Subject est un …" → (subject as it reads inside a question, question kind).
     fn definition(&self, text: &str, ctx: &Context) -> Option<(String, String)> {
         let toks = tokens(text);
-        for d in &self.rules.definitions {
-            let vw: Vec<&str> = d.verb.split_whitespace().collect();
+        for (d, vw) in self.rules.definitions.iter().zip(&self.definition_verbs) {
             // the subject: the first 1–6 words, no comma, no verb
             for k in 1..=6.min(toks.len().saturating_sub(vw.len())) {
                 // the verb's words, adverbs allowed between them and after
@@ -1045,7 +1052,9 @@ impl<'a> Context<'a> {
                     if i > 0 {
                         names_mid.insert(b);
                     }
-                } else if b.chars().next().is_some_and(char::is_lowercase) {
+                } else if b.chars().next().is_some_and(char::is_lowercase)
+                    && !lower_seen.contains(b)
+                {
                     lower_seen.insert(b.to_string());
                 }
             }

@@ -188,9 +188,10 @@ impl HeadingWriter {
             .filter(|(i, s)| *i > 0 && s.heading.is_none())
             .count();
         let total = fixed.len() + open;
+        let kp_words = keywords::match_words(kp, lex);
         let with = fixed
             .iter()
-            .filter(|h| keywords::mentions(&h.text, kp, lex))
+            .filter(|h| keywords::mentions_words(&h.text, &kp_words))
             .count()
             + open;
         let min = self.rules.keyphrase_share_min;
@@ -198,7 +199,7 @@ impl HeadingWriter {
         let for_share = if need <= 0.0 { 0 } else { need.ceil() as usize };
         // sections carrying the keyphrase in their heading until the matches
         // reach the band's minimum, which grows with the words they add
-        let density = keywords::Density::of(sections, sentences, kp, lex, 0);
+        let density = keywords::Density::of_keywords(sections, sentences, kw, lex, 0);
         let words = density.words + open * keywords::HEADING_WORDS;
         let for_band = (0..=MAX_BAND_SECTIONS)
             .find(|&k| {
@@ -246,9 +247,9 @@ impl HeadingWriter {
         let mut with = sections
             .iter()
             .filter_map(|s| s.heading.as_ref())
-            .filter(|h| keywords::mentions(&h.text, kp, lex))
+            .filter(|h| keywords::mentions_words(&h.text, &kw_words))
             .count();
-        let mut density = keywords::Density::of(sections, sentences, kp, lex, 0);
+        let mut density = keywords::Density::of_keywords(sections, sentences, kw, lex, 0);
         let mut used: HashSet<String> = sections
             .iter()
             .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_lowercase()))
@@ -279,18 +280,18 @@ impl HeadingWriter {
                     || sec
                         .heading
                         .as_ref()
-                        .is_some_and(|h| keywords::mentions(&h.text, kp, lex))
+                        .is_some_and(|h| keywords::mentions_words(&h.text, &kw_words))
                 {
                     continue;
                 }
                 for (b, block) in sec.blocks.iter().enumerate().skip(1) {
                     if let Block::Paragraph { sentences: ids } = block {
-                        let texts: Vec<&str> = ids
+                        // a sentence with the keyphrase (`keywords::occurrences_in`)
+                        let holds = ids
                             .iter()
                             .filter_map(|&id| sentences.get(id))
-                            .map(|s| s.text.as_str())
-                            .collect();
-                        if keywords::occurrences_in(&texts, kp, lex) > 0 {
+                            .any(|s| keywords::matches_in(&s.text, &kw_words) > 0);
+                        if holds {
                             spot = Some((i, b));
                             break;
                         }
@@ -310,7 +311,7 @@ impl HeadingWriter {
             };
             used.insert(text.to_lowercase());
             total += 1;
-            if keywords::mentions(&text, kp, lex) {
+            if keywords::mentions_words(&text, &kw_words) {
                 with += 1;
             }
             density.matches += keywords::matches_in(&text, &kw_words);
@@ -353,10 +354,11 @@ impl HeadingWriter {
             .enumerate()
             .filter(|(i, s)| *i > 0 || s.heading.is_some())
             .count();
+        let kp_words = keywords::match_words(keyphrase, lex);
         let fixed_with_kp = sections
             .iter()
             .filter_map(|s| s.heading.as_ref())
-            .filter(|h| keywords::mentions(&h.text, keyphrase, lex))
+            .filter(|h| keywords::mentions_words(&h.text, &kp_words))
             .count();
         let to_name = sections
             .iter()
@@ -369,10 +371,10 @@ impl HeadingWriter {
         // the least that passes: more keyphrase headings only add to its density,
         // unless the text itself holds too few matches for the density band;
         // and never more than the band leaves room for
-        let density = keywords::Density::of(
+        let density = keywords::Density::of_keywords(
             sections,
             sentences,
-            keyphrase,
+            kw,
             lex,
             to_name * keywords::HEADING_WORDS,
         );
@@ -400,7 +402,7 @@ impl HeadingWriter {
                 let pick = opts
                     .iter()
                     .filter(|o| !used.contains(&o.to_lowercase()))
-                    .find(|o| keywords::mentions(o, keyphrase, lex) == want_kp || opts.len() == 1)
+                    .find(|o| keywords::mentions_words(o, &kp_words) == want_kp || opts.len() == 1)
                     .or_else(|| opts.iter().find(|o| !used.contains(&o.to_lowercase())))
                     .cloned();
                 pick.map(|text| Heading {
@@ -422,7 +424,7 @@ impl HeadingWriter {
                 )
             };
             let heading = heading.unwrap_or_else(|| self.fallback(i, &used));
-            if keywords::mentions(&heading.text, keyphrase, lex) {
+            if keywords::mentions_words(&heading.text, &kp_words) {
                 need_kp = need_kp.saturating_sub(1);
                 budget_kp = budget_kp.saturating_sub(1);
             }

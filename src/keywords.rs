@@ -7,7 +7,9 @@
 use crate::french::{self, elision, Lexicon};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 /// A term found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +38,11 @@ pub struct Keywords {
     pub section_terms: Vec<Vec<Term>>,
     /// Every term of the article, by key.
     pub terms: BTreeMap<String, Term>,
+    /// Keyphrase matches ([`matches_in`]) and [`density_words`] of each
+    /// source sentence, by id: counted once here for the stages that weigh
+    /// the keyphrase's density ([`Density::of_keywords`]); empty when not
+    /// counted.
+    pub sentence_density: Vec<(usize, usize)>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -46,18 +53,42 @@ const DETERMINERS: &[&str] = &[
 /// Joining words allowed inside a term.
 const INNER: &[&str] = &["de", "du", "des", "d’", "d'", "à", "en", "la", "l’", "l'"];
 
+/// One occurrence of a term. Keys and written forms repeat all over a text:
+/// each distinct one is stored once and shared (see [`Strings`]).
 struct Occ {
-    key: String,
-    surface: String,
-    determiner: Option<String>,
+    key: Rc<str>,
+    surface: Rc<str>,
+    determiner: Option<&'static str>,
     len: usize,
     sentence: usize,
     at_start: bool,
 }
 
+/// The distinct strings of the occurrences, each stored once.
+#[derive(Default)]
+struct Strings(HashSet<Rc<str>>);
+
+impl Strings {
+    fn get(&mut self, s: &str) -> Rc<str> {
+        if let Some(r) = self.0.get(s) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(s);
+        self.0.insert(r.clone());
+        r
+    }
+}
+
+/// What [`occurrences`] needs of one token, worked out once per token.
+struct Token<'a> {
+    text: &'a str,
+    lower: String,
+    /// A content word (see `occurrences`), and its stem when it is one.
+    stem: Option<String>,
+}
+
 /// Term occurrences of one sentence.
-fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
-    let toks: Vec<&str> = french::words(&sentence.text).collect();
+fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &mut Vec<Occ>) {
     let content = |w: &str| -> bool {
         let b = elision::strip(w);
         b.chars().any(char::is_alphabetic)
@@ -66,57 +97,73 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, out: &mut Vec<Occ>) {
             && !french::looks_finite(b)
             && (b.chars().count() > 2 || is_acronym(b))
     };
+    let toks: Vec<Token> = french::words(&sentence.text)
+        .map(|t| Token {
+            text: t,
+            lower: t.to_lowercase(),
+            stem: content(t).then(|| lex.stem(t)),
+        })
+        .collect();
+    // the key and the written form of the term being extended, joined by spaces
+    let (mut key, mut surface) = (String::new(), String::new());
     for i in 0..toks.len() {
-        if !content(toks[i]) {
+        let Some(stem) = &toks[i].stem else {
             continue;
-        }
+        };
         // a term starting with an elided article keeps the article out: l’usine → usine
-        let mut words = vec![elision::strip(toks[i])];
-        let mut stems = vec![lex.stem(toks[i])];
+        key.clear();
+        key.push_str(stem);
+        surface.clear();
+        surface.push_str(elision::strip(toks[i].text));
+        let mut n_words = 1;
         let det = if i > 0 {
-            let p = toks[i - 1].to_lowercase();
-            DETERMINERS.contains(&p.as_str()).then_some(p)
+            let p = toks[i - 1].lower.as_str();
+            DETERMINERS.iter().find(|d| **d == p).copied()
         } else {
             None
         };
         let det = det.or_else(|| {
-            let w = toks[i];
-            let lower = w.to_lowercase();
-            (lower.starts_with("l’") || lower.starts_with("l'")).then(|| "l’".to_string())
+            let lower = &toks[i].lower;
+            (lower.starts_with("l’") || lower.starts_with("l'")).then_some("l’")
         });
-        let first_det = det.clone();
         out.push(Occ {
-            key: stems.join(" "),
-            surface: words.join(" "),
-            determiner: first_det.clone(),
+            key: strings.get(&key),
+            surface: strings.get(&surface),
+            determiner: det,
             len: 1,
             sentence: sentence.id,
             at_start: i == 0,
         });
         let mut j = i + 1;
         let mut n_content = 1;
-        while j < toks.len() && words.len() < 5 && n_content < 3 {
-            let t = toks[j];
-            let lower = t.to_lowercase();
+        while j < toks.len() && n_words < 5 && n_content < 3 {
+            let t = &toks[j];
+            let lower = t.lower.as_str();
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
-            if content(t) {
-                words.push(t);
-                stems.push(lex.stem(t));
+            if let Some(stem) = &t.stem {
+                surface.push(' ');
+                surface.push_str(t.text);
+                key.push(' ');
+                key.push_str(stem);
+                n_words += 1;
                 n_content += 1;
-                if !elided_inner || content(elision::strip(t)) {
+                if !elided_inner || content(elision::strip(t.text)) {
                     out.push(Occ {
-                        key: stems.join(" "),
-                        surface: words.join(" "),
-                        determiner: first_det.clone(),
+                        key: strings.get(&key),
+                        surface: strings.get(&surface),
+                        determiner: det,
                         len: n_content,
                         sentence: sentence.id,
                         at_start: i == 0,
                     });
                 }
-            } else if INNER.contains(&lower.as_str()) {
-                words.push(t);
-                stems.push(lower.clone());
+            } else if INNER.contains(&lower) {
+                surface.push(' ');
+                surface.push_str(t.text);
+                key.push(' ');
+                key.push_str(lower);
+                n_words += 1;
             } else {
                 break;
             }
@@ -136,28 +183,37 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::new();
     for o in occs {
-        if let Some(d) = &o.determiner {
+        if let Some(d) = o.determiner {
             *pairs
                 .entry(&o.key)
                 .or_default()
-                .entry((d.as_str(), o.surface.as_str()))
+                .entry((d, &o.surface))
                 .or_insert(0) += 1;
         }
         let f = forms.entry(&o.key).or_default();
         let side = if o.at_start { &mut f.1 } else { &mut f.0 };
         *side.entry(&o.surface).or_insert(0) += 1;
-        if let Some(d) = &o.determiner {
-            *f.2.entry(d.as_str()).or_insert(0) += 1;
+        if let Some(d) = o.determiner {
+            *f.2.entry(d).or_insert(0) += 1;
         }
-        let t = terms.entry(o.key.clone()).or_insert_with(|| Term {
-            surface: String::new(),
-            determiner: None,
-            key: o.key.clone(),
-            count: 0,
-            det_count: 0,
-            len: o.len,
-            score: 0.0,
-        });
+        // the key is copied once per term, not once per occurrence
+        if !terms.contains_key(&*o.key) {
+            terms.insert(
+                o.key.to_string(),
+                Term {
+                    surface: String::new(),
+                    determiner: None,
+                    key: o.key.to_string(),
+                    count: 0,
+                    det_count: 0,
+                    len: o.len,
+                    score: 0.0,
+                },
+            );
+        }
+        let Some(t) = terms.get_mut(&*o.key) else {
+            continue;
+        };
         t.count += 1;
         if o.determiner.is_some() {
             t.det_count += 1;
@@ -345,6 +401,12 @@ pub fn mentions(text: &str, keyphrase: &str, lex: &Lexicon) -> bool {
     mentions_in_tokens(&match_tokens(text), &match_words(keyphrase, lex))
 }
 
+/// [`mentions`] with the keyphrase's [`match_words`] worked out once by the
+/// caller (a text checked against one keyphrase many times).
+pub fn mentions_words(text: &str, kw: &[String]) -> bool {
+    mentions_in_tokens(&match_tokens(text), kw)
+}
+
 /// [`mentions`] on a text's [`match_tokens`] and the keyphrase's [`match_words`].
 fn mentions_in_tokens(tokens: &[String], kw: &[String]) -> bool {
     if kw.is_empty() {
@@ -355,21 +417,46 @@ fn mentions_in_tokens(tokens: &[String], kw: &[String]) -> bool {
 }
 
 /// The words of each sentence (elision removed, lowercase, sorted), built once
-/// so that counting a phrase's sentences does not re-read the text.
-pub struct SentenceWords(Vec<Vec<String>>);
+/// so that counting a phrase's sentences does not re-read the text. Sentences
+/// with the same words are kept once with their number: the counts below are
+/// sums over sentences, so they do not change, and a text that repeats itself
+/// costs what its distinct sentences cost.
+pub struct SentenceWords(Vec<(Vec<(String, usize)>, usize)>);
+
+/// A text's [`match_tokens`], each once with its number, sorted.
+fn match_token_counts(text: &str) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // lowercased in a reused buffer, copied once per distinct token
+    let mut token = String::new();
+    for p in french::words(text).flat_map(|w| w.split(['-', '‑'])) {
+        let p = elision::strip(p);
+        if p.is_empty() {
+            continue;
+        }
+        token.clear();
+        if p.is_ascii() {
+            token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            token.push_str(&p.to_lowercase());
+        }
+        match counts.get_mut(token.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(token.clone(), 1);
+            }
+        }
+    }
+    counts.into_iter().collect()
+}
 
 impl SentenceWords {
     pub fn new(text_sentences: &[&str]) -> SentenceWords {
-        SentenceWords(
-            text_sentences
-                .iter()
-                .map(|s| {
-                    let mut w = match_tokens(s);
-                    w.sort_unstable();
-                    w
-                })
-                .collect(),
-        )
+        let mut times: HashMap<Vec<(String, usize)>, usize> = HashMap::new();
+        for s in text_sentences {
+            *times.entry(match_token_counts(s)).or_insert(0) += 1;
+        }
+        // (the order of a HashMap: only sums are taken over this list)
+        SentenceWords(times.into_iter().collect())
     }
 
     /// Sentences holding every match word of `keyphrase`.
@@ -380,26 +467,40 @@ impl SentenceWords {
         }
         self.0
             .iter()
-            .filter(|words| kw.iter().all(|k| words.binary_search(k).is_ok()))
-            .count()
+            .filter(|(words, _)| kw.iter().all(|k| times_in(words, k) > 0))
+            .map(|(_, times)| times)
+            .sum()
     }
 
-    /// Keyphrase matches over every sentence (see [`matches_in_tokens`]).
+    /// Keyphrase matches over every sentence (see [`matches_in_tokens`]): in
+    /// each, as many as its rarest match word.
     pub fn matches(&self, keyphrase: &str, lex: &Lexicon) -> usize {
         let kw = match_words(keyphrase, lex);
-        self.0.iter().map(|w| matches_in_tokens(w, &kw)).sum()
+        if kw.is_empty() {
+            return 0;
+        }
+        self.0
+            .iter()
+            .map(|(words, times)| kw.iter().map(|k| times_in(words, k)).min().unwrap_or(0) * times)
+            .sum()
     }
+}
+
+/// How many times `word` is in a sentence's [`match_token_counts`].
+fn times_in(words: &[(String, usize)], word: &str) -> usize {
+    words
+        .binary_search_by(|(w, _)| w.as_str().cmp(word))
+        .map_or(0, |i| words[i].1)
 }
 
 /// Count of sentences that hold every match word of the keyphrase.
 pub fn occurrences_in(text_sentences: &[&str], keyphrase: &str, lex: &Lexicon) -> usize {
     let kw = match_words(keyphrase, lex);
+    // every match word at least once: at least one match (`matches_in` reads
+    // the tokens of `match_tokens` without keeping them)
     text_sentences
         .iter()
-        .filter(|s| {
-            let words = match_tokens(s);
-            !kw.is_empty() && kw.iter().all(|k| words.contains(k))
-        })
+        .filter(|s| matches_in(s, &kw) > 0)
         .count()
 }
 
@@ -426,30 +527,69 @@ impl Density {
         lex: &Lexicon,
         extra_words: usize,
     ) -> Density {
+        Density::count(sections, sentences, keyphrase, lex, extra_words, &[])
+    }
+
+    /// [`Density::of`] for the article's own keyphrase, with the source
+    /// sentences' counts taken from `kw.sentence_density` when it holds them.
+    pub fn of_keywords(
+        sections: &[Section],
+        sentences: &[Sentence],
+        kw: &Keywords,
+        lex: &Lexicon,
+        extra_words: usize,
+    ) -> Density {
+        let counted = if kw.sentence_density.len() == sentences.len() {
+            kw.sentence_density.as_slice()
+        } else {
+            &[]
+        };
+        Density::count(
+            sections,
+            sentences,
+            &kw.keyphrase,
+            lex,
+            extra_words,
+            counted,
+        )
+    }
+
+    /// `counted`: matches and words of the source sentences, by id, or empty.
+    fn count(
+        sections: &[Section],
+        sentences: &[Sentence],
+        keyphrase: &str,
+        lex: &Lexicon,
+        extra_words: usize,
+        counted: &[(usize, usize)],
+    ) -> Density {
         let kw = match_words(keyphrase, lex);
         let mut matches = 0;
         let mut words = extra_words;
-        let mut add = |t: &str| {
-            matches += matches_in(t, &kw);
-            words += density_words(t);
+        let of = |t: &str| (matches_in(t, &kw), density_words(t));
+        let mut add = |(m, w): (usize, usize)| {
+            matches += m;
+            words += w;
         };
         for sec in sections {
             if let Some(h) = &sec.heading {
-                add(&h.text);
+                add(of(&h.text));
             }
             for b in &sec.blocks {
                 match b {
                     Block::Paragraph { .. } | Block::Enumeration { .. } => {
                         for &id in b.source_sentences() {
-                            if let Some(s) = sentences.get(id) {
-                                add(&s.text);
+                            if let Some(&c) = counted.get(id) {
+                                add(c);
+                            } else if let Some(s) = sentences.get(id) {
+                                add(of(&s.text));
                             }
                         }
                     }
-                    Block::Text { text } => add(&text.text),
+                    Block::Text { text } => add(of(&text.text)),
                     Block::List { items } => {
                         for i in items {
-                            add(&i.text);
+                            add(of(&i.text));
                         }
                     }
                 }
@@ -532,9 +672,11 @@ pub fn analyse(
     opts: &Options,
 ) -> Keywords {
     let mut occs = Vec::new();
+    let mut strings = Strings::default();
     for s in sentences {
-        occurrences(s, lex, &mut occs);
+        occurrences(s, lex, &mut strings, &mut occs);
     }
+    drop(strings);
     let terms = collect(&occs.iter().collect::<Vec<_>>());
     let n = sentences.len().max(1) as f64;
 
@@ -551,10 +693,11 @@ pub fn analyse(
         .iter()
         .filter_map(|&i| sentences.get(i).map(|s| s.text.as_str()))
         .collect();
-    let in_first: std::collections::HashSet<&str> = occs
+    let first_ids: HashSet<usize> = first_para.iter().copied().collect();
+    let in_first: HashSet<&str> = occs
         .iter()
-        .filter(|o| first_para.contains(&o.sentence))
-        .map(|o| o.key.as_str())
+        .filter(|o| first_ids.contains(&o.sentence))
+        .map(|o| &*o.key)
         .collect();
     let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let total_words: usize = all_text.iter().map(|s| density_words(s)).sum();
@@ -622,60 +765,98 @@ pub fn analyse(
         }
     };
 
-    // per-section salient terms: tf in the section × idf over sections
-    let section_sentences: Vec<Vec<usize>> = sections
-        .iter()
-        .map(|s| {
-            s.blocks
-                .iter()
-                .flat_map(|b| b.source_sentences().iter().copied())
-                .collect()
-        })
-        .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut per_section: Vec<BTreeMap<String, Term>> = Vec::new();
+    // per-section salient terms: tf in the section × idf over sections. A
+    // score needs only counts, so each section's terms are counted and scored
+    // first, and only its best twelve are built in full (forms, determiner).
+    // Keys are shared strings: a key's address stands for it in the counts.
+    let id = |k: &Rc<str>| Rc::as_ptr(k) as *const u8 as usize;
+    let mut global: HashMap<usize, usize> = HashMap::new();
+    for o in &occs {
+        *global.entry(id(&o.key)).or_insert(0) += 1;
+    }
     // occurrences go to their section in one pass
     let mut section_of: HashMap<usize, usize> = HashMap::new();
-    for (si, ids) in section_sentences.iter().enumerate() {
-        for &id in ids {
-            section_of.entry(id).or_insert(si);
+    for (si, s) in sections.iter().enumerate() {
+        for b in &s.blocks {
+            for &id in b.source_sentences() {
+                section_of.entry(id).or_insert(si);
+            }
         }
     }
-    let mut by_section: Vec<Vec<&Occ>> = vec![Vec::new(); section_sentences.len()];
+    let mut by_section: Vec<Vec<&Occ>> = vec![Vec::new(); sections.len()];
     for o in &occs {
         if let Some(&si) = section_of.get(&o.sentence) {
             by_section[si].push(o);
         }
     }
-    for o in &by_section {
-        per_section.push(collect(o));
+    /// A term of a section: its key, occurrences, and words (at its first occurrence).
+    struct Count<'a> {
+        key: &'a Rc<str>,
+        count: usize,
+        len: usize,
     }
-    for t in &per_section {
-        for k in t.keys() {
-            *df.entry(k.as_str()).or_insert(0) += 1;
+    let counts: Vec<Vec<Count>> = by_section
+        .iter()
+        .map(|os| {
+            let mut at: HashMap<usize, usize> = HashMap::new();
+            let mut v: Vec<Count> = Vec::new();
+            for o in os {
+                match at.entry(id(&o.key)) {
+                    Entry::Occupied(e) => v[*e.get()].count += 1,
+                    Entry::Vacant(e) => {
+                        e.insert(v.len());
+                        v.push(Count {
+                            key: &o.key,
+                            count: 1,
+                            len: o.len,
+                        });
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    let mut df: HashMap<usize, usize> = HashMap::new();
+    for cs in &counts {
+        for c in cs {
+            *df.entry(id(c.key)).or_insert(0) += 1;
         }
     }
     let ns = sections.len().max(1) as f64;
-    let section_terms = per_section
+    let section_terms = counts
         .iter()
-        .map(|ts| {
-            let mut v: Vec<Term> = ts
-                .values()
-                .map(|t| {
-                    let idf = (1.0 + ns / *df.get(t.key.as_str()).unwrap_or(&1) as f64).ln();
-                    let mut t = t.clone();
-                    let global = terms.get(&t.key).map(|g| g.count).unwrap_or(1) as f64;
-                    t.score = (t.count as f64) * idf * (1.0 + 0.5 * (t.len as f64 - 1.0))
+        .zip(&by_section)
+        .map(|(cs, os)| {
+            let mut scored: Vec<(f64, &Count)> = cs
+                .iter()
+                .map(|c| {
+                    let idf = (1.0 + ns / *df.get(&id(c.key)).unwrap_or(&1) as f64).ln();
+                    let global = global.get(&id(c.key)).copied().unwrap_or(1) as f64;
+                    let mut score = (c.count as f64) * idf * (1.0 + 0.5 * (c.len as f64 - 1.0))
                         + 0.1 * global.ln_1p();
-                    if t.len > 1 && t.count < 2 {
-                        t.score *= 0.6;
+                    if c.len > 1 && c.count < 2 {
+                        score *= 0.6;
                     }
-                    t
+                    (score, c)
                 })
                 .collect();
-            v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
-            v.truncate(12);
-            v
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(b.1.key)));
+            scored.truncate(12);
+            let keep: HashSet<usize> = scored.iter().map(|(_, c)| id(c.key)).collect();
+            let kept: Vec<&Occ> = os
+                .iter()
+                .filter(|o| keep.contains(&id(&o.key)))
+                .copied()
+                .collect();
+            let built = collect(&kept);
+            scored
+                .iter()
+                .filter_map(|(score, c)| {
+                    let mut t = built.get(&**c.key)?.clone();
+                    t.score = *score;
+                    Some(t)
+                })
+                .collect::<Vec<Term>>()
         })
         .collect();
 
@@ -707,11 +888,18 @@ pub fn analyse(
         .take(6)
         .collect();
 
+    let kp_words = match_words(&keyphrase, lex);
+    let sentence_density = sentences
+        .iter()
+        .map(|s| (matches_in(&s.text, &kp_words), density_words(&s.text)))
+        .collect();
+
     Keywords {
         keyphrase,
         secondary,
         section_terms,
         terms,
+        sentence_density,
     }
 }
 

@@ -63,6 +63,7 @@ fn keywords_for(kp: &Np) -> Keywords {
         secondary: Vec::new(),
         section_terms: Vec::new(),
         terms,
+        sentence_density: Vec::new(),
     }
 }
 

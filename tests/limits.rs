@@ -1,7 +1,8 @@
 //! Size limits and linear behaviour on pathological inputs: `--max-bytes`
 //! refuses before reading the rest (files and standard input), and very long
-//! sentences, lines, sentence counts and quote nesting each finish in under a
-//! second per megabyte (checked in optimised builds: `cargo test --release`).
+//! sentences, lines, sentence counts and quote nesting each finish within a
+//! bound per megabyte of CPU time (`SECONDS_PER_MB`; the goal is one second,
+//! checked in optimised builds: `cargo test --release`).
 use assert_cmd::Command;
 use rubrique::rules::Source;
 use rubrique::{Engine, Options};
@@ -127,19 +128,27 @@ fn timed(engine: &Engine, input: &str) -> Duration {
 }
 
 /// Seconds of CPU per megabyte these inputs must stay under. The issue asks for
-/// one second per MB; the pipeline with the report and all three renderers
-/// measures 1.1–1.9 s/MB on these inputs on a loaded 2-core machine (the
-/// Markdown output alone, what `rubrique rewrite` does by default, 0.6–1.1
-/// s/MB), so the bound guards against superlinear regressions (which cost
-/// minutes, not seconds) while the one-second goal stays open.
-const SECONDS_PER_MB: f64 = 3.0;
+/// one second per MB. After the third performance session the pipeline with
+/// the report and all three renderers measures 0.75–1.3 s/MB on these inputs
+/// on a loaded 2-core machine (1 MB of punctuation 0.74–0.79 s, 5,000
+/// headings 0.82–0.92 s for 0.9 MB, 100,000 one-word sentences 0.76–1.07 s
+/// for 0.83 MB); the Markdown output alone, what `rubrique rewrite` does by
+/// default, takes 0.35–0.65 s/MB of user time. Most of the rest is the report
+/// (JSON output), so the bound is 2 s per actual MB for now, not yet the
+/// one-second goal: it still catches a superlinear regression (minutes, not
+/// seconds) on the small inputs as well as the large ones.
+const SECONDS_PER_MB: f64 = 2.0;
 
-/// Under `SECONDS_PER_MB` per megabyte (that much at least), in optimised builds.
+/// Smallest bound, in seconds: the thread's CPU clock counts in hundredths of
+/// a second, too coarse for the inputs of a few kilobytes.
+const MIN_SECONDS: f64 = 0.25;
+
+/// Under `SECONDS_PER_MB` per megabyte (`MIN_SECONDS` at least), in optimised builds.
 fn assert_linear(name: &str, input: &str) {
     let engine = Engine::new(&Source::embedded()).unwrap();
     let took = timed(&engine, input);
     let mb = input.len() as f64 / 1e6;
-    let bound = SECONDS_PER_MB * mb.max(1.0);
+    let bound = (SECONDS_PER_MB * mb).max(MIN_SECONDS);
     eprintln!("{name}: {} bytes in {took:?}", input.len());
     if !cfg!(debug_assertions) {
         assert!(

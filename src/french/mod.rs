@@ -130,30 +130,44 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let rest = self.text.get(self.pos..)?;
-        let mut chars = rest.char_indices().peekable();
-        let mut span: Option<(usize, usize)> = None;
-        while let Some((i, c)) = chars.next() {
-            let end = i + c.len_utf8();
-            match span {
-                None if is_word_char(c) => span = Some((i, end)),
-                None => {}
-                Some((s, _)) if is_word_char(c) => span = Some((s, end)),
-                // an apostrophe, hyphen or middle dot inside a word
-                Some((s, _))
-                    if matches!(c, '\'' | '’' | '-' | '·' | '‑')
-                        && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) =>
-                {
-                    span = Some((s, end))
-                }
-                Some((s, e)) => {
-                    self.pos += end;
-                    return Some(&rest[s..e]);
-                }
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // the character at byte `i` (a boundary) and its length; ASCII without decoding
+        let at = |i: usize| -> Option<(char, usize)> {
+            let b = *bytes.get(i)?;
+            if b < 0x80 {
+                Some((b as char, 1))
+            } else {
+                let c = text.get(i..)?.chars().next()?;
+                Some((c, c.len_utf8()))
             }
+        };
+        // the first word character
+        let mut i = self.pos;
+        let start = loop {
+            let Some((c, n)) = at(i) else {
+                self.pos = text.len();
+                return None;
+            };
+            if is_word_char(c) {
+                break i;
+            }
+            i += n;
+        };
+        // the word goes on through word characters, and through an apostrophe,
+        // hyphen or middle dot that a word character follows
+        let mut end = start;
+        while let Some((c, n)) = at(end) {
+            let joins = is_word_char(c)
+                || (matches!(c, '\'' | '’' | '-' | '·' | '‑')
+                    && at(end + n).is_some_and(|(d, _)| is_word_char(d)));
+            if !joins {
+                break;
+            }
+            end += n;
         }
-        self.pos = self.text.len();
-        span.map(|(s, e)| &rest[s..e])
+        self.pos = end;
+        Some(&text[start..end])
     }
 }
 
@@ -217,6 +231,55 @@ mod tests {
             ]
         );
         assert_eq!(word_count("des start-ups"), 3);
+    }
+
+    /// The tokens as the first, char-by-char version of [`Words`] cut them.
+    fn reference_words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut span: Option<(usize, usize)> = None;
+        while let Some((i, c)) = chars.next() {
+            let end = i + c.len_utf8();
+            match span {
+                None if is_word_char(c) => span = Some((i, end)),
+                None => {}
+                Some((s, _)) if is_word_char(c) => span = Some((s, end)),
+                Some((s, _))
+                    if matches!(c, '\'' | '’' | '-' | '·' | '‑')
+                        && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) =>
+                {
+                    span = Some((s, end))
+                }
+                Some((s, e)) => {
+                    out.push(&text[s..e]);
+                    span = None;
+                }
+            }
+        }
+        out.extend(span.map(|(s, e)| &text[s..e]));
+        out
+    }
+
+    #[test]
+    fn tokens_match_the_char_by_char_reading() {
+        for text in [
+            "",
+            " ",
+            "é",
+            "l’",
+            "’l",
+            "a--b a-’b a-b-c -a- ’a’ a’ a' 'a",
+            "médiateur·ices, start‑up ; aujourd’hui… 2,1 % Éric « Noël » 日本語 x²",
+            "a.b,c;a.b,c;",
+            "fin-",
+            "Peut-être. Vraiment ? Jamais !",
+        ] {
+            assert_eq!(
+                words(text).collect::<Vec<_>>(),
+                reference_words(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]
