@@ -28,8 +28,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, Refusal> {
     }
     let text = repair_mojibake(text);
     let text = decode_entities(&text);
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.nfc().peekable();
+    // most texts are already in NFC: composing them again is the costliest
+    // part of this stage, and changes nothing
+    let composed: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(&text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    };
+    let mut out = String::with_capacity(composed.len());
+    let mut chars = composed.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {

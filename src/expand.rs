@@ -105,13 +105,16 @@ pub struct Expansion {
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-/// Whether a text holds an ASCII digit or a month name (any case).
+/// Whether a text holds an ASCII digit or a month name (any case): the date
+/// pattern, case-insensitive too, can only match such a text.
 fn may_hold_date(text: &str) -> bool {
+    static MONTH: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let lower = text.to_lowercase();
-    MONTHS.split('|').any(|m| lower.contains(m))
+    let month = MONTH.get_or_init(|| regex::Regex::new(&format!("(?i){MONTHS}")).ok());
+    // without the pattern (it always compiles), every text may hold one
+    month.as_ref().is_none_or(|re| re.is_match(text))
 }
 
 /// Units that make a year-like number an amount ("2000 euros").

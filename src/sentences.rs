@@ -28,6 +28,7 @@
 //! period glued to a capitalised word (`chacun.Nous`) is a boundary when the
 //! token is not a URL, an e-mail address or a domain name.
 use crate::error::{Error, Result};
+use crate::fxhash::FxBuild;
 use crate::rules::Source;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -47,14 +48,14 @@ const MAX_DEPTH: usize = 16;
 /// The compiled splitter.
 pub struct Splitter {
     /// A period after these never ends a sentence.
-    never_final: HashSet<String>,
+    never_final: HashSet<String, FxBuild>,
     /// A period after these ends a sentence only before a sentence starter.
-    may_end: HashSet<String>,
+    may_end: HashSet<String, FxBuild>,
     /// Abbreviations written with spaces ("p. ex", "av. J.-C"), longest first,
     /// with whether they may end a sentence.
     multi: Vec<(String, bool)>,
     /// Lowercase words that commonly start a sentence.
-    starters: HashSet<String>,
+    starters: HashSet<String, FxBuild>,
 }
 
 /// A proposed boundary.
@@ -72,8 +73,8 @@ struct Cut {
 impl Splitter {
     pub fn load(source: &Source) -> Result<Splitter> {
         let (file, text) = source.text(FILE)?;
-        let mut never_final = HashSet::new();
-        let mut may_end = HashSet::new();
+        let mut never_final = HashSet::default();
+        let mut may_end = HashSet::default();
         let mut multi = Vec::new();
         let mut final_ok = false;
         for (no, line) in text.lines().enumerate() {

@@ -11,6 +11,15 @@ pub const NNBSP: char = '\u{202F}';
 
 /// Apply French typography to a text (idempotent).
 pub fn apply(text: &str) -> String {
+    // only apostrophes, « », ; ! ? : % and spaces after digits change: a text
+    // without any of them is returned as it is
+    let punctuated = text
+        .bytes()
+        .any(|b| matches!(b, b'\'' | b';' | b'!' | b'?' | b':' | b'%'))
+        || text.contains(['«', '»']);
+    if !punctuated {
+        return number_spacing(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
@@ -18,6 +27,10 @@ pub fn apply(text: &str) -> String {
     // per token, not one per punctuation mark: tokens may be megabytes long)
     let mut url = vec![false; chars.len()];
     let mut start = 0;
+    // (no token can be one when the text holds none of their marks)
+    if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
+        start = chars.len();
+    }
     while start < chars.len() {
         let end = chars[start..]
             .iter()
@@ -98,6 +111,14 @@ fn is_unit(t: &str) -> bool {
 /// between digit groups of three becomes a narrow NBSP, a space between a
 /// number and a unit an NBSP.
 fn number_spacing(text: &str) -> String {
+    // only a space after a digit can change
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b' ')
+    {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let mut out = String::with_capacity(text.len() + 8);
