@@ -369,6 +369,20 @@ impl Cleaner {
         // the lowercased text the rules' `needs` are looked for in, kept in
         // step with the text as removals change it
         let mut lower = doc.text.to_lowercase();
+        // the patterns this text needs are compiled side by side first (a
+        // removal only shortens the text: no rule applies later that does not
+        // apply now); then the rules run in order, as before
+        {
+            use rayon::prelude::*;
+            let needed: Vec<&Rule> = self
+                .rules
+                .iter()
+                .filter(|r| wanted(&r.id) && r.applies(&lower))
+                .collect();
+            needed.par_iter().for_each(|r| {
+                let _ = r.regex.get();
+            });
+        }
         for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
             if !rule.applies(&lower) {
                 continue;

@@ -6,8 +6,7 @@
 use crate::error::Result;
 use crate::french;
 use crate::model::{Block, Section, Sentence};
-use crate::rules::{self, Source};
-use regex::Regex;
+use crate::rules::{self, LazyRegex, Source};
 use serde::Deserialize;
 
 const FILE: &str = "rules/lists.yaml";
@@ -38,8 +37,8 @@ pub struct Opener {
 
 pub struct Lister {
     pub rules: ListRules,
-    openers: Vec<Regex>,
-    tail: Regex,
+    openers: Vec<LazyRegex>,
+    tail: LazyRegex,
 }
 
 /// Where a sentence's list items start and where its tail starts.
@@ -50,21 +49,28 @@ pub struct Cuts {
 }
 
 impl Lister {
+    /// Load `rules/lists.yaml`. The embedded patterns (which the test suite
+    /// compiles) are compiled on first use: most texts hold no sentence long
+    /// enough to need them. A user's file is compiled at once, so that its
+    /// errors show up now.
     pub fn load(source: &Source) -> Result<Lister> {
-        let rules: ListRules = source.yaml(FILE)?;
+        let (file, text) = source.text(FILE)?;
+        let rules: ListRules = rules::parse_yaml(&file, &text)?;
+        let eager = !rules::is_embedded(&file);
+        let pattern = |id: &str, p: &str| {
+            if eager {
+                LazyRegex::eager(FILE, id, p)
+            } else {
+                Ok(LazyRegex::new(FILE, id, p))
+            }
+        };
         let openers = rules
             .openers
             .iter()
             .enumerate()
-            .map(|(i, o)| {
-                rules::compile_regex(
-                    FILE,
-                    &format!("openers[{i}]"),
-                    &format!("(?i){}", o.pattern),
-                )
-            })
+            .map(|(i, o)| pattern(&format!("openers[{i}]"), &format!("(?i){}", o.pattern)))
             .collect::<Result<Vec<_>>>()?;
-        let tail = rules::compile_regex(FILE, "tail", &rules.tail)?;
+        let tail = pattern("tail", &rules.tail)?;
         Ok(Lister {
             rules,
             openers,
@@ -72,9 +78,18 @@ impl Lister {
         })
     }
 
+    /// Compile every pattern now; an error names the file and the pattern.
+    pub fn compile(&self) -> Result<()> {
+        self.openers.iter().try_for_each(LazyRegex::check)?;
+        self.tail.check()
+    }
+
     /// Does the opener pattern number `i` find `text`?
     pub fn opener_matches(&self, i: usize, text: &str) -> bool {
-        self.openers.get(i).is_some_and(|r| r.is_match(text))
+        self.openers
+            .get(i)
+            .and_then(LazyRegex::get)
+            .is_some_and(|r| r.is_match(text))
     }
 
     /// Show the long enumerating sentences of every section as lists.
@@ -136,7 +151,7 @@ impl Lister {
             }
         } else {
             // a flattened list: the same opener at the start of every item
-            for re in &self.openers {
+            for re in self.openers.iter().filter_map(LazyRegex::get) {
                 let starts: Vec<usize> =
                     re.find_iter(rest).map(|m| body_start + m.start()).collect();
                 if starts.len() >= r.min_items && starts[0] == skip_space(body_start) {
@@ -152,7 +167,8 @@ impl Lister {
         let last = *items.last()?;
         let tail = self
             .tail
-            .captures(&text[last..])
+            .get()
+            .and_then(|t| t.captures(&text[last..]))
             .and_then(|c| c.get(1))
             .map(|m| last + m.start());
         let end = tail.unwrap_or(text.len());

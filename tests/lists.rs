@@ -77,3 +77,23 @@ fn opener_examples_are_found() {
         }
     }
 }
+
+/// The embedded list patterns compile (they are compiled on first use at run
+/// time), and a user's list file with a bad pattern is refused when loaded.
+#[test]
+fn list_patterns_compile_and_a_bad_user_pattern_is_refused_at_load() {
+    let embedded = rubrique::lists::Lister::load(&rubrique::rules::Source::embedded()).unwrap();
+    embedded.compile().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    let yaml =
+        include_str!("../rules/lists.yaml").replace("tail: \"\\\\)", "tail: \"(unclosed\\\\)");
+    assert_ne!(yaml, include_str!("../rules/lists.yaml"));
+    std::fs::write(rules.join("lists.yaml"), yaml).unwrap();
+    let source = rubrique::rules::Source::dir(dir.path());
+    let err = rubrique::lists::Lister::load(&source)
+        .err()
+        .expect("refused");
+    assert!(err.to_string().contains("tail"), "{err}");
+}
