@@ -1265,16 +1265,20 @@ mod tests {
             assert_eq!(passive(s), None, "{s}");
         }
     }
+    /// Texts with every kind of word break and punctuation the word readers
+    /// must agree on.
+    const TRICKY: &[&str] = &[
+        "L’usine d’Écully — ouverte en 2021 – emploie 1 200 personnes.",
+        "« » … -- ‑x\u{a0}y\u{202f}:\tz ; % € (e) !? \u{b}v\u{c}w\r\n",
+        "",
+        "...",
+        "  a  ",
+        "—",
+    ];
+
     #[test]
     fn words_are_the_pieces_between_breaks_with_punctuation_trimmed() {
-        for t in [
-            "L’usine d’Écully — ouverte en 2021 – emploie 1 200 personnes.",
-            "« » … -- ‑x\u{a0}y\u{202f}:\tz ; % € (e) !? \u{b}v\u{c}w\r\n",
-            "",
-            "...",
-            "  a  ",
-            "—",
-        ] {
+        for &t in TRICKY {
             let expected: Vec<&str> = t
                 .split(|c: char| c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
                 .map(|w| w.trim_matches(is_punct))
@@ -1286,12 +1290,7 @@ mod tests {
 
     #[test]
     fn word_count_is_the_number_of_words() {
-        for t in [
-            "L’usine d’Écully — ouverte en 2021 – emploie 1 200 personnes.",
-            "« » … -- ‑x\u{a0}y\u{202f}:\tz ; % € (e) !? ",
-            "",
-            "...",
-        ] {
+        for &t in TRICKY {
             assert_eq!(word_count(t), word_iter(t).count(), "{t}");
         }
     }
@@ -1304,7 +1303,10 @@ mod tests {
             "",
             "   ",
             "2021",
-        ] {
+        ]
+        .iter()
+        .chain(TRICKY)
+        {
             let expected: Vec<String> = word_iter(&strip_numbers(t)).map(str::to_string).collect();
             let got: Vec<String> = flesch_words(t).map(|w| w.into_owned()).collect();
             assert_eq!(got, expected, "{t}");
