@@ -18,6 +18,56 @@ const FILE: &str = "rules/sections.yaml";
 /// Most sentences one section may hold.
 const MAX_SENTENCES: usize = 64;
 const TOPICS: &str = "lexicons/topics.yaml";
+/// Cost of a boundary inside a quotation: far above any other cue, finite so
+/// that a quotation longer than the section bound can still be cut.
+const INSIDE_QUOTE_COST: f64 = 8.0;
+/// A quotation mark left open counts only when it closes within this many
+/// sentences: a stray mark must not forbid every boundary after it.
+const MAX_QUOTE_SENTENCES: usize = 8;
+
+/// For each sentence, whether the gap before it falls inside a quotation that
+/// an earlier sentence opened (« …, “…, or a straight " left open) and a later
+/// one closes.
+fn inside_quotation<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    // the quotation depth after each sentence
+    let mut depth_after = Vec::new();
+    let (mut guillemets, mut curly, mut straight) = (0usize, 0usize, false);
+    for t in texts {
+        for c in t.chars() {
+            match c {
+                '«' => guillemets += 1,
+                '»' => guillemets = guillemets.saturating_sub(1),
+                '“' => curly += 1,
+                '”' => curly = curly.saturating_sub(1),
+                '"' => straight = !straight,
+                _ => {}
+            }
+        }
+        depth_after.push(guillemets > 0 || curly > 0 || straight);
+    }
+    let n = depth_after.len();
+    let mut inside = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        if !depth_after[k] {
+            k += 1;
+            continue;
+        }
+        // a run of sentences ending inside the quotation: k..end
+        let mut end = k;
+        while end < n && depth_after[end] {
+            end += 1;
+        }
+        // closed by sentence `end` (when there is one) within the bound
+        if end < n && end - k < MAX_QUOTE_SENTENCES {
+            for flag in &mut inside[k + 1..=end] {
+                *flag = true;
+            }
+        }
+        k = end + 1;
+    }
+    inside
+}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,7 +211,13 @@ impl Sectioner {
                 .map(|&i| outline.sentences[i].text.trim_end().ends_with('?'))
                 .collect();
             let glued: Vec<bool> = ids.iter().map(|&i| outline.sentences[i].glued).collect();
-            let cuts = self.cuts(&ids, &words, &stems, &para_starts, &questions, &glued);
+            let quoted = inside_quotation(ids.iter().map(|&i| outline.sentences[i].text.as_str()));
+            let cuts = self.cuts(
+                &ids,
+                &words,
+                &stems,
+                (&para_starts, &questions, &glued, &quoted),
+            );
             let mut bounds = vec![0];
             bounds.extend(cuts);
             bounds.push(ids.len());
@@ -185,9 +241,7 @@ impl Sectioner {
         ids: &[usize],
         words: &[usize],
         stems: &[Vec<String>],
-        para_starts: &[bool],
-        questions: &[bool],
-        glued: &[bool],
+        (para_starts, questions, glued, quoted): (&[bool], &[bool], &[bool], &[bool]),
     ) -> Vec<usize> {
         let n = ids.len();
         let total: usize = ids.iter().map(|&i| words[i]).sum();
@@ -236,6 +290,11 @@ impl Sectioner {
             }
             if questions[g] {
                 c -= r.question_bonus;
+            }
+            if quoted[g] {
+                // a quotation is not cut by a heading, unless nothing else
+                // keeps the section under the bound
+                c += INSIDE_QUOTE_COST;
             }
             if glued[g] {
                 // never part two sentences the source wrote together
@@ -473,5 +532,59 @@ mod tests {
             starts.iter().any(|&s| s.abs_diff(football) <= 2),
             "cuts at {starts:?}, topic changes at {football}"
         );
+    }
+
+    #[test]
+    fn quotations_are_tracked_across_sentences() {
+        let t = [
+            "Il a dit : « Nous viendrons.",
+            "Nous resterons.",
+            "Nous partirons. »",
+            "La suite.",
+            "Un « bref » mot.",
+            "Elle a répondu : “Oui.",
+            "Bien sûr.”",
+            "Fin.",
+        ];
+        assert_eq!(
+            inside_quotation(t.into_iter()),
+            [false, true, true, false, false, false, true, false]
+        );
+        // a mark never closed forbids nothing
+        let stray = ["Il a dit : « Nous viendrons.", "Nous resterons.", "Fin."];
+        assert_eq!(inside_quotation(stray.into_iter()), [false; 3]);
+        let straight = ["Il a dit : \"Oui.", "Bien sûr.\"", "Fin."];
+        assert_eq!(inside_quotation(straight.into_iter()), [false, true, false]);
+    }
+
+    #[test]
+    fn no_cut_falls_inside_a_quotation() {
+        // the topic turns inside the mayor's words: the cut goes before or after them
+        let a = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison. ";
+        let quote = "Le maire a déclaré : « Nous tenons nos promesses pour les écoles et les cantines. Le club de football mérite lui aussi notre soutien. Les supporters du club seront reçus à la mairie. » ";
+        let b = "Le club de football local a remporté son match de dimanche. Les supporters ont fêté la victoire jusque tard dans la soirée. ";
+        let text = format!("{}{quote}{}", a.repeat(8), b.repeat(8));
+        let (outline, sections) = sectioned(&text);
+        assert!(sections.len() >= 2, "a long part is split");
+        let open = outline
+            .sentences
+            .iter()
+            .position(|s| s.text.contains('«'))
+            .unwrap();
+        let close = outline
+            .sentences
+            .iter()
+            .position(|s| s.text.contains('»'))
+            .unwrap();
+        assert!(close > open + 1, "the quotation spans sentences");
+        for s in &sections {
+            if let Some(Block::Paragraph { sentences }) = s.blocks.first() {
+                let first = sentences[0];
+                assert!(
+                    first <= open || first > close,
+                    "a section opens at sentence {first}, inside the quotation {open}..={close}"
+                );
+            }
+        }
     }
 }
