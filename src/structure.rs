@@ -638,7 +638,18 @@ impl Structurer {
     /// determiner, preposition or subject pronoun of `sentence_openers`, or an
     /// elided one ("L’initiative"), followed by a lowercase word ("Le logiciel",
     /// not "Le Pen")?
-    fn opens_sentence(&self, word: &str, following: Option<&str>) -> bool {
+    /// Whether `word` (then `following`) reads as the start of a sentence: a
+    /// determiner or pronoun of `sentence_openers` before a lowercase word, or
+    /// before a capitalised common noun, one the text also writes in lowercase
+    /// and capitalises nowhere else ("Contexte Le Groupe de travail …", not
+    /// "Le Monde" when the text names it twice).
+    fn opens_sentence(
+        &self,
+        word: &str,
+        following: Option<&str>,
+        lower_words: &HashSet<String>,
+        proper: &HashMap<String, usize>,
+    ) -> bool {
         let word = word.trim_start_matches(['«', '"', '“', '(']);
         let (head, rest) = match word.find(['\'', '’']) {
             Some(i) => {
@@ -653,7 +664,15 @@ impl Structurer {
         if !self.rules.sentence_openers.contains(&head) {
             return false;
         }
-        let lowercase_after = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+        let lowercase_after = |w: &str| {
+            let bare: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+            w.chars().next().is_some_and(char::is_lowercase)
+                || (french::starts_upper(&bare)
+                    && bare.chars().count() > 2
+                    && lower_words.contains(&bare.to_lowercase())
+                    // counted once where it stands here, glued after a heading
+                    && proper.get(&bare).copied().unwrap_or(0) <= 1)
+        };
         if head.ends_with('’') {
             lowercase_after(rest.trim_start_matches(|c: char| !c.is_alphanumeric()))
         } else {
@@ -740,8 +759,13 @@ impl Structurer {
             // ("Clément Auger, …"), unless it comes back as the subject
             // a lone word never written in lowercase is a name, unless a clear
             // sentence start follows it ("Bilan Le chantier …")
-            let clear_start = self.opens_sentence(next, tokens.get(k + 1).map(|t| &s[t.clone()]))
-                && !proper.contains_key(first.trim_matches(|c: char| !c.is_alphanumeric()));
+            let clear_start = self.opens_sentence(
+                next,
+                tokens.get(k + 1).map(|t| &s[t.clone()]),
+                lower_words,
+                proper,
+            ) && !proper
+                .contains_key(first.trim_matches(|c: char| !c.is_alphanumeric()));
             if k == 1 && !repeated && !lower_stems.contains(&lex.stem(first)) && !clear_start {
                 continue;
             }
