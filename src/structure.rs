@@ -787,7 +787,13 @@ impl Structurer {
                 // "Manifestement, …", "Concernant les …": an adverb or a participle opens the sentence
                 score += 1.5;
             } else if lower_words.contains(&next_lower) {
-                score += 1.0;
+                // a word the text writes in lowercase (an adverb, an
+                // infinitive…) opens the sentence, unless it is a common noun
+                // before a capital: no sentence opens on a bare noun
+                // ("Navigation | Web F-Droid propose …" cuts a word too early)
+                let bare_noun = after_next_upper_word(s, &tokens, k, lex)
+                    && is_common_noun(&next_clean, lower_stems, lex);
+                score += if bare_noun { -1.0 } else { 1.0 };
             } else {
                 score -= 1.0;
             }
@@ -813,7 +819,16 @@ impl Structurer {
             } else {
                 capitalised >= 1
             };
-            if name_like && !repeated {
+            // a bare common noun before a name followed by a lowercase word: the
+            // heading, then the name as the subject ("Jeux F-Droid dispose de
+            // …", "Navigation Web F-Droid propose …"); a sentence would give
+            // the noun its determiner
+            let noun_before_subject = !repeated
+                && is_common_noun(prev_word, lower_stems, lex)
+                && name_subject(s, &tokens, k, lower_words, lex);
+            if noun_before_subject {
+                score += 1.5;
+            } else if name_like && !repeated {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
@@ -862,6 +877,101 @@ impl Structurer {
             return None;
         }
         Some(tokens[k].start)
+    }
+}
+
+/// Day and month names: time words that open sentences without a determiner.
+const TIME_WORDS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A word the text also writes in lowercase that reads as a common noun: not
+/// a stopword, a filler (time words, generic adjectives), an adverb in
+/// -ment, a verb, a day or a month.
+fn is_common_noun(word: &str, lower_stems: &HashSet<String>, lex: &Lexicon) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    w.chars().count() > 2
+        && w.chars().all(char::is_alphabetic)
+        && lower_stems.contains(&lex.stem(&w))
+        && !lex.is_stopword(&w)
+        && !lex.is_keyphrase_filler(&w)
+        && !lex.is_verb(&w)
+        && !w.ends_with("ment")
+        && !TIME_WORDS.contains(&w.as_str())
+}
+
+/// Whether the word after the cut at `k` is followed by a capitalised word
+/// that is not a function word.
+fn after_next_upper_word(
+    s: &str,
+    tokens: &[std::ops::Range<usize>],
+    k: usize,
+    lex: &Lexicon,
+) -> bool {
+    tokens.get(k + 1).is_some_and(|t| {
+        let w = &s[t.clone()];
+        french::starts_upper(w) && !lex.is_function_word(&w.to_lowercase())
+    })
+}
+
+/// Whether the text after the cut at `k` opens on a name (one or two
+/// capitalised words the text never writes in lowercase) followed by a
+/// lowercase word that is not a function word: a name as the subject, then
+/// its verb ("F-Droid propose …", "K-9 Mail permet …").
+fn name_subject(
+    s: &str,
+    tokens: &[std::ops::Range<usize>],
+    k: usize,
+    lower_words: &HashSet<String>,
+    lex: &Lexicon,
+) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| &s[t.clone()]);
+    let is_name = |w: &str| {
+        // "Android, soyez …" is no subject: punctuation ends the phrase
+        if w.ends_with(|c: char| !c.is_alphanumeric()) {
+            return false;
+        }
+        let bare: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        french::starts_upper(&bare)
+            && !lex.is_function_word(&bare.to_lowercase())
+            && !lower_words.contains(&bare.to_lowercase())
+    };
+    let is_verb_like = |w: &str| {
+        w.starts_with(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lex.is_function_word(w)
+    };
+    if !word(k).is_some_and(is_name) {
+        return false;
+    }
+    // the name may take a second word ("K-9 Mail"), not a third
+    match word(k + 1) {
+        Some(w) if is_verb_like(w) => true,
+        Some(w) if french::starts_upper(w) => word(k + 2).is_some_and(is_verb_like),
+        _ => false,
     }
 }
 
