@@ -204,8 +204,38 @@ impl Structurer {
                     let mut para: Vec<usize> = Vec::new();
                     let ranges = splitter.split(&t);
                     let glued = |ri: usize| ri > 0 && ranges[ri - 1].end == ranges[ri].start;
+                    let mut skip_to = 0;
                     for (ri, range) in ranges.iter().enumerate() {
+                        if ri < skip_to {
+                            continue;
+                        }
                         let s = &t[range.clone()];
+                        // an interviewer's questions, asked in a run, head the answer
+                        let prev_question = if ri > 0 {
+                            t[ranges[ri - 1].clone()].trim_end().ends_with('?')
+                        } else {
+                            out.sentences
+                                .last()
+                                .is_some_and(|x| x.text.trim_end().ends_with('?'))
+                        };
+                        if let Some(end) = (!explicit && !prev_question)
+                            .then(|| {
+                                self.interview_questions(&t, &ranges, ri, after_colon, run_words)
+                            })
+                            .flatten()
+                        {
+                            let h = t[range.start..ranges[end - 1].end].trim();
+                            if !para.is_empty() {
+                                last_part(&mut out)
+                                    .paragraphs
+                                    .push(std::mem::take(&mut para));
+                            }
+                            push_heading(&mut out, h, 2, "interview-question");
+                            run_words = 0;
+                            after_colon = false;
+                            skip_to = end;
+                            continue;
+                        }
                         // a heading is followed by a capitalised sentence start
                         let next_capital = ranges.get(ri + 1).is_some_and(|r| {
                             t[r.clone()].chars().next().is_some_and(char::is_uppercase)
@@ -247,8 +277,10 @@ impl Structurer {
                                 in_series,
                                 own_line: false,
                             };
+                            // a short question between two others is one of a series
                             (self.question_heading(s, lex, para.is_empty()).is_some()
-                                && !next_is_question)
+                                && !next_is_question
+                                && !prev_question)
                                 || self.is_question_heading(s, &ctx, lex)
                         };
                         if question {
@@ -498,6 +530,73 @@ impl Structurer {
         self.is_question_heading(line, &ctx, lex)
     }
 
+    /// The end (exclusive) of a run of one to three questions starting at
+    /// sentence `ri` that an interviewer asks: the first opens on an
+    /// interrogative word or an inversion, one of them speaks to the
+    /// interviewee (« Pouvez-vous … ? », « Peux-tu … ? », « … pensez-vous … ? »),
+    /// and a sentence that is not a question answers them. A lone question
+    /// counts only when a colon announced it and the answer speaks in the
+    /// first person (« … nous raconte : Peux-tu te présenter ? Je suis … »);
+    /// a run, when enough text came since the last heading or a colon
+    /// announced it.
+    fn interview_questions(
+        &self,
+        t: &str,
+        ranges: &[std::ops::Range<usize>],
+        ri: usize,
+        announced: bool,
+        run_words: usize,
+    ) -> Option<usize> {
+        const MAX_RUN: usize = 3;
+        const MAX_RUN_WORDS: usize = 40;
+        let r = &self.rules.question;
+        let sentence = |i: usize| t[ranges[i].clone()].trim();
+        let mut end = ri;
+        while end < ranges.len() && end - ri < MAX_RUN && sentence(end).ends_with('?') {
+            end += 1;
+        }
+        let answer = ranges.get(end).map(|_| sentence(end))?;
+        if end == ri || answer.ends_with('?') || !french::starts_upper(answer) {
+            return None;
+        }
+        let words: Vec<Vec<String>> = (ri..end)
+            .map(|i| french::words(sentence(i)).map(str::to_lowercase).collect())
+            .collect();
+        if words.iter().any(|w| w.len() > r.max_words)
+            || words.iter().map(Vec::len).sum::<usize>() > MAX_RUN_WORDS
+        {
+            return None;
+        }
+        let inversion = |w: &str| w.ends_with("-vous") || w.ends_with("-tu");
+        let opens = words[0].iter().take(3).any(|w| inversion(w))
+            || words[0]
+                .first()
+                .is_some_and(|w| r.openers.iter().any(|o| o == w));
+        let addressed = words.iter().flatten().any(|w| {
+            inversion(w)
+                || matches!(
+                    w.as_str(),
+                    "vous" | "tu" | "votre" | "vos" | "ton" | "ta" | "tes"
+                )
+        });
+        if !opens || !addressed {
+            return None;
+        }
+        let first_person = french::words(answer).next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "je" | "j’" | "j'" | "nous" | "moi"
+            ) || w.to_lowercase().starts_with("j’")
+                || w.to_lowercase().starts_with("j'")
+        });
+        let fits = if end - ri == 1 {
+            announced && first_person
+        } else {
+            announced || run_words >= r.min_run_words
+        };
+        fits.then_some(end)
+    }
+
     /// A short verbless question standing alone is an inlined heading
     /// ("Et en France ?").
     fn question_heading<'s>(
@@ -520,7 +619,9 @@ impl Structurer {
                 || w.ends_with("-elle")
                 || w.ends_with("-on")
         });
-        if has_verb || s.contains(',') {
+        // a subject pronoun first opens a clause: its verb follows
+        let pronoun_first = SUBJECT_PRONOUNS.contains(&words[0].to_lowercase().as_str());
+        if has_verb || pronoun_first || s.contains(',') {
             return None;
         }
         Some(s)
