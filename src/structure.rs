@@ -803,9 +803,18 @@ impl Structurer {
             .rules
             .max_heading_words
             .min(tokens.len().saturating_sub(1));
+        // where a heading of the form « Topic : subtitle » has its colon
+        let mut colon: Option<usize> = None;
         for k in 1..=max_k {
             let prev = &s[tokens[k - 1].clone()];
             let next = &s[tokens[k].clone()];
+            // one colon may part a topic from its subtitle (« Les réformes et
+            // les foyers : un exercice de communication »); the candidates
+            // after it are judged below
+            if prev.ends_with(':') && colon.is_none() && k >= 2 {
+                colon = Some(k);
+                continue;
+            }
             // the heading may not hold sentence punctuation
             if prev.ends_with([':', ',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
                 || prev.contains(['.', '!', '?']) && !prev.ends_with(')')
@@ -850,6 +859,17 @@ impl Structurer {
             ]
             .iter()
             .any(|p| next_lower.contains(p));
+            // a subtitle after a colon is a short phrase, and only a clear
+            // sentence start (a capitalised function word, an elision) ends it
+            if let Some(c) = colon {
+                let subtitle = k - c;
+                let clear = lex.is_function_word(&next_bare)
+                    || lex.is_function_word(&next_lower)
+                    || elided_start;
+                if !(2..=MAX_SUBTITLE_WORDS).contains(&subtitle) || !clear {
+                    continue;
+                }
+            }
             // the heading's words come back as the subject: "Replicant Replicant est…"
             let repeated = tokens.len() >= 2 * k
                 && (0..k).all(|j| s[tokens[j].clone()] == s[tokens[k + j].clone()]);
@@ -980,6 +1000,9 @@ impl Structurer {
         Some(tokens[k].start)
     }
 }
+
+/// Most words after the colon of a « Topic : subtitle » heading.
+const MAX_SUBTITLE_WORDS: usize = 8;
 
 /// Day and month names: time words that open sentences without a determiner.
 const TIME_WORDS: &[&str] = &[
