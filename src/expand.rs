@@ -404,6 +404,7 @@ impl Expander {
                 },
                 blocks,
                 heading_options: headings,
+                subsection: false,
             });
         }
         if words < min_words {
@@ -1877,6 +1878,7 @@ mod tests {
                 sentences: ids.collect(),
             }],
             heading_options: Vec::new(),
+            subsection: false,
         }
     }
 

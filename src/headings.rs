@@ -333,6 +333,7 @@ impl HeadingWriter {
                     kind: SectionKind::Source,
                     blocks: tail,
                     heading_options: Vec::new(),
+                    subsection: level == 3,
                 },
             );
             // section i keeps no paragraph with the keyphrase after its first
@@ -423,7 +424,10 @@ impl HeadingWriter {
                     &last_templates,
                 )
             };
-            let heading = heading.unwrap_or_else(|| self.fallback(i, &used));
+            let mut heading = heading.unwrap_or_else(|| self.fallback(i, &used));
+            if section.subsection {
+                heading.level = 3;
+            }
             if keywords::mentions_words(&heading.text, &kp_words) {
                 need_kp = need_kp.saturating_sub(1);
                 budget_kp = budget_kp.saturating_sub(1);

@@ -126,6 +126,10 @@ pub struct Section {
     /// headings stage picks one.
     #[serde(skip)]
     pub heading_options: Vec<String>,
+    /// A piece of an author's section that was too long for one heading: its
+    /// generated heading is a `###` under the author's `##`.
+    #[serde(skip)]
+    pub subsection: bool,
 }
 
 /// One removal made by the clean stage.

@@ -229,6 +229,8 @@ impl Sectioner {
                     kind: SectionKind::Source,
                     blocks: self.paragraphs(chunk, chunk_starts, &words, &outline.sentences),
                     heading_options: Vec::new(),
+                    // the author's section goes on under a subheading of its own
+                    subsection: n > 0 && part.heading.is_some(),
                 });
             }
         }

@@ -158,3 +158,44 @@ fn capitalised_words_never_written_in_lowercase_are_not_a_heading() {
 Partager Tweeter Imprimer Ce budget servira d’abord à refaire les chaussées abîmées par le gel.";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn a_long_author_section_goes_on_under_subheadings_of_its_own() {
+    // one author's heading over some 450 words: the pieces after the first
+    // get generated `###` headings, so the author's section stays one `##`
+    let school = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison. ";
+    let sport = "Le club de football local a remporté son match de dimanche. Les supporters ont fêté la victoire jusque tard dans la soirée. ";
+    let text = format!(
+        "# La vie de la commune\n\nLa commune prépare une rentrée chargée pour les familles et les associations.\n\n## Les écoles et le sport\n\n{}{}\n",
+        school.repeat(9),
+        sport.repeat(9)
+    );
+    let out = Command::cargo_bin("rubrique")
+        .unwrap()
+        .args(["rewrite", "-"])
+        .write_stdin(text.into_bytes())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let body: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("## Les écoles et le sport"))
+        .collect();
+    assert!(!body.is_empty(), "the author's heading is kept:\n{md}");
+    // up to the expansion sections, which start with their own `##`
+    let source_part: Vec<&str> = body[1..]
+        .iter()
+        .copied()
+        .take_while(|l| !l.starts_with("## "))
+        .collect();
+    let subheads = source_part.iter().filter(|l| l.starts_with("### ")).count();
+    assert!(
+        subheads >= 1,
+        "the long section is split under ### headings:\n{md}"
+    );
+    assert!(
+        source_part.iter().any(|l| l.contains("football")),
+        "the football sentences stay under the author's heading:\n{md}"
+    );
+}
