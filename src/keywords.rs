@@ -5,10 +5,11 @@
 //! first paragraph holds and the text repeats; each section gets its own salient
 //! terms, scored against the rest of the article.
 use crate::french::{self, elision, Lexicon};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A term found in the text.
@@ -179,9 +180,9 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
         BTreeMap<&'a str, usize>,
         BTreeMap<&'a str, usize>,
     );
-    let mut forms: HashMap<&str, Forms> = HashMap::new();
+    let mut forms: HashMap<&str, Forms> = HashMap::default();
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-    let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::new();
+    let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::default();
     for o in occs {
         if let Some(d) = o.determiner {
             *pairs
@@ -451,7 +452,7 @@ fn match_token_counts(text: &str) -> Vec<(String, usize)> {
 
 impl SentenceWords {
     pub fn new(text_sentences: &[&str]) -> SentenceWords {
-        let mut times: HashMap<Vec<(String, usize)>, usize> = HashMap::new();
+        let mut times: HashMap<Vec<(String, usize)>, usize> = HashMap::default();
         for s in text_sentences {
             *times.entry(match_token_counts(s)).or_insert(0) += 1;
         }
@@ -770,12 +771,12 @@ pub fn analyse(
     // first, and only its best twelve are built in full (forms, determiner).
     // Keys are shared strings: a key's address stands for it in the counts.
     let id = |k: &Rc<str>| Rc::as_ptr(k) as *const u8 as usize;
-    let mut global: HashMap<usize, usize> = HashMap::new();
+    let mut global: HashMap<usize, usize> = HashMap::default();
     for o in &occs {
         *global.entry(id(&o.key)).or_insert(0) += 1;
     }
     // occurrences go to their section in one pass
-    let mut section_of: HashMap<usize, usize> = HashMap::new();
+    let mut section_of: HashMap<usize, usize> = HashMap::default();
     for (si, s) in sections.iter().enumerate() {
         for b in &s.blocks {
             for &id in b.source_sentences() {
@@ -798,7 +799,7 @@ pub fn analyse(
     let counts: Vec<Vec<Count>> = by_section
         .iter()
         .map(|os| {
-            let mut at: HashMap<usize, usize> = HashMap::new();
+            let mut at: HashMap<usize, usize> = HashMap::default();
             let mut v: Vec<Count> = Vec::new();
             for o in os {
                 match at.entry(id(&o.key)) {
@@ -816,7 +817,7 @@ pub fn analyse(
             v
         })
         .collect();
-    let mut df: HashMap<usize, usize> = HashMap::new();
+    let mut df: HashMap<usize, usize> = HashMap::default();
     for cs in &counts {
         for c in cs {
             *df.entry(id(c.key)).or_insert(0) += 1;

@@ -7,11 +7,11 @@
 //! kept short.
 use crate::error::Result;
 use crate::french::{self, Lexicon};
+use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{Block, Section, SectionKind};
 use crate::rules::Source;
 use crate::structure::Outline;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 const FILE: &str = "rules/sections.yaml";
 
@@ -143,7 +143,7 @@ impl Sectioner {
         )?;
         let topics_file: TopicsFile = source.yaml(TOPICS)?;
         let lex_stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::French);
-        let mut topic_stems = HashMap::new();
+        let mut topic_stems = HashMap::default();
         let mut topics = Vec::new();
         for (i, t) in topics_file.topics.into_iter().enumerate() {
             for w in &t.words {
