@@ -86,6 +86,14 @@ pub struct SectionRules {
     pub depth_weight: f64,
     /// Bonus for a gap where the topic lexicons shift.
     pub topic_shift_bonus: f64,
+    /// Weight of the lexical-chain score of a gap: how many chains of a
+    /// repeated stem start just after it or end just before it (standardised
+    /// over the text's gaps). Optional (default 0: off).
+    #[serde(default)]
+    pub chain_weight: f64,
+    /// Most sentences without the stem inside one lexical chain. Optional.
+    #[serde(default = "default_chain_hiatus")]
+    pub chain_hiatus: usize,
     /// Bonus for cutting before a question (sections often open on one).
     pub question_bonus: f64,
     /// Bonus for cutting where the author started a new paragraph.
@@ -94,6 +102,10 @@ pub struct SectionRules {
     pub max_paragraph_words: usize,
     /// Most sentences in a paragraph.
     pub max_paragraph_sentences: usize,
+}
+
+fn default_chain_hiatus() -> usize {
+    2
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,6 +201,24 @@ impl Sectioner {
             .iter()
             .map(|s| lex.content_stems(&s.text))
             .collect();
+        // chains over the whole text, so that a short part is scored in the
+        // context of the article; `chain_at[i]`: score of the gap before sentence i
+        let all: Vec<usize> = outline
+            .parts
+            .iter()
+            .flat_map(|p| p.paragraphs.iter().flatten().copied())
+            .collect();
+        let scores = if self.rules.chain_weight == 0.0 {
+            vec![0.0; all.len() + 1]
+        } else {
+            chain_scores(&all, &stems, self.rules.chain_hiatus)
+        };
+        let mut chain_at = vec![0.0f64; outline.sentences.len()];
+        for (k, &i) in all.iter().enumerate() {
+            if let Some(v) = chain_at.get_mut(i) {
+                *v = scores[k];
+            }
+        }
         let mut out = Vec::new();
         for part in &outline.parts {
             let ids: Vec<usize> = part.paragraphs.iter().flatten().copied().collect();
@@ -216,6 +246,7 @@ impl Sectioner {
                 &ids,
                 &words,
                 &stems,
+                &chain_at,
                 (&para_starts, &questions, &glued, &quoted),
             );
             let mut bounds = vec![0];
@@ -243,6 +274,7 @@ impl Sectioner {
         ids: &[usize],
         words: &[usize],
         stems: &[Vec<String>],
+        chain_at: &[f64],
         (para_starts, questions, glued, quoted): (&[bool], &[bool], &[bool], &[bool]),
     ) -> Vec<usize> {
         let n = ids.len();
@@ -275,7 +307,9 @@ impl Sectioner {
                 k += 1;
             }
             let depth = (lp - sim[g]) + (rp - sim[g]);
-            let mut c = r.cohesion_weight * sim[g] - r.depth_weight * depth;
+            let mut c = r.cohesion_weight * sim[g]
+                - r.depth_weight * depth
+                - r.chain_weight * chain_at[ids[g]];
             let tl = self.topic_of(
                 ids[g.saturating_sub(w)..g]
                     .iter()
@@ -408,6 +442,68 @@ impl Sectioner {
         }
         blocks
     }
+}
+
+/// Lexical-chain boundary score of each gap `g` (between sentence `g-1` and
+/// `g`) of a part, standardised over its gaps (mean 0, deviation 1; all 0
+/// when they are equal). A chain is a run of sentences repeating a stem with
+/// at most `hiatus` sentences between two occurrences, weighted by its
+/// occurrences times the log of the part's length over its span, so that a
+/// dense local chain counts more than a term spread over the whole text
+/// (Galley et al. 2003). A gap scores the weight of the chains that start
+/// right after it plus those that end right before it.
+fn chain_scores(ids: &[usize], stems: &[Vec<String>], hiatus: usize) -> Vec<f64> {
+    let n = ids.len();
+    let mut score = vec![0.0f64; n + 1];
+    if n < 3 {
+        return score;
+    }
+    // (stem, position) pairs, each stem once per sentence, sorted: ordered
+    // runs per stem and a summation order that does not depend on hashing
+    let mut occ: Vec<(&str, usize)> = ids
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &i)| stems[i].iter().map(move |s| (s.as_str(), k)))
+        .collect();
+    occ.sort_unstable();
+    occ.dedup();
+    let mut starts = vec![0.0f64; n];
+    let mut ends = vec![0.0f64; n];
+    let mut close = |first: usize, last: usize, count: usize| {
+        if count >= 2 {
+            let w = count as f64 * (n as f64 / (last - first + 1) as f64).ln();
+            starts[first] += w;
+            ends[last] += w;
+        }
+    };
+    let mut k = 0;
+    while k < occ.len() {
+        let stem = occ[k].0;
+        let (mut first, mut last, mut count) = (occ[k].1, occ[k].1, 1);
+        k += 1;
+        while k < occ.len() && occ[k].0 == stem {
+            let p = occ[k].1;
+            if p - last > hiatus + 1 {
+                close(first, last, count);
+                (first, count) = (p, 0);
+            }
+            last = p;
+            count += 1;
+            k += 1;
+        }
+        close(first, last, count);
+    }
+    let gaps = (n - 1) as f64;
+    for g in 1..n {
+        score[g] = starts[g] + ends[g - 1];
+    }
+    let mean = score[1..n].iter().sum::<f64>() / gaps;
+    let var = score[1..n].iter().map(|v| (v - mean).powi(2)).sum::<f64>() / gaps;
+    let sd = var.sqrt();
+    for v in score[1..n].iter_mut() {
+        *v = if sd > 1e-12 { (*v - mean) / sd } else { 0.0 };
+    }
+    score
 }
 
 /// Stem counts of a window, sorted by stem (small: a few sentences).
@@ -588,5 +684,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn chain_score_peaks_where_repeated_terms_change() {
+        let st = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+        // three sentences about the harbour, then three about the orchard
+        let stems = vec![
+            st(&["port", "bateau"]),
+            st(&["port", "quai"]),
+            st(&["bateau", "quai"]),
+            st(&["verger", "pomm"]),
+            st(&["verger", "cueillet"]),
+            st(&["pomm", "cueillet"]),
+        ];
+        let ids: Vec<usize> = (0..stems.len()).collect();
+        let score = chain_scores(&ids, &stems, 2);
+        let best = (1..ids.len())
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+            .unwrap();
+        assert_eq!(best, 3, "scores {score:?}");
+        let mean: f64 = score[1..ids.len()].iter().sum::<f64>() / 5.0;
+        assert!(mean.abs() < 1e-9, "standardised: {score:?}");
+        assert_eq!(score, chain_scores(&ids, &stems, 2), "deterministic");
+        // too short or without repeats: no signal
+        assert!(chain_scores(&ids[..2], &stems, 2).iter().all(|&v| v == 0.0));
+        let flat = vec![st(&["un"]), st(&["deux"]), st(&["trois"]), st(&["quatre"])];
+        assert!(chain_scores(&[0, 1, 2, 3], &flat, 2)
+            .iter()
+            .all(|&v| v == 0.0));
     }
 }

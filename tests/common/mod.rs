@@ -212,3 +212,88 @@ pub fn rewrite(input: &str, args: &[&str]) -> (String, String, i32) {
         out.status.code().unwrap_or(-1),
     )
 }
+
+impl Gold {
+    /// Every heading removed: the paragraphs on one line, junk appended (the
+    /// sections must be found by topic alone).
+    pub fn noheads(&self) -> String {
+        let mut parts: Vec<String> = self
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().cloned())
+            .collect();
+        parts.extend(self.junk.iter().cloned());
+        parts.join(" ")
+    }
+
+    /// The gold section (index) of each sentence, in order.
+    pub fn sentence_sections(&self) -> Vec<(String, usize)> {
+        let splitter =
+            rubrique::sentences::Splitter::load(&rubrique::rules::Source::embedded()).unwrap();
+        let mut out = Vec::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            for p in &s.paragraphs {
+                for r in splitter.split(p) {
+                    out.push((p[r].to_string(), i));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Beeferman's Pk between reference and hypothesis segment labels of the same
+/// sentences: the share of windows of `k` sentences (half the mean reference
+/// segment, rounded half up) where the two disagree on whether a boundary
+/// falls inside.
+pub fn pk(reference: &[usize], hypothesis: &[usize]) -> f64 {
+    let n = reference.len();
+    assert_eq!(n, hypothesis.len());
+    let segments = 1 + reference.windows(2).filter(|w| w[0] != w[1]).count();
+    let k = ((n as f64 / segments as f64 / 2.0 + 0.5).floor() as usize).clamp(1, n - 1);
+    let windows = n - k;
+    let wrong = (0..windows)
+        .filter(|&i| (reference[i] != reference[i + k]) != (hypothesis[i] != hypothesis[i + k]))
+        .count();
+    wrong as f64 / windows as f64
+}
+
+/// The `##` section (0 before the first) holding each of `sentences` in a
+/// rewritten Markdown article, found in order; `###` does not part sections.
+pub fn h2_labels(md: &str, sentences: &[String]) -> Vec<usize> {
+    let (_, body) = md
+        .strip_prefix("---\n")
+        .and_then(|r| r.split_once("\n---\n"))
+        .unwrap_or(("", md));
+    let mut keyed = String::new();
+    let mut starts = Vec::new();
+    let mut section = String::new();
+    let flush = |section: &mut String, keyed: &mut String, starts: &mut Vec<usize>| {
+        starts.push(keyed.len());
+        keyed.push_str(&norm(section));
+        keyed.push('\n');
+        section.clear();
+    };
+    for line in body.lines() {
+        if line.starts_with("## ") {
+            flush(&mut section, &mut keyed, &mut starts);
+        } else if !line.starts_with('#') {
+            section.push_str(line.trim_start_matches("- "));
+            section.push(' ');
+        }
+    }
+    flush(&mut section, &mut keyed, &mut starts);
+    let mut cursor = 0;
+    sentences
+        .iter()
+        .map(|s| {
+            let key = norm(s);
+            let at = keyed[cursor..]
+                .find(&key)
+                .map(|i| i + cursor)
+                .unwrap_or_else(|| panic!("sentence not found in order: {s}"));
+            cursor = at + key.len();
+            starts.partition_point(|&p| p <= at) - 1
+        })
+        .collect()
+}
