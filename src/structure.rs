@@ -5,11 +5,11 @@
 //! in `rules/structure.yaml`: no list of expected headings anywhere.
 use crate::error::Result;
 use crate::french::{self, Lexicon};
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::model::{Heading, HeadingOrigin, Sentence};
 use crate::rules::Source;
 use crate::sentences::Splitter;
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 
 const FILE: &str = "rules/structure.yaml";
 
@@ -1219,7 +1219,7 @@ fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
 /// Words written with a capital inside sentences (not at their start): names,
 /// with the number of times they are.
 fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
-    let mut out = HashMap::default();
+    let mut out = HashMap::new();
     for r in splitter.split(text) {
         let s = &text[r];
         let toks = token_spans(s);
