@@ -52,6 +52,9 @@ struct RuleDef {
     then_lines: Option<ThenLines>,
     #[serde(default)]
     then_title: Option<ThenTitle>,
+    /// A match longer than this many characters is left in place.
+    #[serde(default)]
+    max_chars: Option<usize>,
     examples: Examples,
 }
 
@@ -146,6 +149,10 @@ pub struct Rule {
     needs: Vec<String>,
     pub then_lines: Option<ThenLines>,
     pub then_title: Option<ThenTitle>,
+    /// A match (the whole of it) longer than this many characters is left in
+    /// place: a length bound checked here costs nothing, where a bounded
+    /// repeat of a Unicode class (`[^\n]{0,300}`) costs milliseconds to compile.
+    pub max_chars: Option<usize>,
     starters: std::sync::Arc<HashSet<String>>,
     pub examples: Examples,
 }
@@ -282,6 +289,12 @@ impl Cleaner {
                     format!("rule `{}`: `needs` holds an empty word", r.id),
                 ));
             }
+            if r.max_chars == Some(0) {
+                return Err(rule_error(
+                    file,
+                    format!("rule `{}`: `max_chars` must be at least 1", r.id),
+                ));
+            }
             let regex = if eager {
                 LazyRegex::eager(file, &r.id, &pattern)?
             } else {
@@ -294,6 +307,7 @@ impl Cleaner {
                 needs,
                 then_lines: r.then_lines,
                 then_title: r.then_title,
+                max_chars: r.max_chars,
                 starters: starters.clone(),
                 examples: r.examples,
             });
@@ -559,7 +573,27 @@ impl Rule {
             .filter(|(_, n)| n.is_some_and(|n| n.starts_with("junk")))
             .map(|(i, _)| i)
             .collect();
-        if junk_groups.is_empty() {
+        if let Some(max) = self.max_chars {
+            // the matches found first (by the fast engines), the capture
+            // groups of those short enough only, each found again from the
+            // start of its match
+            let short = regex
+                .find_iter(text)
+                .filter(|m| m.as_str().chars().nth(max).is_none());
+            for m in short {
+                if junk_groups.is_empty() {
+                    spans.push((m.start(), m.end()));
+                    continue;
+                }
+                let Some(caps) = regex.captures_at(text, m.start()) else {
+                    continue;
+                };
+                let g = junk_groups.iter().find_map(|&g| caps.get(g));
+                if let Some(g) = g.or_else(|| caps.get(0)) {
+                    spans.push((g.start(), g.end()));
+                }
+            }
+        } else if junk_groups.is_empty() {
             spans.extend(regex.find_iter(text).map(|m| (m.start(), m.end())));
         } else {
             for caps in regex.captures_iter(text) {
@@ -888,6 +922,18 @@ mod tests {
         assert_eq!(c.run("abbc zz").text, "zz");
         let bad = yaml.replace("{{x}}", "{{y}}");
         assert!(Cleaner::from_yaml("t.yaml", &bad).is_err());
+    }
+
+    #[test]
+    fn max_chars_leaves_long_matches_in_place() {
+        let yaml = "rules:\n  - id: r\n    description: d\n    pattern: '\\A(?P<junk>x[^\\n]*?y)'\n    max_chars: 5\n    examples: {strip: [xaay], keep: [b]}\n";
+        let c = Cleaner::from_yaml("t.yaml", yaml).expect("compiles");
+        assert_eq!(c.run("xaay zz").text, "zz");
+        assert_eq!(c.run("xaaaay zz").text, "xaaaay zz");
+        // characters, not bytes
+        assert_eq!(c.run("xééy zz").text, "zz");
+        let zero = yaml.replace("max_chars: 5", "max_chars: 0");
+        assert!(Cleaner::from_yaml("t.yaml", &zero).is_err());
     }
 
     #[test]
