@@ -108,13 +108,14 @@ const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août
 /// Whether a text holds an ASCII digit or a month name (any case): the date
 /// pattern, case-insensitive too, can only match such a text.
 fn may_hold_date(text: &str) -> bool {
-    static MONTH: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let month = MONTH.get_or_init(|| regex::Regex::new(&format!("(?i){MONTHS}")).ok());
-    // without the pattern (it always compiles), every text may hold one
-    month.as_ref().is_none_or(|re| re.is_match(text))
+    // what `(?i)` matches of the month names, found without compiling a
+    // pattern: their letters in either case, and the long s `ſ`, which simple
+    // case folding makes an `s` (lowercasing leaves it as it is)
+    let lower = text.to_lowercase().replace('ſ', "s");
+    MONTHS.split('|').any(|m| lower.contains(m))
 }
 
 /// Units that make a year-like number an amount ("2000 euros").
@@ -219,7 +220,10 @@ impl Expander {
         let figure = LazyRegex::new(
             FILE,
             "figure",
-            r"(?i)([0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[,.][0-9]+)?)(?:[ \u{a0}\u{202f}]?(%|°C|°|€|\$)|[ \u{a0}\u{202f}]+(?:(millions?|milliards?|mille)[ \u{a0}\u{202f}]+(?:de[ \u{a0}\u{202f}]+|d[’']))?(\p{L}[\p{L}’'·-]*))",
+            // case-insensitive on its words only: `(?i)` over `\p{L}` costs a
+            // case folding of the whole class at each compile and adds only
+            // U+0345 to it, written out here
+            r"([0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[,.][0-9]+)?)(?:[ \u{a0}\u{202f}]?(%|°[cC]|°|€|\$)|[ \u{a0}\u{202f}]+(?:((?i:millions?|milliards?|mille))[ \u{a0}\u{202f}]+(?:(?i:de)[ \u{a0}\u{202f}]+|(?i:d)[’']))?([\p{L}\u{345}][\p{L}\u{345}’'·-]*))",
         );
         let date = LazyRegex::new(
             FILE,
