@@ -92,9 +92,17 @@ pub struct Expander {
     role_nouns: HashSet<String>,
     /// The words of each definition verb (`definitions` in the rules), split once.
     definition_verbs: Vec<Vec<String>>,
+    /// Shared with the thread that compiles them ahead of use ([`Expander::prepare`]).
+    patterns: std::sync::Arc<Patterns>,
+}
+
+/// The patterns of the expansion stage, compiled on first use.
+struct Patterns {
     figure: LazyRegex,
     date: LazyRegex,
     acronym_paren: LazyRegex,
+    /// Whether [`Expander::prepare`] has started compiling them.
+    started: std::sync::atomic::AtomicBool,
 }
 
 /// Expansion sections and warnings.
@@ -250,10 +258,32 @@ impl Expander {
             rules,
             glossary: glossary.entries,
             role_nouns,
-            figure,
-            date,
-            acronym_paren,
+            patterns: std::sync::Arc::new(Patterns {
+                figure,
+                date,
+                acronym_paren,
+                started: std::sync::atomic::AtomicBool::new(false),
+            }),
         })
+    }
+
+    /// Start compiling the stage's patterns on another thread, unless that
+    /// was done already: compiling them costs milliseconds, more than the
+    /// stages before this one take, which run meanwhile. The stage uses a
+    /// pattern as soon as it is compiled (or waits for it); the patterns and
+    /// what they match are the same either way.
+    pub fn prepare(&self) {
+        let p = &self.patterns;
+        if p.started.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        let p = std::sync::Arc::clone(p);
+        // in the order the templates use them
+        rayon::spawn(move || {
+            for r in [&p.figure, &p.date, &p.acronym_paren] {
+                let _ = r.get();
+            }
+        });
     }
 
     pub fn run(
@@ -466,6 +496,7 @@ impl Expander {
     fn figures_in(&self, text: &str, ctx: &Context) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for c in self
+            .patterns
             .figure
             .get()
             .into_iter()
@@ -532,6 +563,7 @@ impl Expander {
                 continue;
             }
             let dates: Vec<(usize, usize)> = self
+                .patterns
                 .date
                 .get()
                 .into_iter()
@@ -791,6 +823,7 @@ impl Expander {
                 continue;
             }
             for c in self
+                .patterns
                 .acronym_paren
                 .get()
                 .into_iter()
@@ -1856,7 +1889,11 @@ mod tests {
     #[test]
     fn the_lazy_patterns_compile() {
         let e = Expander::load(&Source::embedded()).expect("embedded rules");
-        for r in [&e.figure, &e.date, &e.acronym_paren] {
+        for r in [
+            &e.patterns.figure,
+            &e.patterns.date,
+            &e.patterns.acronym_paren,
+        ] {
             r.check().expect("pattern compiles");
         }
     }
