@@ -5,6 +5,7 @@
 //! first paragraph holds and the text repeats; each section gets its own salient
 //! terms, scored against the rest of the article.
 use crate::french::{self, elision, Lexicon};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
 use std::collections::hash_map::Entry;
@@ -693,7 +694,7 @@ pub fn analyse(
         .iter()
         .filter_map(|&i| sentences.get(i).map(|s| s.text.as_str()))
         .collect();
-    let first_ids: HashSet<usize> = first_para.iter().copied().collect();
+    let first_ids: FxHashSet<usize> = first_para.iter().copied().collect();
     let in_first: HashSet<&str> = occs
         .iter()
         .filter(|o| first_ids.contains(&o.sentence))
@@ -770,12 +771,12 @@ pub fn analyse(
     // first, and only its best twelve are built in full (forms, determiner).
     // Keys are shared strings: a key's address stands for it in the counts.
     let id = |k: &Rc<str>| Rc::as_ptr(k) as *const u8 as usize;
-    let mut global: HashMap<usize, usize> = HashMap::new();
+    let mut global: FxHashMap<usize, usize> = FxHashMap::default();
     for o in &occs {
         *global.entry(id(&o.key)).or_insert(0) += 1;
     }
     // occurrences go to their section in one pass
-    let mut section_of: HashMap<usize, usize> = HashMap::new();
+    let mut section_of: FxHashMap<usize, usize> = FxHashMap::default();
     for (si, s) in sections.iter().enumerate() {
         for b in &s.blocks {
             for &id in b.source_sentences() {
@@ -798,7 +799,7 @@ pub fn analyse(
     let counts: Vec<Vec<Count>> = by_section
         .iter()
         .map(|os| {
-            let mut at: HashMap<usize, usize> = HashMap::new();
+            let mut at: FxHashMap<usize, usize> = FxHashMap::default();
             let mut v: Vec<Count> = Vec::new();
             for o in os {
                 match at.entry(id(&o.key)) {
@@ -816,7 +817,7 @@ pub fn analyse(
             v
         })
         .collect();
-    let mut df: HashMap<usize, usize> = HashMap::new();
+    let mut df: FxHashMap<usize, usize> = FxHashMap::default();
     for cs in &counts {
         for c in cs {
             *df.entry(id(c.key)).or_insert(0) += 1;
@@ -842,7 +843,7 @@ pub fn analyse(
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(b.1.key)));
             scored.truncate(12);
-            let keep: HashSet<usize> = scored.iter().map(|(_, c)| id(c.key)).collect();
+            let keep: FxHashSet<usize> = scored.iter().map(|(_, c)| id(c.key)).collect();
             let kept: Vec<&Occ> = os
                 .iter()
                 .filter(|o| keep.contains(&id(&o.key)))

@@ -5,9 +5,10 @@ pub mod syllables;
 pub mod typography;
 
 use crate::error::Result;
+use crate::fxhash::FxHashSet;
 use crate::rules::Source;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Distinct words whose stems a thread keeps before starting afresh.
 const STEM_CACHE_MAX: usize = 50_000;
@@ -16,20 +17,20 @@ const STEM_CACHE_MAX: usize = 50_000;
 pub struct Lexicon {
     stemmer: Stemmer,
     /// Words that carry no topic (lowercase).
-    pub stopwords: HashSet<String>,
+    pub stopwords: FxHashSet<String>,
     /// Determiners, prepositions, conjunctions, pronouns: words a heading cannot
     /// end on and that start sentences (lowercase).
-    pub function_words: HashSet<String>,
+    pub function_words: FxHashSet<String>,
     /// Frequent finite verb forms (lowercase).
-    pub verbs: HashSet<String>,
+    pub verbs: FxHashSet<String>,
     /// Words a keyphrase is not matched on, on top of the function words
     /// (generic adjectives, time words, numerals…).
-    pub keyphrase_fillers: HashSet<String>,
+    pub keyphrase_fillers: FxHashSet<String>,
 }
 
 impl Lexicon {
     pub fn load(source: &Source) -> Result<Lexicon> {
-        let set = |name: &str| -> Result<HashSet<String>> {
+        let set = |name: &str| -> Result<FxHashSet<String>> {
             Ok(source
                 .lines(name)?
                 .into_iter()
