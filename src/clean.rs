@@ -379,10 +379,9 @@ impl Cleaner {
     }
 
     fn run_filtered(&self, text: &str, wanted: impl Fn(&str) -> bool) -> Cleaned {
+        // the document carries the lowercased text the rules' `needs` are
+        // looked for in, kept in step with the text as removals change it
         let mut doc = Doc::new(text);
-        // the lowercased text the rules' `needs` are looked for in, kept in
-        // step with the text as removals change it
-        let mut lower = doc.text.to_lowercase();
         // the patterns this text needs are compiled side by side first (a
         // removal only shortens the text: no rule applies later that does not
         // apply now); then the rules run in order, as before
@@ -391,20 +390,19 @@ impl Cleaner {
             let needed: Vec<&Rule> = self
                 .rules
                 .iter()
-                .filter(|r| wanted(&r.id) && r.applies(&lower))
+                .filter(|r| wanted(&r.id) && r.applies(&doc.lower))
                 .collect();
             needed.par_iter().for_each(|r| {
                 let _ = r.regex.get();
             });
         }
         for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
-            if !rule.applies(&lower) {
+            if !rule.applies(&doc.lower) {
                 continue;
             }
             let spans = rule.spans(&doc.text, &doc.holes);
             if !spans.is_empty() {
                 doc.remove(&spans, &rule.id);
-                lower = doc.text.to_lowercase();
             }
         }
         if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
@@ -432,15 +430,36 @@ struct Doc {
     /// Offsets in `text` of the placeholders of earlier removals.
     holes: Vec<usize>,
     removals: Vec<Removal>,
+    /// `text.to_lowercase()`.
+    lower: String,
+    /// Whether lowercasing keeps every character's length (and so its
+    /// offsets): then a removal is made in `lower` as in `text`, instead of
+    /// lowercasing the whole text again.
+    lower_mirrors: bool,
+}
+
+/// Whether `text.to_lowercase()` is the text's characters each lowercased
+/// into one character of the same length: no final-sigma rule (`Σ`), no
+/// `İ` (two characters lowercased), no Kelvin sign (shorter lowercased).
+fn lowercase_keeps_offsets(text: &str, lower: &str) -> bool {
+    text.is_ascii()
+        || (lower.len() == text.len() && text.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            c != 'Σ'
+                && matches!((l.next(), l.next()), (Some(x), None) if x.len_utf8() == c.len_utf8())
+        }))
 }
 
 impl Doc {
     fn new(text: &str) -> Doc {
+        let lower = text.to_lowercase();
         Doc {
             text: text.to_string(),
             map: vec![(0, 0)],
             holes: Vec::new(),
             removals: Vec::new(),
+            lower_mirrors: lowercase_keeps_offsets(text, &lower),
+            lower,
         }
     }
 
@@ -465,6 +484,12 @@ impl Doc {
             return;
         }
         let mut text = String::with_capacity(self.text.len());
+        // the lowercased text, when it mirrors the text
+        let mut lower = String::with_capacity(if self.lower_mirrors {
+            self.lower.len()
+        } else {
+            0
+        });
         let mut map = Vec::with_capacity(self.map.len() + 2 * spans.len());
         let mut holes = Vec::with_capacity(self.holes.len() + spans.len());
         let mut old_holes = self.holes.iter().peekable();
@@ -484,7 +509,12 @@ impl Doc {
             holes.push(text.len());
             let orig = self.to_original(s);
             map.push((text.len(), orig));
-            text.push(self.placeholder(s, e));
+            let placeholder = self.placeholder(s, e);
+            text.push(placeholder);
+            if self.lower_mirrors {
+                lower.push_str(self.lower.get(last..s).unwrap_or_default());
+                lower.push(placeholder);
+            }
             self.removals.push(Removal {
                 rule: rule.to_string(),
                 text: self.text[s..e].to_string(),
@@ -498,6 +528,13 @@ impl Doc {
         if map.first().map(|m| m.0) != Some(0) {
             map.insert(0, (0, 0));
         }
+        if self.lower_mirrors {
+            lower.push_str(&self.lower[last..]);
+        } else {
+            lower = text.to_lowercase();
+        }
+        debug_assert_eq!(lower, text.to_lowercase());
+        self.lower = lower;
         self.text = text;
         self.map = map;
         self.holes = holes;
@@ -922,6 +959,33 @@ mod tests {
         assert_eq!(c.run("abbc zz").text, "zz");
         let bad = yaml.replace("{{x}}", "{{y}}");
         assert!(Cleaner::from_yaml("t.yaml", &bad).is_err());
+    }
+
+    #[test]
+    fn the_lowercased_text_follows_removals() {
+        for text in [
+            "Le Texte commence. [ÉDITÉ] La Suite du texte. Fin.",
+            "ASCII ONLY [x] text",
+            "Une İle, un Kelvin K [x] et ΣΟΦΟΣ [x] Ş fin",
+            "ẞ grand [x] ß Straße",
+        ] {
+            let mut doc = Doc::new(text);
+            assert_eq!(doc.lower, text.to_lowercase());
+            let mut from = 0;
+            while let Some(i) = doc.text[from..]
+                .find("[x]")
+                .or(doc.text[from..].find("[ÉDITÉ]"))
+            {
+                let s = from + i;
+                let e = s + doc.text[s..].find(']').unwrap() + 1;
+                doc.remove(&[(s, e)], "r");
+                assert_eq!(doc.lower, doc.text.to_lowercase(), "{text}");
+                from = 0;
+                if !doc.text.contains('[') {
+                    break;
+                }
+            }
+        }
     }
 
     #[test]
