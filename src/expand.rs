@@ -99,6 +99,9 @@ pub struct Expander {
 /// The patterns of the expansion stage, compiled on first use.
 struct Patterns {
     figure: LazyRegex,
+    /// The month names, any case: a sentence without them or a digit is
+    /// not given to `date`.
+    month: LazyRegex,
     date: LazyRegex,
     acronym_paren: LazyRegex,
     /// Whether [`Expander::prepare`] has started compiling them.
@@ -113,17 +116,15 @@ pub struct Expansion {
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-/// Whether a text holds an ASCII digit or a month name (any case): the date
-/// pattern, case-insensitive too, can only match such a text.
-fn may_hold_date(text: &str) -> bool {
+/// Whether a text holds an ASCII digit or a month name (any case, `month`
+/// being `(?i)` and the month names): the date pattern, case-insensitive
+/// too, can only match such a text.
+fn may_hold_date(text: &str, month: &LazyRegex) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    // what `(?i)` matches of the month names, found without compiling a
-    // pattern: their letters in either case, and the long s `ſ`, which simple
-    // case folding makes an `s` (lowercasing leaves it as it is)
-    let lower = text.to_lowercase().replace('ſ', "s");
-    MONTHS.split('|').any(|m| lower.contains(m))
+    // without the pattern (it always compiles), every text may hold one
+    month.get().is_none_or(|re| re.is_match(text))
 }
 
 /// Units that make a year-like number an amount ("2000 euros").
@@ -260,6 +261,7 @@ impl Expander {
             role_nouns,
             patterns: std::sync::Arc::new(Patterns {
                 figure,
+                month: LazyRegex::new(FILE, "month", &format!("(?i){MONTHS}")),
                 date,
                 acronym_paren,
                 started: std::sync::atomic::AtomicBool::new(false),
@@ -280,7 +282,7 @@ impl Expander {
         let p = std::sync::Arc::clone(p);
         // in the order the templates use them
         rayon::spawn(move || {
-            for r in [&p.figure, &p.date, &p.acronym_paren] {
+            for r in [&p.figure, &p.month, &p.date, &p.acronym_paren] {
                 let _ = r.get();
             }
         });
@@ -559,7 +561,7 @@ impl Expander {
         for s in ctx.quotable(used) {
             // every date holds a digit or a month name: skip the regex (whose
             // Unicode word boundaries make it slow) on sentences without them
-            if !may_hold_date(&s.text) {
+            if !may_hold_date(&s.text, &self.patterns.month) {
                 continue;
             }
             let dates: Vec<(usize, usize)> = self
