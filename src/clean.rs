@@ -52,6 +52,9 @@ struct RuleDef {
     then_lines: Option<ThenLines>,
     #[serde(default)]
     then_title: Option<ThenTitle>,
+    /// A match longer than this many characters is left in place.
+    #[serde(default)]
+    max_chars: Option<usize>,
     examples: Examples,
 }
 
@@ -146,6 +149,10 @@ pub struct Rule {
     needs: Vec<String>,
     pub then_lines: Option<ThenLines>,
     pub then_title: Option<ThenTitle>,
+    /// A match (the whole of it) longer than this many characters is left in
+    /// place: a length bound checked here costs nothing, where a bounded
+    /// repeat of a Unicode class (`[^\n]{0,300}`) costs milliseconds to compile.
+    pub max_chars: Option<usize>,
     starters: std::sync::Arc<HashSet<String>>,
     pub examples: Examples,
 }
@@ -282,6 +289,12 @@ impl Cleaner {
                     format!("rule `{}`: `needs` holds an empty word", r.id),
                 ));
             }
+            if r.max_chars == Some(0) {
+                return Err(rule_error(
+                    file,
+                    format!("rule `{}`: `max_chars` must be at least 1", r.id),
+                ));
+            }
             let regex = if eager {
                 LazyRegex::eager(file, &r.id, &pattern)?
             } else {
@@ -294,6 +307,7 @@ impl Cleaner {
                 needs,
                 then_lines: r.then_lines,
                 then_title: r.then_title,
+                max_chars: r.max_chars,
                 starters: starters.clone(),
                 examples: r.examples,
             });
@@ -365,10 +379,9 @@ impl Cleaner {
     }
 
     fn run_filtered(&self, text: &str, wanted: impl Fn(&str) -> bool) -> Cleaned {
+        // the document carries the lowercased text the rules' `needs` are
+        // looked for in, kept in step with the text as removals change it
         let mut doc = Doc::new(text);
-        // the lowercased text the rules' `needs` are looked for in, kept in
-        // step with the text as removals change it
-        let mut lower = doc.text.to_lowercase();
         // the patterns this text needs are compiled side by side first (a
         // removal only shortens the text: no rule applies later that does not
         // apply now); then the rules run in order, as before
@@ -377,20 +390,19 @@ impl Cleaner {
             let needed: Vec<&Rule> = self
                 .rules
                 .iter()
-                .filter(|r| wanted(&r.id) && r.applies(&lower))
+                .filter(|r| wanted(&r.id) && r.applies(&doc.lower))
                 .collect();
             needed.par_iter().for_each(|r| {
                 let _ = r.regex.get();
             });
         }
         for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
-            if !rule.applies(&lower) {
+            if !rule.applies(&doc.lower) {
                 continue;
             }
             let spans = rule.spans(&doc.text, &doc.holes);
             if !spans.is_empty() {
                 doc.remove(&spans, &rule.id);
-                lower = doc.text.to_lowercase();
             }
         }
         if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
@@ -418,15 +430,36 @@ struct Doc {
     /// Offsets in `text` of the placeholders of earlier removals.
     holes: Vec<usize>,
     removals: Vec<Removal>,
+    /// `text.to_lowercase()`.
+    lower: String,
+    /// Whether lowercasing keeps every character's length (and so its
+    /// offsets): then a removal is made in `lower` as in `text`, instead of
+    /// lowercasing the whole text again.
+    lower_mirrors: bool,
+}
+
+/// Whether `text.to_lowercase()` is the text's characters each lowercased
+/// into one character of the same length: no final-sigma rule (`Σ`), no
+/// `İ` (two characters lowercased), no Kelvin sign (shorter lowercased).
+fn lowercase_keeps_offsets(text: &str, lower: &str) -> bool {
+    text.is_ascii()
+        || (lower.len() == text.len() && text.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            c != 'Σ'
+                && matches!((l.next(), l.next()), (Some(x), None) if x.len_utf8() == c.len_utf8())
+        }))
 }
 
 impl Doc {
     fn new(text: &str) -> Doc {
+        let lower = text.to_lowercase();
         Doc {
             text: text.to_string(),
             map: vec![(0, 0)],
             holes: Vec::new(),
             removals: Vec::new(),
+            lower_mirrors: lowercase_keeps_offsets(text, &lower),
+            lower,
         }
     }
 
@@ -451,6 +484,12 @@ impl Doc {
             return;
         }
         let mut text = String::with_capacity(self.text.len());
+        // the lowercased text, when it mirrors the text
+        let mut lower = String::with_capacity(if self.lower_mirrors {
+            self.lower.len()
+        } else {
+            0
+        });
         let mut map = Vec::with_capacity(self.map.len() + 2 * spans.len());
         let mut holes = Vec::with_capacity(self.holes.len() + spans.len());
         let mut old_holes = self.holes.iter().peekable();
@@ -470,7 +509,12 @@ impl Doc {
             holes.push(text.len());
             let orig = self.to_original(s);
             map.push((text.len(), orig));
-            text.push(self.placeholder(s, e));
+            let placeholder = self.placeholder(s, e);
+            text.push(placeholder);
+            if self.lower_mirrors {
+                lower.push_str(self.lower.get(last..s).unwrap_or_default());
+                lower.push(placeholder);
+            }
             self.removals.push(Removal {
                 rule: rule.to_string(),
                 text: self.text[s..e].to_string(),
@@ -484,6 +528,13 @@ impl Doc {
         if map.first().map(|m| m.0) != Some(0) {
             map.insert(0, (0, 0));
         }
+        if self.lower_mirrors {
+            lower.push_str(&self.lower[last..]);
+        } else {
+            lower = text.to_lowercase();
+        }
+        debug_assert_eq!(lower, text.to_lowercase());
+        self.lower = lower;
         self.text = text;
         self.map = map;
         self.holes = holes;
@@ -559,7 +610,27 @@ impl Rule {
             .filter(|(_, n)| n.is_some_and(|n| n.starts_with("junk")))
             .map(|(i, _)| i)
             .collect();
-        if junk_groups.is_empty() {
+        if let Some(max) = self.max_chars {
+            // the matches found first (by the fast engines), the capture
+            // groups of those short enough only, each found again from the
+            // start of its match
+            let short = regex
+                .find_iter(text)
+                .filter(|m| m.as_str().chars().nth(max).is_none());
+            for m in short {
+                if junk_groups.is_empty() {
+                    spans.push((m.start(), m.end()));
+                    continue;
+                }
+                let Some(caps) = regex.captures_at(text, m.start()) else {
+                    continue;
+                };
+                let g = junk_groups.iter().find_map(|&g| caps.get(g));
+                if let Some(g) = g.or_else(|| caps.get(0)) {
+                    spans.push((g.start(), g.end()));
+                }
+            }
+        } else if junk_groups.is_empty() {
             spans.extend(regex.find_iter(text).map(|m| (m.start(), m.end())));
         } else {
             for caps in regex.captures_iter(text) {
@@ -888,6 +959,45 @@ mod tests {
         assert_eq!(c.run("abbc zz").text, "zz");
         let bad = yaml.replace("{{x}}", "{{y}}");
         assert!(Cleaner::from_yaml("t.yaml", &bad).is_err());
+    }
+
+    #[test]
+    fn the_lowercased_text_follows_removals() {
+        for text in [
+            "Le Texte commence. [ÉDITÉ] La Suite du texte. Fin.",
+            "ASCII ONLY [x] text",
+            "Une İle, un Kelvin K [x] et ΣΟΦΟΣ [x] Ş fin",
+            "ẞ grand [x] ß Straße",
+        ] {
+            let mut doc = Doc::new(text);
+            assert_eq!(doc.lower, text.to_lowercase());
+            let mut from = 0;
+            while let Some(i) = doc.text[from..]
+                .find("[x]")
+                .or(doc.text[from..].find("[ÉDITÉ]"))
+            {
+                let s = from + i;
+                let e = s + doc.text[s..].find(']').unwrap() + 1;
+                doc.remove(&[(s, e)], "r");
+                assert_eq!(doc.lower, doc.text.to_lowercase(), "{text}");
+                from = 0;
+                if !doc.text.contains('[') {
+                    break;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn max_chars_leaves_long_matches_in_place() {
+        let yaml = "rules:\n  - id: r\n    description: d\n    pattern: '\\A(?P<junk>x[^\\n]*?y)'\n    max_chars: 5\n    examples: {strip: [xaay], keep: [b]}\n";
+        let c = Cleaner::from_yaml("t.yaml", yaml).expect("compiles");
+        assert_eq!(c.run("xaay zz").text, "zz");
+        assert_eq!(c.run("xaaaay zz").text, "xaaaay zz");
+        // characters, not bytes
+        assert_eq!(c.run("xééy zz").text, "zz");
+        let zero = yaml.replace("max_chars: 5", "max_chars: 0");
+        assert!(Cleaner::from_yaml("t.yaml", &zero).is_err());
     }
 
     #[test]

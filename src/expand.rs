@@ -92,9 +92,20 @@ pub struct Expander {
     role_nouns: HashSet<String>,
     /// The words of each definition verb (`definitions` in the rules), split once.
     definition_verbs: Vec<Vec<String>>,
+    /// Shared with the thread that compiles them ahead of use ([`Expander::prepare`]).
+    patterns: std::sync::Arc<Patterns>,
+}
+
+/// The patterns of the expansion stage, compiled on first use.
+struct Patterns {
     figure: LazyRegex,
+    /// The month names, any case: a sentence without them or a digit is
+    /// not given to `date`.
+    month: LazyRegex,
     date: LazyRegex,
     acronym_paren: LazyRegex,
+    /// Whether [`Expander::prepare`] has started compiling them.
+    started: std::sync::atomic::AtomicBool,
 }
 
 /// Expansion sections and warnings.
@@ -105,16 +116,15 @@ pub struct Expansion {
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-/// Whether a text holds an ASCII digit or a month name (any case): the date
-/// pattern, case-insensitive too, can only match such a text.
-fn may_hold_date(text: &str) -> bool {
-    static MONTH: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+/// Whether a text holds an ASCII digit or a month name (any case, `month`
+/// being `(?i)` and the month names): the date pattern, case-insensitive
+/// too, can only match such a text.
+fn may_hold_date(text: &str, month: &LazyRegex) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let month = MONTH.get_or_init(|| regex::Regex::new(&format!("(?i){MONTHS}")).ok());
     // without the pattern (it always compiles), every text may hold one
-    month.as_ref().is_none_or(|re| re.is_match(text))
+    month.get().is_none_or(|re| re.is_match(text))
 }
 
 /// Units that make a year-like number an amount ("2000 euros").
@@ -219,7 +229,10 @@ impl Expander {
         let figure = LazyRegex::new(
             FILE,
             "figure",
-            r"(?i)([0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[,.][0-9]+)?)(?:[ \u{a0}\u{202f}]?(%|°C|°|€|\$)|[ \u{a0}\u{202f}]+(?:(millions?|milliards?|mille)[ \u{a0}\u{202f}]+(?:de[ \u{a0}\u{202f}]+|d[’']))?(\p{L}[\p{L}’'·-]*))",
+            // case-insensitive on its words only: `(?i)` over `\p{L}` costs a
+            // case folding of the whole class at each compile and adds only
+            // U+0345 to it, written out here
+            r"([0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[,.][0-9]+)?)(?:[ \u{a0}\u{202f}]?(%|°[cC]|°|€|\$)|[ \u{a0}\u{202f}]+(?:((?i:millions?|milliards?|mille))[ \u{a0}\u{202f}]+(?:(?i:de)[ \u{a0}\u{202f}]+|(?i:d)[’']))?([\p{L}\u{345}][\p{L}\u{345}’'·-]*))",
         );
         let date = LazyRegex::new(
             FILE,
@@ -246,10 +259,33 @@ impl Expander {
             rules,
             glossary: glossary.entries,
             role_nouns,
-            figure,
-            date,
-            acronym_paren,
+            patterns: std::sync::Arc::new(Patterns {
+                figure,
+                month: LazyRegex::new(FILE, "month", &format!("(?i){MONTHS}")),
+                date,
+                acronym_paren,
+                started: std::sync::atomic::AtomicBool::new(false),
+            }),
         })
+    }
+
+    /// Start compiling the stage's patterns on another thread, unless that
+    /// was done already: compiling them costs milliseconds, more than the
+    /// stages before this one take, which run meanwhile. The stage uses a
+    /// pattern as soon as it is compiled (or waits for it); the patterns and
+    /// what they match are the same either way.
+    pub fn prepare(&self) {
+        let p = &self.patterns;
+        if p.started.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        let p = std::sync::Arc::clone(p);
+        // in the order the templates use them
+        rayon::spawn(move || {
+            for r in [&p.figure, &p.month, &p.date, &p.acronym_paren] {
+                let _ = r.get();
+            }
+        });
     }
 
     pub fn run(
@@ -463,6 +499,7 @@ impl Expander {
     fn figures_in(&self, text: &str, ctx: &Context) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for c in self
+            .patterns
             .figure
             .get()
             .into_iter()
@@ -525,10 +562,11 @@ impl Expander {
         for s in ctx.quotable(used) {
             // every date holds a digit or a month name: skip the regex (whose
             // Unicode word boundaries make it slow) on sentences without them
-            if !may_hold_date(&s.text) {
+            if !may_hold_date(&s.text, &self.patterns.month) {
                 continue;
             }
             let dates: Vec<(usize, usize)> = self
+                .patterns
                 .date
                 .get()
                 .into_iter()
@@ -788,6 +826,7 @@ impl Expander {
                 continue;
             }
             for c in self
+                .patterns
                 .acronym_paren
                 .get()
                 .into_iter()
@@ -1853,7 +1892,11 @@ mod tests {
     #[test]
     fn the_lazy_patterns_compile() {
         let e = Expander::load(&Source::embedded()).expect("embedded rules");
-        for r in [&e.figure, &e.date, &e.acronym_paren] {
+        for r in [
+            &e.patterns.figure,
+            &e.patterns.date,
+            &e.patterns.acronym_paren,
+        ] {
             r.check().expect("pattern compiles");
         }
     }

@@ -38,7 +38,10 @@ impl FxHasher {
 
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
-/// A hash set with [`FxHasher`].
+/// A `HashSet` with the fast hasher, for sets whose entries come from the
+/// rule and lexicon files (looked up with the words of a text).
 pub type FxHashSet<T> = std::collections::HashSet<T, FxBuild>;
-/// A hash map with [`FxHasher`].
+
+/// A `HashMap` with the fast hasher, for tables keyed by small integers
+/// (sentence numbers, string addresses) or by entries of the rule files.
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;

@@ -5,11 +5,11 @@
 //! first paragraph holds and the text repeats; each section gets its own salient
 //! terms, scored against the rest of the article.
 use crate::french::{self, elision, Lexicon};
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
 use std::collections::hash_map::Entry;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 /// A term found in the text.
@@ -180,9 +180,9 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
         BTreeMap<&'a str, usize>,
         BTreeMap<&'a str, usize>,
     );
-    let mut forms: HashMap<&str, Forms> = HashMap::default();
+    let mut forms: HashMap<&str, Forms> = HashMap::new();
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-    let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::default();
+    let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::new();
     for o in occs {
         if let Some(d) = o.determiner {
             *pairs
@@ -452,7 +452,7 @@ fn match_token_counts(text: &str) -> Vec<(String, usize)> {
 
 impl SentenceWords {
     pub fn new(text_sentences: &[&str]) -> SentenceWords {
-        let mut times: HashMap<Vec<(String, usize)>, usize> = HashMap::default();
+        let mut times: HashMap<Vec<(String, usize)>, usize> = HashMap::new();
         for s in text_sentences {
             *times.entry(match_token_counts(s)).or_insert(0) += 1;
         }
@@ -694,7 +694,7 @@ pub fn analyse(
         .iter()
         .filter_map(|&i| sentences.get(i).map(|s| s.text.as_str()))
         .collect();
-    let first_ids: HashSet<usize> = first_para.iter().copied().collect();
+    let first_ids: FxHashSet<usize> = first_para.iter().copied().collect();
     let in_first: HashSet<&str> = occs
         .iter()
         .filter(|o| first_ids.contains(&o.sentence))
@@ -771,12 +771,12 @@ pub fn analyse(
     // first, and only its best twelve are built in full (forms, determiner).
     // Keys are shared strings: a key's address stands for it in the counts.
     let id = |k: &Rc<str>| Rc::as_ptr(k) as *const u8 as usize;
-    let mut global: HashMap<usize, usize> = HashMap::default();
+    let mut global: FxHashMap<usize, usize> = FxHashMap::default();
     for o in &occs {
         *global.entry(id(&o.key)).or_insert(0) += 1;
     }
     // occurrences go to their section in one pass
-    let mut section_of: HashMap<usize, usize> = HashMap::default();
+    let mut section_of: FxHashMap<usize, usize> = FxHashMap::default();
     for (si, s) in sections.iter().enumerate() {
         for b in &s.blocks {
             for &id in b.source_sentences() {
@@ -799,7 +799,7 @@ pub fn analyse(
     let counts: Vec<Vec<Count>> = by_section
         .iter()
         .map(|os| {
-            let mut at: HashMap<usize, usize> = HashMap::default();
+            let mut at: FxHashMap<usize, usize> = FxHashMap::default();
             let mut v: Vec<Count> = Vec::new();
             for o in os {
                 match at.entry(id(&o.key)) {
@@ -817,7 +817,7 @@ pub fn analyse(
             v
         })
         .collect();
-    let mut df: HashMap<usize, usize> = HashMap::default();
+    let mut df: FxHashMap<usize, usize> = FxHashMap::default();
     for cs in &counts {
         for c in cs {
             *df.entry(id(c.key)).or_insert(0) += 1;
@@ -843,7 +843,7 @@ pub fn analyse(
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(b.1.key)));
             scored.truncate(12);
-            let keep: HashSet<usize> = scored.iter().map(|(_, c)| id(c.key)).collect();
+            let keep: FxHashSet<usize> = scored.iter().map(|(_, c)| id(c.key)).collect();
             let kept: Vec<&Occ> = os
                 .iter()
                 .filter(|o| keep.contains(&id(&o.key)))

@@ -108,6 +108,8 @@ impl Engine {
             .into());
         }
         let language = language::detect(&cleaned.text)?;
+        // the expansion stage's patterns compile on another core meanwhile
+        self.expand.prepare();
         let outline = self
             .structure
             .run(&cleaned.text, &self.splitter, &self.french);

@@ -254,6 +254,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 Some(p) => rubrique::io::write_atomic(p, text.as_bytes(), true)?,
                 None => write_stdout(text.as_bytes())?,
             }
+            // the process ends here: freeing the compiled rules and the
+            // article piece by piece would only take time
+            std::mem::forget(article);
+            std::mem::forget(engine);
             Ok(0)
         }
         Command::Sentences { file, rules } => {
