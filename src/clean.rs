@@ -686,6 +686,9 @@ fn extend_title(
     // the article's own sentence
     let mut words = 0usize;
     let mut prev_word_lower = false;
+    // the word before is a preposition or an article: a capital after it is a
+    // name inside the title ("… la rue de Strasbourg fermée …")
+    let mut prev_word_joins = false;
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n > max_chars {
             return end;
@@ -708,7 +711,10 @@ fn extend_title(
             } else {
                 bare
             };
-            if starters.contains(&key) || starts_sentence(&rest[i..]) {
+            // a title's first word is not yet the end of it ("À Nantes, la rue …")
+            if starters.contains(&key)
+                || (words >= 2 && !prev_word_joins && starts_sentence(&rest[i..]))
+            {
                 return end + i;
             }
             let word = &rest[i..];
@@ -719,13 +725,31 @@ fn extend_title(
                     .take_while(|ch| ch.is_alphabetic())
                     .skip(1)
                     .any(char::is_lowercase);
-            if sentence_case && capital_name && prev_word_lower && words >= 4 {
+            if sentence_case && capital_name && prev_word_lower && !prev_word_joins && words >= 4 {
                 return end + i;
             }
         }
         if after_space || words == 0 {
             words += 1;
             prev_word_lower = c.is_lowercase();
+            let w: String = rest[i..]
+                .chars()
+                .take_while(|ch| ch.is_alphabetic())
+                .collect();
+            prev_word_joins = matches!(
+                w.as_str(),
+                "de" | "du"
+                    | "des"
+                    | "à"
+                    | "au"
+                    | "aux"
+                    | "en"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "sur"
+                    | "pour"
+            );
         }
         after_space = false;
         if matches!(c, '?' | '!' | '…' | '.') {

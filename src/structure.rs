@@ -297,6 +297,7 @@ impl Structurer {
                         let mut body = s;
                         if let Some(cut) = self
                             .inline_heading(s, lex, &proper, (&lower_words, &lower_stems))
+                            .or_else(|| self.unpunctuated_heading(s, lex, run_words))
                             .filter(|_| !explicit)
                         {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
@@ -779,6 +780,44 @@ impl Structurer {
         } else {
             following.is_some_and(lowercase_after)
         }
+    }
+
+    /// A heading that reads as a clause (a verb, a comma: « Pour passer à
+    /// l’action, il faut d’abord savoir d’où l’on part ») is told from prose by
+    /// the full stop missing after it: the next word is a capitalised
+    /// determiner or pronoun of `sentence_openers` before a lowercase word
+    /// (« … d’où l’on part Notre outil propose … »), which prose never writes
+    /// after a lowercase word. Short, after enough text, and followed by a
+    /// real sentence.
+    fn unpunctuated_heading(&self, s: &str, lex: &Lexicon, run_words: usize) -> Option<usize> {
+        const MAX_WORDS: usize = 12;
+        const MIN_REST_WORDS: usize = 6;
+        if run_words < self.rules.question.min_run_words || !french::starts_upper(s) {
+            return None;
+        }
+        let tokens = token_spans(s);
+        let last = MAX_WORDS.min(tokens.len().saturating_sub(MIN_REST_WORDS + 1));
+        // (previous word, word at the cut, word after it) for each cut
+        // two words at least before the cut
+        let cuts = tokens.windows(3).skip(1).take(last.saturating_sub(1));
+        for win in cuts {
+            let [prev, next, after] = [0, 1, 2].map(|j| &s[win[j].clone()]);
+            if prev.ends_with(['.', '!', '?', ';', ':', '…']) {
+                return None;
+            }
+            let opener = next.to_lowercase();
+            let ends_word = prev.ends_with(|c: char| c.is_alphanumeric())
+                && prev.starts_with(|c: char| c.is_lowercase());
+            if ends_word
+                && french::starts_upper(next)
+                && self.rules.sentence_openers.contains(&opener)
+                && after.starts_with(|c: char| c.is_lowercase())
+                && !lex.is_function_word(&prev.to_lowercase())
+            {
+                return Some(win[1].start);
+            }
+        }
+        None
     }
 
     /// The byte length of an inlined heading at the start of `s`, if one scores
