@@ -736,20 +736,8 @@ fn extend_title(
                 .chars()
                 .take_while(|ch| ch.is_alphabetic())
                 .collect();
-            prev_word_joins = matches!(
-                w.as_str(),
-                "de" | "du"
-                    | "des"
-                    | "à"
-                    | "au"
-                    | "aux"
-                    | "en"
-                    | "la"
-                    | "le"
-                    | "les"
-                    | "sur"
-                    | "pour"
-            );
+            prev_word_joins =
+                crate::french::is_preposition(&w) || matches!(w.as_str(), "la" | "le" | "les");
         }
         after_space = false;
         if matches!(c, '?' | '!' | '…' | '.') {

@@ -690,25 +690,9 @@ impl Expander {
                 if matches!(w.as_str(), "la" | "le" | "les") {
                     continue;
                 }
-                if matches!(
-                    w.as_str(),
-                    "de" | "du"
-                        | "des"
-                        | "à"
-                        | "au"
-                        | "aux"
-                        | "dans"
-                        | "sur"
-                        | "pour"
-                        | "par"
-                        | "avec"
-                        | "chez"
-                        | "en"
-                        | "entre"
-                        | "vers"
-                        | "selon"
-                        | "sein"
-                ) || w.starts_with("d’")
+                if french::is_preposition(&w)
+                    || w == "sein"
+                    || w.starts_with("d’")
                     || w.starts_with("d'")
                 {
                     return None;

@@ -193,6 +193,30 @@ pub fn looks_finite(word: &str) -> bool {
                 || w.ends_with("iraient")))
 }
 
+/// A French preposition (lowercase), contracted article forms included: the
+/// word before a capital that makes it a name inside a phrase (« la rue de
+/// Strasbourg », « le pacte avec Renault »).
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du"
+            | "des"
+            | "à"
+            | "au"
+            | "aux"
+            | "dans"
+            | "sur"
+            | "pour"
+            | "par"
+            | "avec"
+            | "chez"
+            | "en"
+            | "entre"
+            | "vers"
+            | "selon"
+    )
+}
+
 /// Uppercase the first letter (sentence case), leaving the rest as written.
 pub fn capitalise_first(s: &str) -> String {
     let mut c = s.chars();
