@@ -225,11 +225,7 @@ impl Structurer {
                             .flatten()
                         {
                             let h = t[range.start..ranges[end - 1].end].trim();
-                            if !para.is_empty() {
-                                last_part(&mut out)
-                                    .paragraphs
-                                    .push(std::mem::take(&mut para));
-                            }
+                            end_paragraph(&mut out, &mut para);
                             push_heading(&mut out, h, 2, "interview-question");
                             run_words = 0;
                             after_colon = false;
@@ -285,11 +281,7 @@ impl Structurer {
                         };
                         if question {
                             let h = s.trim();
-                            if !para.is_empty() {
-                                last_part(&mut out)
-                                    .paragraphs
-                                    .push(std::mem::take(&mut para));
-                            }
+                            end_paragraph(&mut out, &mut para);
                             push_heading(&mut out, h, 2, "question-line");
                             run_words = 0;
                             continue;
@@ -301,11 +293,7 @@ impl Structurer {
                             .filter(|_| !explicit)
                         {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
-                            if !para.is_empty() {
-                                last_part(&mut out)
-                                    .paragraphs
-                                    .push(std::mem::take(&mut para));
-                            }
+                            end_paragraph(&mut out, &mut para);
                             push_heading(&mut out, h, 2, "inline");
                             run_words = 0;
                             body = rest;
@@ -319,9 +307,7 @@ impl Structurer {
                         });
                         para.push(id);
                     }
-                    if !para.is_empty() {
-                        last_part(&mut out).paragraphs.push(para);
-                    }
+                    end_paragraph(&mut out, &mut para);
                 }
             }
         }
@@ -1141,6 +1127,13 @@ fn name_subject(
 const SUBJECT_PRONOUNS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "je", "j’", "tu", "nous", "vous",
 ];
+
+/// Close the paragraph being read (when it holds a sentence) into the last part.
+fn end_paragraph(out: &mut Outline, para: &mut Vec<usize>) {
+    if !para.is_empty() {
+        last_part(out).paragraphs.push(std::mem::take(para));
+    }
+}
 
 fn last_part(out: &mut Outline) -> &mut Part {
     if out.parts.is_empty() {
