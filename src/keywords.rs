@@ -299,12 +299,16 @@ pub fn match_words(keyphrase: &str, lex: &Lexicon) -> Vec<String> {
 /// The tokens of a text as keyphrases are matched on: lowercase, elision
 /// removed, hyphenated parts apart (« Covid-19 » holds « covid »).
 pub fn match_tokens(text: &str) -> Vec<String> {
+    token_parts(text).map(str::to_lowercase).collect()
+}
+
+/// The parts [`match_tokens`] lowercases: every hyphenated part of a word,
+/// elision removed, empty ones left out.
+fn token_parts(text: &str) -> impl Iterator<Item = &str> {
     french::words(text)
         .flat_map(|w| w.split(['-', '‑']))
+        .map(elision::strip)
         .filter(|p| !p.is_empty())
-        .map(|p| elision::strip(p).to_lowercase())
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// Words of a text as the SEO analyses count them for the keyphrase density:
@@ -359,11 +363,7 @@ pub fn matches_in(sentence: &str, words: &[String]) -> usize {
     // the tokens of `match_tokens`, one at a time in a reused buffer
     let mut counts = vec![0usize; words.len()];
     let mut token = String::new();
-    for p in french::words(sentence).flat_map(|w| w.split(['-', '‑'])) {
-        let p = elision::strip(p);
-        if p.is_empty() {
-            continue;
-        }
+    for p in token_parts(sentence) {
         token.clear();
         if p.is_ascii() {
             // ASCII lowercasing keeps the length: only same-length words can match
@@ -429,11 +429,7 @@ fn match_token_counts(text: &str) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     // lowercased in a reused buffer, copied once per distinct token
     let mut token = String::new();
-    for p in french::words(text).flat_map(|w| w.split(['-', '‑'])) {
-        let p = elision::strip(p);
-        if p.is_empty() {
-            continue;
-        }
+    for p in token_parts(text) {
         token.clear();
         if p.is_ascii() {
             token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
