@@ -104,6 +104,18 @@ pub struct SectionRules {
     pub max_paragraph_sentences: usize,
 }
 
+/// What the source marks at each sentence of a part.
+struct Marks<'a> {
+    /// The author started a paragraph here.
+    para_starts: &'a [bool],
+    /// The sentence is a question.
+    questions: &'a [bool],
+    /// The sentence was written glued to the previous one.
+    glued: &'a [bool],
+    /// The gap before the sentence falls inside a quotation.
+    quoted: &'a [bool],
+}
+
 fn default_chain_hiatus() -> usize {
     2
 }
@@ -247,7 +259,12 @@ impl Sectioner {
                 &words,
                 &stems,
                 &chain_at,
-                (&para_starts, &questions, &glued, &quoted),
+                &Marks {
+                    para_starts: &para_starts,
+                    questions: &questions,
+                    glued: &glued,
+                    quoted: &quoted,
+                },
             );
             let mut bounds = vec![0];
             bounds.extend(cuts);
@@ -275,8 +292,14 @@ impl Sectioner {
         words: &[usize],
         stems: &[Vec<String>],
         chain_at: &[f64],
-        (para_starts, questions, glued, quoted): (&[bool], &[bool], &[bool], &[bool]),
+        marks: &Marks,
     ) -> Vec<usize> {
+        let Marks {
+            para_starts,
+            questions,
+            glued,
+            quoted,
+        } = *marks;
         let n = ids.len();
         let total: usize = ids.iter().map(|&i| words[i]).sum();
         let r = &self.rules;
