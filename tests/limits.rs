@@ -156,6 +156,10 @@ fn timed(engine: &Engine, input: &str, format: &str) -> Duration {
 /// the bound.
 const SECONDS_PER_MB: f64 = 1.0;
 
+/// Runs of one input and format, at most, before the bound is judged on the
+/// fastest.
+const ATTEMPTS: usize = 3;
+
 /// Smallest bound, in seconds: the thread's CPU clock counts in hundredths of
 /// a second, too coarse for the inputs of a few kilobytes.
 const MIN_SECONDS: f64 = 0.25;
@@ -167,7 +171,16 @@ fn assert_linear(name: &str, input: &str) {
     let mb = input.len() as f64 / 1e6;
     let bound = (SECONDS_PER_MB * mb).max(MIN_SECONDS);
     for format in FORMATS {
-        let took = timed(&engine, input, format);
+        // the best of up to ATTEMPTS runs: even CPU time moves by a third from
+        // run to run on a shared virtual machine, and noise only ever adds
+        // time; a superlinear stage is over the bound on every run
+        let mut took = timed(&engine, input, format);
+        for _ in 1..ATTEMPTS {
+            if took.as_secs_f64() < bound {
+                break;
+            }
+            took = took.min(timed(&engine, input, format));
+        }
         eprintln!("{name} ({format}): {} bytes in {took:?}", input.len());
         if !cfg!(debug_assertions) {
             assert!(
