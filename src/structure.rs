@@ -32,6 +32,18 @@ pub struct StructureRules {
     /// forms end with ’): a lone word before one may be a heading even if the
     /// text never writes it in lowercase ("Conclusion Le projet …").
     pub sentence_openers: Vec<String>,
+    /// Connectors and sentence adverbs that open a sentence when capitalised
+    /// after a lowercase word and followed by a comma or by a determiner or
+    /// pronoun of `sentence_openers` ("… vers la catastrophe Manifestement,
+    /// nous …", "… à bord Mais nous …"): they mark the end of a clause heading
+    /// whose full stop went missing.
+    pub clause_connectors: Vec<String>,
+    /// One-word headings that articles use whatever their subject
+    /// ("Conclusion", "Contexte"), lowercase: capitalised in the middle of a
+    /// sentence, between a word and a sentence start, one is a heading whose
+    /// paragraph before it lost its full stop ("… par des API Conclusion Au-delà
+    /// du partage …").
+    pub stock_headings: Vec<String>,
     /// Cues that tell a question heading from a question of the prose.
     pub question: QuestionRules,
     /// Examples the test suite runs: text with an inlined heading and the heading.
@@ -287,7 +299,23 @@ impl Structurer {
                             continue;
                         }
                         let mut body = s;
-                        if let Some(cut) = self
+                        if let Some((start, end)) = (!explicit)
+                            .then(|| self.stock_heading(s, lex, &proper, &lower_words))
+                            .flatten()
+                        {
+                            let before = s[..start].trim();
+                            let id = out.sentences.len();
+                            out.sentences.push(Sentence {
+                                id,
+                                text: before.to_string(),
+                                glued: glued(ri),
+                            });
+                            para.push(id);
+                            end_paragraph(&mut out, &mut para);
+                            push_heading(&mut out, &s[start..end], 2, "stock-heading");
+                            run_words = 0;
+                            body = s[end..].trim();
+                        } else if let Some(cut) = self
                             .inline_heading(s, lex, &proper, (&lower_words, &lower_stems))
                             .or_else(|| self.unpunctuated_heading(s, lex, run_words))
                             .filter(|_| !explicit)
@@ -768,6 +796,46 @@ impl Structurer {
         }
     }
 
+    /// A one-word heading of `stock_headings` glued inside a sentence: the
+    /// byte range of the heading in `s`. The word is capitalised, follows a
+    /// word with no punctuation after it (not a function word), and a sentence
+    /// start follows it; a few words stand on each side.
+    fn stock_heading(
+        &self,
+        s: &str,
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+        lower_words: &HashSet<String>,
+    ) -> Option<(usize, usize)> {
+        const MIN_BEFORE_WORDS: usize = 3;
+        const MIN_REST_WORDS: usize = 6;
+        let tokens = token_spans(s);
+        let last = tokens.len().checked_sub(MIN_REST_WORDS + 1)?;
+        for k in MIN_BEFORE_WORDS..=last {
+            let word = &s[tokens[k].clone()];
+            if !french::starts_upper(word)
+                || !self.rules.stock_headings.contains(&word.to_lowercase())
+            {
+                continue;
+            }
+            let prev = &s[tokens[k - 1].clone()];
+            let next = &s[tokens[k + 1].clone()];
+            // « Au-delà du … » opens like « Au delà du … »
+            let (next, after) = match next.split_once('-') {
+                Some((head, tail)) if !head.is_empty() && !tail.is_empty() => (head, tail),
+                _ => (next, &s[tokens[k + 2].clone()]),
+            };
+            if prev.ends_with(|c: char| c.is_alphanumeric())
+                && !lex.is_function_word(&prev.to_lowercase())
+                && french::starts_upper(next)
+                && self.opens_sentence(next, Some(after), lower_words, proper)
+            {
+                return Some((tokens[k].start, tokens[k].end));
+            }
+        }
+        None
+    }
+
     /// A heading that reads as a clause (a verb, a comma: « Pour passer à
     /// l’action, il faut d’abord savoir d’où l’on part ») is told from prose by
     /// the full stop missing after it: the next word is a capitalised
@@ -794,10 +862,24 @@ impl Structurer {
             let opener = next.to_lowercase();
             let ends_word = prev.ends_with(|c: char| c.is_alphanumeric())
                 && prev.starts_with(|c: char| c.is_lowercase());
+            let lowercase_after = after.starts_with(|c: char| c.is_lowercase());
+            let opens = match opener.strip_suffix(',') {
+                // « Manifestement, nous … »
+                Some(word) => self.rules.clause_connectors.iter().any(|c| c == word),
+                None if self.rules.clause_connectors.contains(&opener) => {
+                    // « Mais nous … », not a title such as « Mais où est … »
+                    let after = after.to_lowercase();
+                    let head = match after.find(['\'', '’']) {
+                        Some(i) => format!("{}’", &after[..i]),
+                        None => after,
+                    };
+                    self.rules.sentence_openers.contains(&head)
+                }
+                None => lowercase_after && self.rules.sentence_openers.contains(&opener),
+            };
             if ends_word
                 && french::starts_upper(next)
-                && self.rules.sentence_openers.contains(&opener)
-                && after.starts_with(|c: char| c.is_lowercase())
+                && opens
                 && !lex.is_function_word(&prev.to_lowercase())
             {
                 return Some(win[1].start);
