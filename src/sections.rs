@@ -94,6 +94,14 @@ pub struct SectionRules {
     /// Most sentences without the stem inside one lexical chain. Optional.
     #[serde(default = "default_chain_hiatus")]
     pub chain_hiatus: usize,
+    /// Words that point back to what was just said when they open a sentence
+    /// (« Il », « Cette », « Cela », « Et »; lowercase, elided forms end with
+    /// ’): a section seldom opens on one. Optional.
+    #[serde(default)]
+    pub anaphoric_openers: Vec<String>,
+    /// Cost of cutting before a sentence that opens on one of them.
+    #[serde(default)]
+    pub anaphoric_cost: f64,
     /// Bonus for cutting before a question (sections often open on one).
     pub question_bonus: f64,
     /// Bonus for cutting where the author started a new paragraph.
@@ -114,6 +122,8 @@ struct Marks<'a> {
     glued: &'a [bool],
     /// The gap before the sentence falls inside a quotation.
     quoted: &'a [bool],
+    /// The sentence opens on a word that points back (`anaphoric_openers`).
+    anaphoric: &'a [bool],
 }
 
 fn default_chain_hiatus() -> usize {
@@ -254,6 +264,10 @@ impl Sectioner {
                 .collect();
             let glued: Vec<bool> = ids.iter().map(|&i| outline.sentences[i].glued).collect();
             let quoted = inside_quotation(ids.iter().map(|&i| outline.sentences[i].text.as_str()));
+            let anaphoric: Vec<bool> = ids
+                .iter()
+                .map(|&i| self.opens_on_anaphora(&outline.sentences[i].text))
+                .collect();
             let cuts = self.cuts(
                 &ids,
                 &words,
@@ -264,6 +278,7 @@ impl Sectioner {
                     questions: &questions,
                     glued: &glued,
                     quoted: &quoted,
+                    anaphoric: &anaphoric,
                 },
             );
             let mut bounds = vec![0];
@@ -285,6 +300,23 @@ impl Sectioner {
         out
     }
 
+    /// Whether a sentence opens on a word of `anaphoric_openers` (« Cette
+    /// enquête … », « Il faut … », « C’est … »).
+    fn opens_on_anaphora(&self, sentence: &str) -> bool {
+        let Some(first) = sentence.split_whitespace().next() else {
+            return false;
+        };
+        let bare = first
+            .trim_start_matches(['«', '"', '“', '('])
+            .trim_end_matches([',', ';', ':'])
+            .to_lowercase();
+        let head = match bare.find(['\'', '’']) {
+            Some(i) => format!("{}’", &bare[..i]),
+            None => bare,
+        };
+        self.rules.anaphoric_openers.contains(&head)
+    }
+
     /// Boundary positions (indices into `ids`) splitting a part into sections.
     fn cuts(
         &self,
@@ -299,6 +331,7 @@ impl Sectioner {
             questions,
             glued,
             quoted,
+            anaphoric,
         } = *marks;
         let n = ids.len();
         let total: usize = ids.iter().map(|&i| words[i]).sum();
@@ -349,6 +382,9 @@ impl Sectioner {
             }
             if questions[g] {
                 c -= r.question_bonus;
+            }
+            if anaphoric[g] {
+                c += r.anaphoric_cost;
             }
             if quoted[g] {
                 // a quotation is not cut by a heading, unless nothing else
@@ -705,6 +741,29 @@ mod tests {
                     first <= open || first > close,
                     "a section opens at sentence {first}, inside the quotation {open}..={close}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn no_section_opens_on_a_word_that_points_back() {
+        // nothing in the words tells where to cut this even text: the cut
+        // that balances the lengths would open a section on « Il », and moves
+        let a = "Les habitants du quartier se retrouvent chaque semaine sur la place du marché. ";
+        let turn = "Il y vend des légumes du jardin et des fleurs de saison. ";
+        for at in [12, 13, 14, 15, 16] {
+            let text = format!("{}{turn}{}", a.repeat(at), a.repeat(29 - at));
+            let (outline, sections) = sectioned(&text);
+            assert!(sections.len() >= 2, "a long part is split");
+            let turn_at = outline
+                .sentences
+                .iter()
+                .position(|s| s.text.starts_with("Il"))
+                .unwrap();
+            for s in &sections {
+                if let Some(Block::Paragraph { sentences }) = s.blocks.first() {
+                    assert_ne!(sentences[0], turn_at, "a section opens on « Il y vend … »");
+                }
             }
         }
     }
