@@ -502,8 +502,11 @@ impl Structurer {
         if lex.is_function_word(last) && !line.ends_with('?') {
             return false;
         }
-        next_words > words.len()
-            && (next.ends_with(['.', '!', '?', '…', ':', '»', ')']) || next_words >= 12)
+        let sentence_after = next.ends_with(['.', '!', '?', '…', ':', '»', ')']);
+        // longer prose after it, or a whole short sentence (a kicker: « N’attendez
+        // plus, faites votre bilan carbone. »)
+        (next_words > words.len() && (sentence_after || next_words >= 12))
+            || (sentence_after && next_words >= 4 && french::starts_upper(next))
     }
 
     /// A line of one to three questions between lines of prose that reads as
