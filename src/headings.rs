@@ -457,6 +457,7 @@ impl HeadingWriter {
         let mut cands: Vec<&Term> = terms
             .iter()
             .filter(|t| t.surface.chars().count() > 3 && t.det_count >= 1 && t.determiner.is_some())
+            .filter(|t| !reads_as_participle(t))
             .collect();
         // a plural determiner before a capitalised name reads badly ("les Association")
         cands.retain(|t| {
@@ -534,6 +535,17 @@ impl HeadingWriter {
     }
 }
 
+/// A one-word term in -é(e)(s) that the text seldom writes after a
+/// determiner is a participle (« un destiné à … », where « un » stands for a
+/// noun), not a noun such as « la société » or « le marché ».
+fn reads_as_participle(t: &Term) -> bool {
+    !t.surface.contains(' ')
+        && ["é", "ée", "és", "ées"]
+            .iter()
+            .any(|e| t.surface.ends_with(e))
+        && t.det_count * 2 < t.count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -543,6 +555,47 @@ mod tests {
             term: term.into(),
             determiner: det.map(str::to_string),
         }
+    }
+
+    #[test]
+    fn a_word_in_e_acute_seldom_after_a_determiner_reads_as_a_participle() {
+        let term = |surface: &str, count, det_count| Term {
+            surface: surface.into(),
+            determiner: Some("un".into()),
+            key: surface.into(),
+            count,
+            det_count,
+            len: 1,
+            score: 1.0,
+        };
+        assert!(reads_as_participle(&term("destiné", 6, 1)));
+        assert!(!reads_as_participle(&term("marché", 6, 5)));
+        assert!(!reads_as_participle(&term("atelier", 6, 1)));
+        assert!(!reads_as_participle(&term("public destiné", 6, 1)));
+    }
+
+    #[test]
+    fn neither_a_participle_nor_a_verb_makes_a_heading_term() {
+        // « un destiné à … »: « un » stands for « un atelier »; « destiné »
+        // is written without a determiner everywhere else
+        let text = "L’association propose trois kits aux habitants : un destiné à un public débutant, un destiné aux parents et un destiné aux écoles. Le kit des parents est destiné aux soirées. Un guide destiné aux animateurs accompagne chaque kit. Une fiche destinée aux participants résume les gestes. Les bénévoles de l’association préparent les ateliers chaque semaine. L’association cherche de nouveaux bénévoles pour les ateliers du soir. Les bénévoles reçoivent une formation. La formation des bénévoles dure une journée. ".repeat(3);
+        let engine = crate::Engine::new(&Source::embedded()).unwrap();
+        let article = engine
+            .rewrite(text.as_bytes(), &crate::Options::default())
+            .unwrap();
+        let headings: Vec<&str> = article
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
+            .collect();
+        assert!(!headings.is_empty());
+        // nor a verb after a plural noun (« Les animateurs accompagne »)
+        assert!(
+            !headings
+                .iter()
+                .any(|h| h.contains("destiné") || h.contains("accompagne")),
+            "{headings:?}"
+        );
     }
 
     #[test]

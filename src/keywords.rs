@@ -51,6 +51,9 @@ const DETERMINERS: &[&str] = &[
     "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
 ];
 
+/// Determiners that show a plural noun.
+const PLURAL_DETERMINERS: &[&str] = &["les", "des", "aux", "ces", "ses", "leurs", "nos", "vos"];
+
 /// Joining words allowed inside a term.
 const INNER: &[&str] = &["de", "du", "des", "d’", "d'", "à", "en", "la", "l’", "l'"];
 
@@ -143,6 +146,23 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
             if let Some(stem) = &t.stem {
+                // after a plural head, a word in -e right after it does not
+                // agree: a verb, not an adjective (« aux animateurs accompagne »)
+                if j == i + 1
+                    && det.is_some_and(|d| PLURAL_DETERMINERS.contains(&d))
+                    && lower.ends_with('e')
+                {
+                    break;
+                }
+                // a participle that governs a complement (« destiné aux
+                // parents », « proposée par ») is not part of the noun phrase
+                if ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| matches!(n.lower.as_str(), "à" | "au" | "aux" | "par"))
+                {
+                    break;
+                }
                 surface.push(' ');
                 surface.push_str(t.text);
                 key.push(' ');
@@ -159,6 +179,13 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                         at_start: i == 0,
                     });
                 }
+            } else if lower == "en"
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.lower.ends_with("ant") || n.lower.ends_with("ants"))
+            {
+                // a gerund (« en regardant ») ends the noun phrase
+                break;
             } else if INNER.contains(&lower) {
                 surface.push(' ');
                 surface.push_str(t.text);
@@ -939,5 +966,25 @@ mod tests {
         assert_eq!(t.determiner.as_deref(), Some("le"));
         assert!(mentions("Le point sur le plan vélo", "plan vélo", &lex));
         assert!(!mentions("Les pistes cyclables", "plan vélo", &lex));
+    }
+
+    #[test]
+    fn terms_stop_before_a_gerund_and_leave_fixed_phrases_out() {
+        let text = "Les bénévoles entretiennent une saine émulation en regardant les jardins voisins. La saine émulation en regardant ailleurs aide les bénévoles. Les bénévoles sont à l’aise au bout de trois mois. Ils restent à l’aise au bout de l’année.";
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        let (outline, sections) = crate::sections::sectioned(text);
+        let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
+        let surfaces: Vec<&str> = kw.terms.values().map(|t| t.surface.as_str()).collect();
+        assert!(surfaces.contains(&"saine émulation"), "{surfaces:?}");
+        assert!(
+            !surfaces.iter().any(|s| s.contains(" en regardant")),
+            "{surfaces:?}"
+        );
+        for bad in ["aise", "bout"] {
+            assert!(
+                !surfaces.iter().any(|s| s.split(' ').any(|w| w == bad)),
+                "« {bad} » in {surfaces:?}"
+            );
+        }
     }
 }
