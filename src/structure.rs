@@ -86,6 +86,10 @@ pub struct QuestionRules {
     pub connectors: Vec<String>,
     /// Impersonal inversions, which point back to nothing ("faut-il").
     pub impersonal: Vec<String>,
+    /// Verbs that ask (lowercase forms): a question after « Il lui demande : »
+    /// is the prose's, not an interviewer's heading. Optional.
+    #[serde(default)]
+    pub asking: Vec<String>,
 }
 
 /// What surrounds a question: the text just before it and just after it.
@@ -238,6 +242,28 @@ impl Structurer {
                         {
                             let h = t[range.start..ranges[end - 1].end].trim();
                             end_paragraph(&mut out, &mut para);
+                            push_heading(&mut out, h, 2, "interview-question");
+                            run_words = 0;
+                            after_colon = false;
+                            skip_to = end;
+                            continue;
+                        }
+                        // « X nous raconte : Peux-tu te présenter ? Je suis … »:
+                        // the interviewer's question, glued after the colon
+                        // that introduced the interview, heads the answer
+                        if let Some((lead, q_start, end)) = (!explicit && !prev_question)
+                            .then(|| self.question_after_colon(&t, &ranges, ri, run_words))
+                            .flatten()
+                        {
+                            let id = out.sentences.len();
+                            out.sentences.push(Sentence {
+                                id,
+                                text: lead.to_string(),
+                                glued: glued(ri),
+                            });
+                            para.push(id);
+                            end_paragraph(&mut out, &mut para);
+                            let h = t[q_start..ranges[end - 1].end].trim();
                             push_heading(&mut out, h, 2, "interview-question");
                             run_words = 0;
                             after_colon = false;
@@ -557,6 +583,51 @@ impl Structurer {
     /// first person (« … nous raconte : Peux-tu te présenter ? Je suis … »);
     /// a run, when enough text came since the last heading or a colon
     /// announced it.
+    /// A sentence that ends on an interviewer's question glued after a colon
+    /// (« Clément nous raconte : Peux-tu te présenter ? »), when the question
+    /// passes `interview_questions` as announced by that colon and the words
+    /// before the colon do not ask it themselves (« Il lui demande : … »).
+    /// Returns the text up to the colon, where the question starts in `t`, and
+    /// the index of the range after the run of questions.
+    fn question_after_colon<'t>(
+        &self,
+        t: &'t str,
+        ranges: &[std::ops::Range<usize>],
+        ri: usize,
+        run_words: usize,
+    ) -> Option<(&'t str, usize, usize)> {
+        const MIN_LEAD_WORDS: usize = 3;
+        let range = ranges[ri].clone();
+        let s = &t[range.clone()];
+        if !s.trim_end().ends_with('?') {
+            return None;
+        }
+        let colon = s.rfind(':')?;
+        let lead = s[..=colon].trim();
+        let q_rel = colon + 1 + (s[colon + 1..].len() - s[colon + 1..].trim_start().len());
+        if q_rel == colon + 1 || !french::starts_upper(&s[q_rel..]) {
+            return None;
+        }
+        let lead_words: Vec<String> = french::words(lead).map(str::to_lowercase).collect();
+        if lead_words.len() < MIN_LEAD_WORDS
+            || lead_words
+                .iter()
+                .rev()
+                .take(4)
+                .any(|w| self.rules.question.asking.contains(w))
+        {
+            return None;
+        }
+        let q_start = range.start + q_rel;
+        let mut split: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len() + 1);
+        split.extend_from_slice(&ranges[..ri]);
+        split.push(range.start..range.start + colon + 1);
+        split.push(q_start..range.end);
+        split.extend_from_slice(&ranges[ri + 1..]);
+        let end = self.interview_questions(t, &split, ri + 1, true, run_words)?;
+        Some((lead, q_start, end - 1))
+    }
+
     fn interview_questions(
         &self,
         t: &str,
