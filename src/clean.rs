@@ -147,6 +147,9 @@ pub struct Rule {
     regex: LazyRegex,
     /// Lowercased words one of which the text must hold (none: always run).
     needs: Vec<String>,
+    /// What the text must hold for the pattern to match, read from the
+    /// pattern on the first text that holds one of `needs`.
+    literals: std::sync::OnceLock<crate::prefilter::Needs>,
     pub then_lines: Option<ThenLines>,
     pub then_title: Option<ThenTitle>,
     /// A match (the whole of it) longer than this many characters is left in
@@ -305,6 +308,7 @@ impl Cleaner {
                 description: r.description,
                 regex,
                 needs,
+                literals: std::sync::OnceLock::new(),
                 then_lines: r.then_lines,
                 then_title: r.then_title,
                 max_chars: r.max_chars,
@@ -384,20 +388,24 @@ impl Cleaner {
         let mut doc = Doc::new(text);
         // the patterns this text needs are compiled side by side first (a
         // removal only shortens the text: no rule applies later that does not
-        // apply now); then the rules run in order, as before
+        // apply now); then the rules run in order, as before. The literals a
+        // pattern needs are read from it side by side too.
         {
             use rayon::prelude::*;
             let needed: Vec<&Rule> = self
                 .rules
                 .iter()
-                .filter(|r| wanted(&r.id) && r.applies(&doc.lower))
+                .filter(|r| wanted(&r.id) && r.has_needs(&doc.lower))
                 .collect();
+            let doc = &doc;
             needed.par_iter().for_each(|r| {
-                let _ = r.regex.get();
+                if r.applies(doc) {
+                    let _ = r.regex.get();
+                }
             });
         }
         for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
-            if !rule.applies(&doc.lower) {
+            if !rule.applies(&doc) {
                 continue;
             }
             let spans = rule.spans(&doc.text, &doc.holes);
@@ -580,8 +588,19 @@ impl Doc {
 
 impl Rule {
     /// Whether the text (lowercased) holds one of the rule's `needs`.
-    fn applies(&self, lower: &str) -> bool {
+    fn has_needs(&self, lower: &str) -> bool {
         self.needs.is_empty() || self.needs.iter().any(|w| lower.contains(w.as_str()))
+    }
+
+    /// Whether the text holds one of the rule's `needs`, and the literal
+    /// pieces without which its pattern cannot match (when it does not, the
+    /// pattern is not compiled).
+    fn applies(&self, doc: &Doc) -> bool {
+        self.has_needs(&doc.lower)
+            && self
+                .literals
+                .get_or_init(|| crate::prefilter::Needs::of_pattern(self.regex.pattern()))
+                .holds(&doc.text, &doc.lower)
     }
 
     /// Compile the pattern now; an error names the file and the rule.
@@ -916,6 +935,27 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_matches_only_texts_that_hold_its_literals() {
+        let c = cleaner();
+        let mut texts: Vec<String> = Vec::new();
+        for r in &c.rules {
+            texts.extend(r.examples.strip.iter().map(|e| e.text().to_string()));
+            texts.extend(r.examples.keep.iter().cloned());
+        }
+        // every rule's examples, each alone and all in one text
+        texts.push(texts.join("\n"));
+        for r in &c.rules {
+            let regex = r.regex.get().expect("embedded patterns compile");
+            let needs = crate::prefilter::Needs::of_pattern(r.regex.pattern());
+            for t in &texts {
+                if regex.is_match(t) {
+                    assert!(needs.holds(t, &t.to_lowercase()), "{}: {t}", r.id);
+                }
+            }
+        }
+    }
 
     fn cleaner() -> Cleaner {
         Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")

@@ -14,6 +14,7 @@ pub mod error;
 pub mod french;
 pub mod fxhash;
 pub mod model;
+pub mod prefilter;
 pub mod rules;
 
 pub mod batch;

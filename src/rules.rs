@@ -243,6 +243,11 @@ impl LazyRegex {
         compile_regex(&self.file, &self.id, &self.pattern).map(|_| ())
     }
 
+    /// The pattern's text.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
     /// The compiled regex (`None` when the pattern does not compile).
     pub fn get(&self) -> Option<&regex::Regex> {
         self.cell
