@@ -243,6 +243,11 @@ impl LazyRegex {
         compile_regex(&self.file, &self.id, &self.pattern).map(|_| ())
     }
 
+    /// Whether the pattern has been compiled (or found not to compile).
+    pub fn is_compiled(&self) -> bool {
+        self.cell.get().is_some()
+    }
+
     /// The pattern's text.
     pub fn pattern(&self) -> &str {
         &self.pattern
