@@ -144,7 +144,7 @@ pub struct Examples {
 pub struct Rule {
     pub id: String,
     pub description: String,
-    regex: LazyRegex,
+    pattern: std::sync::Arc<Pattern>,
     /// Lowercased words one of which the text must hold (none: always run).
     needs: Vec<String>,
     pub then_lines: Option<ThenLines>,
@@ -155,6 +155,25 @@ pub struct Rule {
     pub max_chars: Option<usize>,
     starters: std::sync::Arc<HashSet<String>>,
     pub examples: Examples,
+}
+
+/// A rule's pattern and the literal pieces it needs, shared with the
+/// threads that compile patterns ahead.
+struct Pattern {
+    regex: LazyRegex,
+    /// What the text must hold for the pattern to match, read from the
+    /// pattern on the first text that holds one of the rule's `needs`.
+    literals: std::sync::OnceLock<crate::prefilter::Needs>,
+}
+
+impl Pattern {
+    /// Whether `text` (`lower` lowercased) holds the literal pieces without
+    /// which the pattern cannot match.
+    fn may_match(&self, text: &str, lower: &str) -> bool {
+        self.literals
+            .get_or_init(|| crate::prefilter::Needs::of_pattern(self.regex.pattern()))
+            .holds(text, lower)
+    }
 }
 
 /// The compiled foreign-fragment detector.
@@ -303,7 +322,10 @@ impl Cleaner {
             rules.push(Rule {
                 id: r.id,
                 description: r.description,
-                regex,
+                pattern: std::sync::Arc::new(Pattern {
+                    regex,
+                    literals: std::sync::OnceLock::new(),
+                }),
                 needs,
                 then_lines: r.then_lines,
                 then_title: r.then_title,
@@ -382,22 +404,37 @@ impl Cleaner {
         // the document carries the lowercased text the rules' `needs` are
         // looked for in, kept in step with the text as removals change it
         let mut doc = Doc::new(text);
-        // the patterns this text needs are compiled side by side first (a
-        // removal only shortens the text: no rule applies later that does not
-        // apply now); then the rules run in order, as before
-        {
-            use rayon::prelude::*;
-            let needed: Vec<&Rule> = self
-                .rules
-                .iter()
-                .filter(|r| wanted(&r.id) && r.applies(&doc.lower))
-                .collect();
-            needed.par_iter().for_each(|r| {
-                let _ = r.regex.get();
+        // the patterns this text needs are compiled ahead on the other
+        // cores, in rule order, while the rules run here in order: a rule
+        // waits for its pattern while another thread compiles it, or compiles
+        // it here when none has started. A pattern is compiled ahead when its
+        // rule applies to the text as it comes (a removal only shortens the
+        // text: no rule applies later that does not apply now), and not once
+        // the rules here have reached it (an earlier rule may have removed
+        // what it needed).
+        let reached = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut ahead: Option<std::sync::Arc<(String, String)>> = None;
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !wanted(&rule.id) || rule.pattern.regex.is_compiled() || !rule.has_needs(&doc.lower)
+            {
+                continue;
+            }
+            let text = ahead
+                .get_or_insert_with(|| std::sync::Arc::new((doc.text.clone(), doc.lower.clone())))
+                .clone();
+            let pattern = std::sync::Arc::clone(&rule.pattern);
+            let reached = std::sync::Arc::clone(&reached);
+            rayon::spawn(move || {
+                if reached.load(std::sync::atomic::Ordering::Relaxed) <= i
+                    && pattern.may_match(&text.0, &text.1)
+                {
+                    let _ = pattern.regex.get();
+                }
             });
         }
-        for rule in self.rules.iter().filter(|r| wanted(&r.id)) {
-            if !rule.applies(&doc.lower) {
+        for (i, rule) in self.rules.iter().enumerate() {
+            reached.store(i + 1, std::sync::atomic::Ordering::Relaxed);
+            if !wanted(&rule.id) || !rule.applies(&doc) {
                 continue;
             }
             let spans = rule.spans(&doc.text, &doc.holes);
@@ -580,13 +617,20 @@ impl Doc {
 
 impl Rule {
     /// Whether the text (lowercased) holds one of the rule's `needs`.
-    fn applies(&self, lower: &str) -> bool {
+    fn has_needs(&self, lower: &str) -> bool {
         self.needs.is_empty() || self.needs.iter().any(|w| lower.contains(w.as_str()))
+    }
+
+    /// Whether the text holds one of the rule's `needs`, and the literal
+    /// pieces without which its pattern cannot match (when it does not, the
+    /// pattern is not compiled).
+    fn applies(&self, doc: &Doc) -> bool {
+        self.has_needs(&doc.lower) && self.pattern.may_match(&doc.text, &doc.lower)
     }
 
     /// Compile the pattern now; an error names the file and the rule.
     pub fn compile(&self) -> Result<()> {
-        self.regex.check()
+        self.pattern.regex.check()
     }
 
     /// The spans this rule removes from `text`, sorted and non-overlapping.
@@ -596,7 +640,7 @@ impl Rule {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // a pattern that does not compile removes nothing (the embedded ones
         // all compile: the test suite runs their examples)
-        let Some(regex) = self.regex.get() else {
+        let Some(regex) = self.pattern.regex.get() else {
             return spans;
         };
         if !regex.is_match(text) {
@@ -916,6 +960,27 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_matches_only_texts_that_hold_its_literals() {
+        let c = cleaner();
+        let mut texts: Vec<String> = Vec::new();
+        for r in &c.rules {
+            texts.extend(r.examples.strip.iter().map(|e| e.text().to_string()));
+            texts.extend(r.examples.keep.iter().cloned());
+        }
+        // every rule's examples, each alone and all in one text
+        texts.push(texts.join("\n"));
+        for r in &c.rules {
+            let regex = r.pattern.regex.get().expect("embedded patterns compile");
+            let needs = crate::prefilter::Needs::of_pattern(r.pattern.regex.pattern());
+            for t in &texts {
+                if regex.is_match(t) {
+                    assert!(needs.holds(t, &t.to_lowercase()), "{}: {t}", r.id);
+                }
+            }
+        }
+    }
 
     fn cleaner() -> Cleaner {
         Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")

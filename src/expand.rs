@@ -99,9 +99,6 @@ pub struct Expander {
 /// The patterns of the expansion stage, compiled on first use.
 struct Patterns {
     figure: LazyRegex,
-    /// The month names, any case: a sentence without them or a digit is
-    /// not given to `date`.
-    month: LazyRegex,
     date: LazyRegex,
     acronym_paren: LazyRegex,
     /// Whether [`Expander::prepare`] has started compiling them.
@@ -116,15 +113,21 @@ pub struct Expansion {
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-/// Whether a text holds an ASCII digit or a month name (any case, `month`
-/// being `(?i)` and the month names): the date pattern, case-insensitive
-/// too, can only match such a text.
-fn may_hold_date(text: &str, month: &LazyRegex) -> bool {
+/// Whether a text holds an ASCII digit or a month name in any case: the
+/// date pattern, case-insensitive, can only match such a text. (Its case
+/// variants of the month names' letters are their capitals, and `ſ` for `s`:
+/// lowercased with `ſ` read as `s`, such a text holds a month name; a text
+/// that does not match may pass too, the pattern then finds nothing.)
+fn may_hold_date(text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    // without the pattern (it always compiles), every text may hold one
-    month.get().is_none_or(|re| re.is_match(text))
+    let folded: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ſ' { 's' } else { c })
+        .collect();
+    MONTHS.split('|').any(|m| folded.contains(m))
 }
 
 /// Units that make a year-like number an amount ("2000 euros").
@@ -261,7 +264,6 @@ impl Expander {
             role_nouns,
             patterns: std::sync::Arc::new(Patterns {
                 figure,
-                month: LazyRegex::new(FILE, "month", &format!("(?i){MONTHS}")),
                 date,
                 acronym_paren,
                 started: std::sync::atomic::AtomicBool::new(false),
@@ -282,7 +284,7 @@ impl Expander {
         let p = std::sync::Arc::clone(p);
         // in the order the templates use them
         rayon::spawn(move || {
-            for r in [&p.figure, &p.month, &p.date, &p.acronym_paren] {
+            for r in [&p.figure, &p.date, &p.acronym_paren] {
                 let _ = r.get();
             }
         });
@@ -562,7 +564,7 @@ impl Expander {
         for s in ctx.quotable(used) {
             // every date holds a digit or a month name: skip the regex (whose
             // Unicode word boundaries make it slow) on sentences without them
-            if !may_hold_date(&s.text, &self.patterns.month) {
+            if !may_hold_date(&s.text) {
                 continue;
             }
             let dates: Vec<(usize, usize)> = self
@@ -1869,6 +1871,25 @@ fn main_clause(text: &str, kw: &Keywords, ctx: &Context, max: usize) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_with_a_month_name_in_any_case_may_hold_a_date() {
+        let month = regex::Regex::new(&format!("(?i){MONTHS}")).unwrap();
+        for t in [
+            "en JANVIER",
+            "Fin Février",
+            "le 3 DÉCEMBRE",
+            "mi-AOÛT",
+            "MARſ",
+            "ſeptembre",
+            "Juillet",
+            "sans date",
+            "le mardi",
+            "",
+        ] {
+            assert_eq!(may_hold_date(t), month.is_match(t), "{t}");
+        }
+    }
     use crate::keywords;
     use crate::model::Block;
     use crate::Options;

@@ -243,6 +243,16 @@ impl LazyRegex {
         compile_regex(&self.file, &self.id, &self.pattern).map(|_| ())
     }
 
+    /// Whether the pattern has been compiled (or found not to compile).
+    pub fn is_compiled(&self) -> bool {
+        self.cell.get().is_some()
+    }
+
+    /// The pattern's text.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
     /// The compiled regex (`None` when the pattern does not compile).
     pub fn get(&self) -> Option<&regex::Regex> {
         self.cell
