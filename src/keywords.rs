@@ -249,7 +249,12 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
     }
     let most = |m: &BTreeMap<&str, usize>| -> Option<String> {
         m.iter()
-            .max_by_key(|(w, n)| (**n, std::cmp::Reverse(*w)))
+            // in a tie, the lowercase form: a capital inside a sentence may
+            // belong to a name (« l’association ApresJ20 Association … »)
+            .max_by_key(|(w, n)| {
+                let lower = w.chars().next().is_some_and(char::is_lowercase);
+                (**n, lower, std::cmp::Reverse(*w))
+            })
             .map(|(w, _)| w.to_string())
     };
     for (k, t) in terms.iter_mut() {
@@ -966,6 +971,16 @@ mod tests {
         assert_eq!(t.determiner.as_deref(), Some("le"));
         assert!(mentions("Le point sur le plan vélo", "plan vélo", &lex));
         assert!(!mentions("Les pistes cyclables", "plan vélo", &lex));
+    }
+
+    #[test]
+    fn a_tie_between_written_forms_goes_to_the_lowercase_one() {
+        let text = "Les habitants rejoignent une association du quartier. Le club Association Sportive Du Port accueille aussi les enfants.";
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        let (outline, sections) = crate::sections::sectioned(text);
+        let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
+        let t = kw.terms.get(&lex.stem("association")).unwrap();
+        assert_eq!(t.surface, "association");
     }
 
     #[test]
