@@ -956,12 +956,18 @@ mod tests {
     use super::*;
     use crate::rules::Source;
 
-    #[test]
-    fn keyphrase_is_a_repeated_noun_phrase_of_the_first_paragraph() {
-        let text = "La métropole lance un plan vélo pour ses habitants. Le plan vélo prévoit des pistes sécurisées.\n\nLes travaux du plan vélo commencent au printemps. Les pistes relieront les communes voisines. Le plan vélo coûtera cher.";
+    /// The keyword analysis of a text, with the lexicon it used.
+    fn analysed(text: &str) -> (Keywords, Lexicon) {
         let lex = Lexicon::load(&Source::embedded()).unwrap();
         let (outline, sections) = crate::sections::sectioned(text);
         let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
+        (kw, lex)
+    }
+
+    #[test]
+    fn keyphrase_is_a_repeated_noun_phrase_of_the_first_paragraph() {
+        let text = "La métropole lance un plan vélo pour ses habitants. Le plan vélo prévoit des pistes sécurisées.\n\nLes travaux du plan vélo commencent au printemps. Les pistes relieront les communes voisines. Le plan vélo coûtera cher.";
+        let (kw, lex) = analysed(text);
         assert_eq!(kw.keyphrase, "plan vélo");
         let t = kw
             .terms
@@ -976,9 +982,7 @@ mod tests {
     #[test]
     fn a_tie_between_written_forms_goes_to_the_lowercase_one() {
         let text = "Les habitants rejoignent une association du quartier. Le club Association Sportive Du Port accueille aussi les enfants.";
-        let lex = Lexicon::load(&Source::embedded()).unwrap();
-        let (outline, sections) = crate::sections::sectioned(text);
-        let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
+        let (kw, lex) = analysed(text);
         let t = kw.terms.get(&lex.stem("association")).unwrap();
         assert_eq!(t.surface, "association");
     }
@@ -986,9 +990,7 @@ mod tests {
     #[test]
     fn terms_stop_before_a_gerund_and_leave_fixed_phrases_out() {
         let text = "Les bénévoles entretiennent une saine émulation en regardant les jardins voisins. La saine émulation en regardant ailleurs aide les bénévoles. Les bénévoles sont à l’aise au bout de trois mois. Ils restent à l’aise au bout de l’année.";
-        let lex = Lexicon::load(&Source::embedded()).unwrap();
-        let (outline, sections) = crate::sections::sectioned(text);
-        let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
+        let (kw, _) = analysed(text);
         let surfaces: Vec<&str> = kw.terms.values().map(|t| t.surface.as_str()).collect();
         assert!(surfaces.contains(&"saine émulation"), "{surfaces:?}");
         assert!(

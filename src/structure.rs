@@ -255,13 +255,7 @@ impl Structurer {
                             .then(|| self.question_after_colon(&t, &ranges, ri, run_words))
                             .flatten()
                         {
-                            let id = out.sentences.len();
-                            out.sentences.push(Sentence {
-                                id,
-                                text: lead.to_string(),
-                                glued: glued(ri),
-                            });
-                            para.push(id);
+                            push_sentence(&mut out, &mut para, lead, glued(ri));
                             end_paragraph(&mut out, &mut para);
                             let h = t[q_start..ranges[end - 1].end].trim();
                             push_heading(&mut out, h, 2, "interview-question");
@@ -279,13 +273,7 @@ impl Structurer {
                             std::mem::replace(&mut after_colon, s.trim_end().ends_with(':'));
                         if announced {
                             run_words += french::words(s).count();
-                            let id = out.sentences.len();
-                            out.sentences.push(Sentence {
-                                id,
-                                text: s.to_string(),
-                                glued: glued(ri),
-                            });
-                            para.push(id);
+                            push_sentence(&mut out, &mut para, s, glued(ri));
                             continue;
                         }
                         let is_question =
@@ -330,13 +318,7 @@ impl Structurer {
                             .flatten()
                         {
                             let before = s[..start].trim();
-                            let id = out.sentences.len();
-                            out.sentences.push(Sentence {
-                                id,
-                                text: before.to_string(),
-                                glued: glued(ri),
-                            });
-                            para.push(id);
+                            push_sentence(&mut out, &mut para, before, glued(ri));
                             end_paragraph(&mut out, &mut para);
                             push_heading(&mut out, &s[start..end], 2, "stock-heading");
                             run_words = 0;
@@ -353,13 +335,12 @@ impl Structurer {
                             body = rest;
                         }
                         run_words += french::words(body).count();
-                        let id = out.sentences.len();
-                        out.sentences.push(Sentence {
-                            id,
-                            text: body.to_string(),
-                            glued: glued(ri) && body.len() == s.len(),
-                        });
-                        para.push(id);
+                        push_sentence(
+                            &mut out,
+                            &mut para,
+                            body,
+                            glued(ri) && body.len() == s.len(),
+                        );
                     }
                     end_paragraph(&mut out, &mut para);
                 }
@@ -1283,6 +1264,17 @@ fn name_subject(
 const SUBJECT_PRONOUNS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "je", "j’", "tu", "nous", "vous",
 ];
+
+/// Add a sentence of the source to the paragraph being read.
+fn push_sentence(out: &mut Outline, para: &mut Vec<usize>, text: &str, glued: bool) {
+    let id = out.sentences.len();
+    out.sentences.push(Sentence {
+        id,
+        text: text.to_string(),
+        glued,
+    });
+    para.push(id);
+}
 
 /// Close the paragraph being read (when it holds a sentence) into the last part.
 fn end_paragraph(out: &mut Outline, para: &mut Vec<usize>) {
