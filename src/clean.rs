@@ -982,6 +982,50 @@ mod tests {
         }
     }
 
+    /// A compiled pattern finds what the `regex` crate finds, with the same
+    /// groups: on every rule example, each alone and all in one text.
+    #[test]
+    fn patterns_match_as_the_regex_crate_does() {
+        let c = cleaner();
+        let mut texts: Vec<String> = Vec::new();
+        for r in &c.rules {
+            texts.extend(r.examples.strip.iter().map(|e| e.text().to_string()));
+            texts.extend(r.examples.keep.iter().cloned());
+        }
+        texts.push(texts.join("\n"));
+        for r in &c.rules {
+            let ours = r.pattern.regex.get().expect("embedded patterns compile");
+            let theirs = regex::Regex::new(r.pattern.regex.pattern()).expect("compiles");
+            let names: Vec<Option<&str>> = theirs.capture_names().collect();
+            assert_eq!(ours.capture_names().collect::<Vec<_>>(), names, "{}", r.id);
+            for t in &texts {
+                let a: Vec<Vec<Option<(usize, usize)>>> = ours
+                    .captures_iter(t)
+                    .map(|c| {
+                        (0..names.len())
+                            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                let b: Vec<Vec<Option<(usize, usize)>>> = theirs
+                    .captures_iter(t)
+                    .map(|c| {
+                        (0..names.len())
+                            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                assert_eq!(a, b, "{}: {t}", r.id);
+                let a: Vec<(usize, usize)> =
+                    ours.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                let b: Vec<(usize, usize)> =
+                    theirs.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(a, b, "{}: {t}", r.id);
+                assert_eq!(ours.is_match(t), theirs.is_match(t), "{}: {t}", r.id);
+            }
+        }
+    }
+
     fn cleaner() -> Cleaner {
         Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")
     }

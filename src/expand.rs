@@ -805,8 +805,9 @@ impl Expander {
     fn glossary_items(&self, ctx: &Context, tpl: &ExpansionTemplate) -> Vec<Built> {
         let mut found: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
         // an acronym has 2 to 10 characters, its expansion 3 to 120
-        let acronym_len = |m: &regex::Match| (2..=10).contains(&m.as_str().chars().count());
-        let expansion_len = |m: &regex::Match| (3..=120).contains(&m.as_str().chars().count());
+        let acronym_len = |m: &crate::rules::Match| (2..=10).contains(&m.as_str().chars().count());
+        let expansion_len =
+            |m: &crate::rules::Match| (3..=120).contains(&m.as_str().chars().count());
         for s in ctx.all() {
             if !s.text.contains('(') {
                 continue;

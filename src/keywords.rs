@@ -86,7 +86,7 @@ impl Strings {
 /// What [`occurrences`] needs of one token, worked out once per token.
 struct Token<'a> {
     text: &'a str,
-    lower: String,
+    lower: std::borrow::Cow<'a, str>,
     /// A content word (see `occurrences`), and its stem when it is one.
     stem: Option<String>,
 }
@@ -104,7 +104,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
     let toks: Vec<Token> = french::words(&sentence.text)
         .map(|t| Token {
             text: t,
-            lower: t.to_lowercase(),
+            lower: french::lowercase(t),
             stem: content(t).then(|| lex.stem(t)),
         })
         .collect();
@@ -121,7 +121,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         surface.push_str(elision::strip(toks[i].text));
         let mut n_words = 1;
         let det = if i > 0 {
-            let p = toks[i - 1].lower.as_str();
+            let p = toks[i - 1].lower.as_ref();
             DETERMINERS.iter().find(|d| **d == p).copied()
         } else {
             None
@@ -142,7 +142,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         let mut n_content = 1;
         while j < toks.len() && n_words < 5 && n_content < 3 {
             let t = &toks[j];
-            let lower = t.lower.as_str();
+            let lower = &*t.lower;
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
             if let Some(stem) = &t.stem {
@@ -159,7 +159,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                 if ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
                     && toks
                         .get(j + 1)
-                        .is_some_and(|n| matches!(n.lower.as_str(), "à" | "au" | "aux" | "par"))
+                        .is_some_and(|n| matches!(n.lower.as_ref(), "à" | "au" | "aux" | "par"))
                 {
                     break;
                 }

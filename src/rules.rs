@@ -212,7 +212,7 @@ pub struct LazyRegex {
     file: String,
     id: String,
     pattern: String,
-    cell: std::sync::OnceLock<Option<regex::Regex>>,
+    cell: std::sync::OnceLock<Option<Pattern>>,
 }
 
 impl LazyRegex {
@@ -254,23 +254,149 @@ impl LazyRegex {
     }
 
     /// The compiled regex (`None` when the pattern does not compile).
-    pub fn get(&self) -> Option<&regex::Regex> {
+    pub fn get(&self) -> Option<&Pattern> {
         self.cell
             .get_or_init(|| compile_regex(&self.file, &self.id, &self.pattern).ok())
             .as_ref()
     }
 }
 
-pub fn compile_regex(file: &str, id: &str, pattern: &str) -> Result<regex::Regex> {
-    regex::RegexBuilder::new(pattern)
-        .size_limit(2 * 1024 * 1024)
-        .dfa_size_limit(4 * 1024 * 1024)
-        .build()
-        .map_err(|e| Error::Rules {
-            file: file.to_string(),
-            line: 0,
-            message: format!("rule `{id}`: invalid or too large pattern: {e}"),
+/// Bounds on a compiled pattern: its automaton, and the lazy DFA's cache.
+const NFA_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+const DFA_CACHE: usize = 4 * 1024 * 1024;
+
+pub fn compile_regex(file: &str, id: &str, pattern: &str) -> Result<Pattern> {
+    let config = regex_automata::meta::Config::new()
+        .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+        .hybrid_cache_capacity(DFA_CACHE)
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .auto_prefilter(needs_prefilter(pattern));
+    regex_automata::meta::Builder::new()
+        .configure(config)
+        .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+        .build(pattern)
+        .map(|re| Pattern { re })
+        .map_err(|_| {
+            // the error as the `regex` crate words it (this path only runs
+            // on a pattern that does not compile)
+            let e = regex::RegexBuilder::new(pattern)
+                .size_limit(NFA_SIZE_LIMIT)
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .err()
+                .map_or_else(|| "too large".to_string(), |e| e.to_string());
+            Error::Rules {
+                file: file.to_string(),
+                line: 0,
+                message: format!("rule `{id}`: invalid or too large pattern: {e}"),
+            }
         })
+}
+
+/// Whether a pattern keeps the literal prefilters the engine extracts when
+/// compiling it: only one with a word boundary does. The lazy DFA does not
+/// handle a Unicode `\b` on non-ASCII text and leaves it to slower engines,
+/// which the prefilter sends only to the places where a match may start;
+/// every other pattern is searched by the lazy DFA at about the same speed
+/// with or without it. (A `\b` that is something else, such as `\\b`,
+/// only keeps a prefilter that is not needed.)
+fn needs_prefilter(pattern: &str) -> bool {
+    pattern.contains("\\b") || pattern.contains("\\B")
+}
+
+/// A compiled rule pattern: the `regex` crate's engine and matching rules
+/// (leftmost-first, Unicode, no empty match inside a character), without
+/// the literal prefilters it would extract at compile time unless the
+/// pattern needs them ([`needs_prefilter`]). Extracting them was about half
+/// the cost of compiling the junk patterns, and a junk rule only runs on a
+/// text that holds the literal pieces it needs ([`crate::prefilter`]).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    re: regex_automata::meta::Regex,
+}
+
+/// A match of a [`Pattern`] in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// The capture groups of one match of a [`Pattern`].
+#[derive(Debug, Clone)]
+pub struct Captures<'h> {
+    text: &'h str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0: the whole match), when it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.caps.get_group(i).map(|s| Match {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+impl Pattern {
+    pub fn is_match(&self, text: &str) -> bool {
+        self.re.is_match(text)
+    }
+
+    /// The successive non-overlapping matches.
+    pub fn find_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = Match<'h>> + 'h {
+        self.re.find_iter(text).map(move |m| Match {
+            text,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    /// The capture groups of the successive non-overlapping matches.
+    pub fn captures_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + 'h {
+        self.re
+            .captures_iter(text)
+            .map(move |caps| Captures { text, caps })
+    }
+
+    /// The capture groups of the first match.
+    pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
+        self.captures_at(text, 0)
+    }
+
+    /// The capture groups of the first match starting at `start` or after
+    /// (what comes before `start` still counts for look-around such as `\b`).
+    pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
+        let mut caps = self.re.create_captures();
+        let input = regex_automata::Input::new(text).range(start..);
+        self.re.search_captures(&input, &mut caps);
+        caps.is_match().then_some(Captures { text, caps })
+    }
+
+    /// The names of the capture groups, in order (group 0 has none).
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.re
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+    }
 }
 
 #[cfg(test)]

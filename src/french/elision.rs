@@ -8,8 +8,9 @@ const ELIDED: &[&str] = &[
 pub fn strip(word: &str) -> &str {
     for (i, c) in word.char_indices() {
         if c == '’' || c == '\'' {
-            let head = word[..i].to_lowercase();
-            if ELIDED.contains(&head.as_str()) {
+            // the elided words are ASCII: a head with another letter is none of them
+            let head = &word[..i];
+            if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(head)) {
                 return &word[i + c.len_utf8()..];
             }
             break;

@@ -51,7 +51,7 @@ impl Lexicon {
 
     /// Snowball French stem of a word (lowercased, elision removed).
     pub fn stem(&self, word: &str) -> String {
-        let w = elision::strip(word).to_lowercase();
+        let w = lowercase(elision::strip(word));
         // Snowball costs more than a lookup, and a text repeats its words:
         // each thread keeps the stems it has computed (a pure function of
         // the word, so the output does not depend on it), up to a bound.
@@ -61,39 +61,38 @@ impl Lexicon {
         }
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if let Some(stem) = cache.get(&w) {
+            if let Some(stem) = cache.get(&*w) {
                 return stem.clone();
             }
             let stem = self.stemmer.stem(&w).into_owned();
             if cache.len() >= STEM_CACHE_MAX {
                 cache.clear();
             }
-            cache.insert(w, stem.clone());
+            cache.insert(w.into_owned(), stem.clone());
             stem
         })
     }
 
     /// Is this word (any case, elision removed) a stopword?
     pub fn is_stopword(&self, word: &str) -> bool {
-        let w = elision::strip(word).to_lowercase();
-        w.chars().count() < 2 || self.stopwords.contains(&w)
+        let w = lowercase(elision::strip(word));
+        w.chars().nth(1).is_none() || self.stopwords.contains(&*w)
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains(&word.to_lowercase())
+        self.function_words.contains(&*lowercase(word))
     }
 
     /// Is this word (any case, elision removed) left out when a keyphrase is
     /// matched: a function word or a keyphrase filler (« long » in « Covid long »)?
     pub fn is_keyphrase_filler(&self, word: &str) -> bool {
-        let w = elision::strip(word).to_lowercase();
-        self.function_words.contains(&w) || self.keyphrase_fillers.contains(&w)
+        let w = lowercase(elision::strip(word));
+        self.function_words.contains(&*w) || self.keyphrase_fillers.contains(&*w)
     }
 
     /// A frequent finite verb form, or a word with an unmistakable finite ending.
     pub fn is_verb(&self, word: &str) -> bool {
-        let w = elision::strip(word).to_lowercase();
-        self.verbs.contains(&w)
+        self.verbs.contains(&*lowercase(elision::strip(word)))
     }
 
     /// Content stems of a text, in order (stopwords and numbers left out).
@@ -103,6 +102,24 @@ impl Lexicon {
             .map(|w| self.stem(w))
             .filter(|s| s.chars().count() >= 2)
             .collect()
+    }
+}
+
+/// The lowercase form of a text, borrowed when it has no letter to change
+/// (most words of a French text): the same string as `str::to_lowercase`.
+pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    };
+    if text.chars().all(unchanged) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -182,7 +199,7 @@ pub fn word_count(text: &str) -> usize {
 /// Endings that only finite verbs have (imperfect, conditional, future plural):
 /// "comptait", "pourraient", "apprécieront".
 pub fn looks_finite(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = lowercase(word);
     let w = w.trim_matches(|c: char| !c.is_alphabetic());
     let n = w.chars().count();
     (n > 6 && (w.ends_with("eront") || w.ends_with("iront") || w.ends_with("ront")))
@@ -283,6 +300,33 @@ mod tests {
         }
         out.extend(span.map(|(s, e)| &text[s..e]));
         out
+    }
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for t in [
+            "",
+            "usine",
+            "Usine",
+            "l’IA",
+            "ÉTÉ",
+            "été",
+            "ΣΟΦΟΣ",
+            "ǅemal",
+            "İstanbul",
+            "straße",
+            "ﬁn",
+            "K",
+            "médiateur·ices",
+            "123",
+            "Ⅻ",
+        ] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
+            assert_eq!(
+                matches!(lowercase(t), std::borrow::Cow::Borrowed(_)),
+                lowercase(t) == t
+            );
+        }
     }
 
     #[test]
