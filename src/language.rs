@@ -8,7 +8,8 @@ const MIN_WORDS: usize = 3;
 
 /// Detect the language; `Ok` only for French.
 pub fn detect(text: &str) -> Result<Language, Refusal> {
-    let words = crate::french::words(text).count();
+    // (only whether there are that many matters)
+    let words = crate::french::words(text).take(MIN_WORDS).count();
     if words < MIN_WORDS {
         return Err(Refusal::TooShort { words });
     }

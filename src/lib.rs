@@ -133,12 +133,18 @@ impl Engine {
             }
             .into());
         }
-        let language = language::detect(&cleaned.text)?;
         // the expansion stage's patterns compile on another core meanwhile
         self.expand.prepare();
-        let outline = self
-            .structure
-            .run(&cleaned.text, &self.splitter, &self.french);
+        // the language is told on another core while this thread reads the
+        // structure (which a refusal throws away); this thread keeps the
+        // stems it computes for the later stages
+        let mut language = None;
+        let outline = rayon::in_place_scope(|scope| {
+            scope.spawn(|_| language = Some(language::detect(&cleaned.text)));
+            self.structure
+                .run(&cleaned.text, &self.splitter, &self.french)
+        });
+        let language = language.expect("the scope ran the detection")?;
         if outline.sentences.is_empty() {
             return Err(Refusal::NothingLeft {
                 removed: cleaned.removals.len(),
