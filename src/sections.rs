@@ -1,7 +1,8 @@
 //! Stage 6: topical sections. Each part of the outline stays as the author cut
 //! it; a part longer than the subheading bound is split where the lexical
 //! cohesion of Snowball stems between neighbouring sentence windows is lowest
-//! and the topic lexicons shift, solved as one optimisation over boundary
+//! and the topic lexicons shift, preferably before a sentence made of the
+//! article's recurring terms, solved as one optimisation over boundary
 //! positions (dynamic programming), within the word bounds of
 //! `rules/sections.yaml`. Sentences are never reordered. Paragraphs are then
 //! kept short.
@@ -94,6 +95,13 @@ pub struct SectionRules {
     /// Most sentences without the stem inside one lexical chain. Optional.
     #[serde(default = "default_chain_hiatus")]
     pub chain_hiatus: usize,
+    /// Bonus for cutting before a thematic sentence, one whose content stems
+    /// recur across the article (mean log of the number of sentences holding
+    /// each stem, standardised over the part's sentences): a section tends to
+    /// open by naming its subject in the article's own terms, the sentences
+    /// after it add specifics. Optional (default 0: off).
+    #[serde(default)]
+    pub thematic_weight: f64,
     /// Words that point back to what was just said when they open a sentence
     /// (« Il », « Cette », « Cela », « Et »; lowercase, elided forms end with
     /// ’): a section seldom opens on one. Optional.
@@ -124,6 +132,9 @@ struct Marks<'a> {
     quoted: &'a [bool],
     /// The sentence opens on a word that points back (`anaphoric_openers`).
     anaphoric: &'a [bool],
+    /// How thematic the sentence is, standardised over the part
+    /// (`thematic_scores`).
+    thematic: &'a [f64],
 }
 
 fn default_chain_hiatus() -> usize {
@@ -241,6 +252,15 @@ impl Sectioner {
                 *v = scores[k];
             }
         }
+        // how far each sentence's stems recur across the article
+        let mut thematic_at: Vec<Option<f64>> = vec![None; outline.sentences.len()];
+        if self.rules.thematic_weight != 0.0 {
+            for (k, v) in thematic_scores(&all, &stems).into_iter().enumerate() {
+                if let Some(t) = thematic_at.get_mut(all[k]) {
+                    *t = v;
+                }
+            }
+        }
         let mut out = Vec::new();
         for part in &outline.parts {
             let ids: Vec<usize> = part.paragraphs.iter().flatten().copied().collect();
@@ -268,6 +288,7 @@ impl Sectioner {
                 .iter()
                 .map(|&i| self.opens_on_anaphora(&outline.sentences[i].text))
                 .collect();
+            let thematic = standardised(ids.iter().map(|&i| thematic_at[i]));
             let cuts = self.cuts(
                 &ids,
                 &words,
@@ -279,6 +300,7 @@ impl Sectioner {
                     glued: &glued,
                     quoted: &quoted,
                     anaphoric: &anaphoric,
+                    thematic: &thematic,
                 },
             );
             let mut bounds = vec![0];
@@ -332,6 +354,7 @@ impl Sectioner {
             glued,
             quoted,
             anaphoric,
+            thematic,
         } = *marks;
         let n = ids.len();
         let total: usize = ids.iter().map(|&i| words[i]).sum();
@@ -386,6 +409,7 @@ impl Sectioner {
             if anaphoric[g] {
                 c += r.anaphoric_cost;
             }
+            c -= r.thematic_weight * thematic[g];
             if quoted[g] {
                 // a quotation is not cut by a heading, unless nothing else
                 // keeps the section under the bound
@@ -563,6 +587,51 @@ fn chain_scores(ids: &[usize], stems: &[Vec<String>], hiatus: usize) -> Vec<f64>
         *v = if sd > 1e-12 { (*v - mean) / sd } else { 0.0 };
     }
     score
+}
+
+/// How thematic each sentence of `ids` is: the mean, over its distinct
+/// content stems, of the log of the number of sentences of `ids` that hold
+/// the stem. A sentence made of the article's recurring terms scores high, one
+/// of terms used once scores 0; `None` for a sentence without content stems.
+fn thematic_scores(ids: &[usize], stems: &[Vec<String>]) -> Vec<Option<f64>> {
+    let distinct: Vec<Vec<&str>> = ids
+        .iter()
+        .map(|&i| {
+            let mut v: Vec<&str> = stems[i].iter().map(String::as_str).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut df: HashMap<&str, usize> = HashMap::default();
+    for s in distinct.iter().flatten() {
+        *df.entry(s).or_insert(0) += 1;
+    }
+    distinct
+        .iter()
+        .map(|v| {
+            (!v.is_empty())
+                .then(|| v.iter().map(|s| (df[s] as f64).ln()).sum::<f64>() / v.len() as f64)
+        })
+        .collect()
+}
+
+/// Standard scores of a part's values (mean 0, deviation 1), a missing value
+/// counting as the mean; all 0 when the values are equal.
+fn standardised(values: impl Iterator<Item = Option<f64>>) -> Vec<f64> {
+    let values: Vec<Option<f64>> = values.collect();
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    if known.is_empty() {
+        return vec![0.0; values.len()];
+    }
+    let mean = known.iter().sum::<f64>() / known.len() as f64;
+    let filled: Vec<f64> = values.iter().map(|v| v.unwrap_or(mean)).collect();
+    let var = filled.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / filled.len() as f64;
+    let sd = var.sqrt();
+    filled
+        .iter()
+        .map(|v| if sd > 1e-12 { (v - mean) / sd } else { 0.0 })
+        .collect()
 }
 
 /// Stem counts of a window, sorted by stem (small: a few sentences).
@@ -767,6 +836,74 @@ mod tests {
                 "a section opens on « Il y vend … »"
             );
         }
+    }
+
+    #[test]
+    fn thematic_scores_rise_with_the_articles_recurring_terms() {
+        let st = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+        let stems = vec![
+            st(&["jardin", "légum"]),
+            st(&["jardin", "légum", "jardin"]),
+            st(&["arros", "pluie"]),
+            st(&["jardin", "sais"]),
+            st(&[]),
+        ];
+        let ids: Vec<usize> = (0..stems.len()).collect();
+        let t = thematic_scores(&ids, &stems);
+        let (two, three) = (2f64.ln(), 3f64.ln());
+        // a stem counts once per sentence
+        assert_eq!(t[0], Some((three + two) / 2.0));
+        assert_eq!(t[1], t[0]);
+        assert_eq!(t[2], Some(0.0), "terms used once");
+        assert_eq!(t[3], Some(three / 2.0));
+        assert_eq!(t[4], None, "no content stem");
+        let z = standardised(t.into_iter());
+        let mean: f64 = z.iter().sum::<f64>() / z.len() as f64;
+        assert!(mean.abs() < 1e-9, "{z:?}");
+        assert!(z[0] > z[3] && z[3] > z[2], "{z:?}");
+        assert_eq!(z[4], 0.0, "a missing value counts as the mean");
+        assert_eq!(
+            standardised([Some(1.0), None, Some(1.0)].into_iter()),
+            [0.0; 3]
+        );
+        assert_eq!(standardised([None, None].into_iter()), [0.0; 2]);
+    }
+
+    #[test]
+    fn a_section_opens_on_the_sentence_in_the_articles_terms() {
+        // sixteen sentences of twenty words, each with terms of its own; the
+        // one at 11 is made of terms that sentences far from it repeat
+        let n = 16;
+        let mut stems: Vec<Vec<String>> = (0..n)
+            .map(|i| (0..4).map(|k| format!("mot{i}x{k}")).collect())
+            .collect();
+        let theme: Vec<String> = ["quarti", "march", "plac", "habit"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for (k, &far) in [0usize, 1, 2, 3].iter().enumerate() {
+            stems[far].push(theme[k].clone());
+        }
+        stems[11] = theme.clone();
+        let ids: Vec<usize> = (0..n).collect();
+        let words = vec![20; n];
+        let no = vec![false; n];
+        let thematic = standardised(thematic_scores(&ids, &stems).into_iter());
+        let marks = Marks {
+            para_starts: &no,
+            questions: &no,
+            glued: &no,
+            quoted: &no,
+            anaphoric: &no,
+            thematic: &thematic,
+        };
+        let chains = vec![0.0; n];
+        let mut s = Sectioner::load(&Source::embedded()).unwrap();
+        assert!(s.rules.thematic_weight > 0.0);
+        assert_eq!(s.cuts(&ids, &words, &stems, &chains, &marks), [11]);
+        // without the cue the lengths alone decide: the middle
+        s.rules.thematic_weight = 0.0;
+        assert_eq!(s.cuts(&ids, &words, &stems, &chains, &marks), [8]);
     }
 
     #[test]
