@@ -207,44 +207,50 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
         BTreeMap<&'a str, usize>,
         BTreeMap<&'a str, usize>,
     );
-    let mut forms: HashMap<&str, Forms> = HashMap::new();
-    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-    let mut pairs: HashMap<&str, BTreeMap<(&str, &str), usize>> = HashMap::new();
+    /// What is gathered of one term, in the order terms are first met.
+    struct Gathered<'a> {
+        key: &'a str,
+        term: Term,
+        forms: Forms<'a>,
+        pairs: BTreeMap<(&'static str, &'a str), usize>,
+    }
+    // keys are shared strings: a key's address stands for it
+    let mut at: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut gathered: Vec<Gathered> = Vec::new();
     for o in occs {
+        let g = match at.entry(Rc::as_ptr(&o.key) as *const u8 as usize) {
+            Entry::Occupied(e) => &mut gathered[*e.get()],
+            Entry::Vacant(e) => {
+                e.insert(gathered.len());
+                gathered.push(Gathered {
+                    key: &o.key,
+                    term: Term {
+                        surface: String::new(),
+                        determiner: None,
+                        key: o.key.to_string(),
+                        count: 0,
+                        det_count: 0,
+                        len: o.len,
+                        score: 0.0,
+                    },
+                    forms: Forms::default(),
+                    pairs: BTreeMap::new(),
+                });
+                gathered.last_mut().expect("just pushed")
+            }
+        };
         if let Some(d) = o.determiner {
-            *pairs
-                .entry(&o.key)
-                .or_default()
-                .entry((d, &o.surface))
-                .or_insert(0) += 1;
+            *g.pairs.entry((d, &o.surface)).or_insert(0) += 1;
         }
-        let f = forms.entry(&o.key).or_default();
+        let f = &mut g.forms;
         let side = if o.at_start { &mut f.1 } else { &mut f.0 };
         *side.entry(&o.surface).or_insert(0) += 1;
         if let Some(d) = o.determiner {
             *f.2.entry(d).or_insert(0) += 1;
         }
-        // the key is copied once per term, not once per occurrence
-        if !terms.contains_key(&*o.key) {
-            terms.insert(
-                o.key.to_string(),
-                Term {
-                    surface: String::new(),
-                    determiner: None,
-                    key: o.key.to_string(),
-                    count: 0,
-                    det_count: 0,
-                    len: o.len,
-                    score: 0.0,
-                },
-            );
-        }
-        let Some(t) = terms.get_mut(&*o.key) else {
-            continue;
-        };
-        t.count += 1;
+        g.term.count += 1;
         if o.determiner.is_some() {
-            t.det_count += 1;
+            g.term.det_count += 1;
         }
     }
     let most = |m: &BTreeMap<&str, usize>| -> Option<String> {
@@ -257,26 +263,28 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
             })
             .map(|(w, _)| w.to_string())
     };
-    for (k, t) in terms.iter_mut() {
-        if let Some((inside, start, _)) = forms.get(k.as_str()) {
-            // the form written inside sentences tells a name from a common noun;
-            // a term only ever seen at a sentence start loses its capital
-            t.surface = match most(inside) {
-                Some(f) => f,
-                None => normalise_case(&most(start).unwrap_or_default()),
-            };
-            // the determiner written before that very form (number agreement)
-            t.determiner = pairs.get(k.as_str()).and_then(|m| {
-                m.iter()
-                    .filter(|((_, f), _)| {
-                        f.eq_ignore_ascii_case(&t.surface) || normalise_case(f) == t.surface
-                    })
-                    // articles and demonstratives tell gender and number; a
-                    // possessive ("votre projet") tells neither
-                    .max_by_key(|(p, n)| (informative(p.0), **n, std::cmp::Reverse(*p)))
-                    .map(|((d, _), _)| d.to_string())
-            });
-        }
+    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    for g in gathered {
+        let (inside, start, _) = &g.forms;
+        let mut t = g.term;
+        // the form written inside sentences tells a name from a common noun;
+        // a term only ever seen at a sentence start loses its capital
+        t.surface = match most(inside) {
+            Some(f) => f,
+            None => normalise_case(&most(start).unwrap_or_default()),
+        };
+        // the determiner written before that very form (number agreement)
+        t.determiner = g
+            .pairs
+            .iter()
+            .filter(|((_, f), _)| {
+                f.eq_ignore_ascii_case(&t.surface) || normalise_case(f) == t.surface
+            })
+            // articles and demonstratives tell gender and number; a
+            // possessive ("votre projet") tells neither
+            .max_by_key(|(p, n)| (informative(p.0), **n, std::cmp::Reverse(*p)))
+            .map(|((d, _), _)| d.to_string());
+        terms.insert(g.key.to_string(), t);
     }
     terms
 }
