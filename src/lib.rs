@@ -128,6 +128,15 @@ impl Engine {
         let text = decode::decode(input)?;
         let cleaned = self.clean.run(&text);
         if cleaned.text.trim().is_empty() {
+            // a text in another language is all cut out as foreign
+            // fragments: say so rather than that nothing is left
+            if let Some(f) = &self.clean.foreign {
+                if cleaned.removals.iter().any(|r| r.rule == f.id) {
+                    if let Err(refusal @ Refusal::NotFrench { .. }) = language::detect(&text) {
+                        return Err(refusal.into());
+                    }
+                }
+            }
             return Err(Refusal::NothingLeft {
                 removed: cleaned.removals.len(),
             }

@@ -218,6 +218,12 @@ fn refusals_exit_3_with_one_line() {
     let english = "The city council approved a new cycling plan on Tuesday. It will build one hundred kilometres of protected lanes and new parking at every station. Residents welcomed the decision but asked for faster work.";
     let err = refused(english.as_bytes().to_vec(), &[]);
     assert!(err.contains("not French") && err.contains("eng"), "{err}");
+    // one English sentence is cut out whole as a foreign fragment: the
+    // refusal still names the language, not an empty text
+    let short =
+        "The council approved the new cycling plan and the city will build it in the spring.";
+    let err = refused(short.as_bytes().to_vec(), &[]);
+    assert!(err.contains("not French") && err.contains("eng"), "{err}");
     let err = refused(vec![b'a'; 2_000], &["--max-bytes", "1000"]);
     assert!(err.contains("limit"), "{err}");
 }
