@@ -114,6 +114,15 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         let Some(stem) = &toks[i].stem else {
             continue;
         };
+        // « pour la limiter », « sans les aider »: an infinitive after an
+        // object pronoun is a verb, though its stem is a noun's (limite, aide)
+        if i >= 2
+            && matches!(toks[i - 2].lower.as_ref(), "pour" | "sans")
+            && matches!(toks[i - 1].lower.as_ref(), "le" | "la" | "les")
+            && (toks[i].lower.ends_with("er") || toks[i].lower.ends_with("ir"))
+        {
+            continue;
+        }
         // a term starting with an elided article keeps the article out: l’usine → usine
         key.clear();
         key.push_str(stem);
@@ -1011,5 +1020,17 @@ mod tests {
                 "« {bad} » in {surfaces:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_infinitive_after_an_object_pronoun_is_no_term() {
+        let text = "Le conseil vote une limite de vitesse. Il faut tout faire pour la limiter davantage. Pour la limiter, il faut des radars.";
+        let (kw, lex) = analysed(text);
+        let t = kw
+            .terms
+            .get(&lex.stem("limite"))
+            .expect("the noun is a term");
+        assert_eq!(t.surface, "limite");
+        assert_eq!(t.count, 1, "the verb is not counted with it");
     }
 }
