@@ -118,6 +118,12 @@ pub struct SectionRules {
     pub max_paragraph_words: usize,
     /// Most sentences in a paragraph.
     pub max_paragraph_sentences: usize,
+    /// An article that opens on a paragraph of one sentence of at most this
+    /// many words (a kicker: « Libérez votre appareil ! ») has it joined to
+    /// the paragraph after it, which then makes the introduction. Optional
+    /// (0: never).
+    #[serde(default)]
+    pub kicker_words: usize,
 }
 
 /// What the source marks at each sentence of a part.
@@ -481,8 +487,18 @@ impl Sectioner {
     ) -> Vec<Block> {
         let r = &self.rules;
         let mut groups: Vec<Vec<usize>> = Vec::new();
+        // the article's first paragraph, when it is one short sentence that
+        // ends as one (a line without its full stop would run on)
+        let kicker = ids.first() == Some(&0)
+            && starts.get(1) == Some(&true)
+            && words.first().is_some_and(|&w| w > 0 && w <= r.kicker_words)
+            && sentences.first().is_some_and(|s| {
+                s.text
+                    .trim_end_matches([' ', '»', '"', '”', ')'])
+                    .ends_with(['.', '!', '?', '…'])
+            });
         for (k, &id) in ids.iter().enumerate() {
-            if k == 0 || starts[k] {
+            if k == 0 || (starts[k] && !(kicker && k == 1)) {
                 groups.push(Vec::new());
             }
             if let Some(g) = groups.last_mut() {
@@ -720,6 +736,37 @@ mod tests {
             (0..outline.sentences.len()).collect::<Vec<_>>(),
             "every sentence once, in order"
         );
+    }
+
+    /// The first paragraph's sentences.
+    fn first_paragraph(sections: &[Section]) -> Vec<usize> {
+        sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .find_map(|b| match b {
+                Block::Paragraph { sentences } => Some(sentences.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_kicker_joins_the_introduction() {
+        let body = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison.\n\nLes parents d’élèves ont salué la décision lors de la réunion de jeudi soir.";
+        let (_, sections) = sectioned(&format!("Mangez local !\n\n{body}"));
+        assert_eq!(first_paragraph(&sections), vec![0, 1, 2]);
+        // a line that does not end as a sentence is not joined to the next
+        let (outline, sections) = sectioned(&format!(
+            "Cantines : le menu change\n\nNos enfants mangent local (cantines)\n\n{body}"
+        ));
+        let first = first_paragraph(&sections);
+        assert!(outline.sentences[first[0]].text.starts_with("Nos enfants"));
+        assert_eq!(first.len(), 1, "{first:?}");
+        // a longer first sentence is a paragraph of its own
+        let (_, sections) = sectioned(&format!(
+            "Les cantines de la ville changent enfin de menu cette année !\n\n{body}"
+        ));
+        assert_eq!(first_paragraph(&sections), vec![0]);
     }
 
     #[test]
