@@ -170,13 +170,51 @@ fn drop_dangling(t: &str) -> String {
         "de", "du", "des", "la", "le", "les", "l’", "d’", "et", "ou", "à", "au", "aux", "en", "un",
         "une", "pour", "par", "sur", "dans", "avec", "que", "qui",
     ];
+    // a verb that announces what the cut took away: « la Commission va
+    // proposer » ends on « la Commission »
+    const MODALS: &[&str] = &[
+        "va",
+        "vont",
+        "peut",
+        "peuvent",
+        "doit",
+        "doivent",
+        "veut",
+        "veulent",
+        "devrait",
+        "devraient",
+        "pourrait",
+        "pourraient",
+        "souhaite",
+        "souhaitent",
+        "entend",
+        "entendent",
+        "compte",
+        "comptent",
+        "vient",
+        "viennent",
+    ];
+    let is = |w: &&str, list: &[&str]| list.contains(&w.to_lowercase().as_str());
     let mut words: Vec<&str> = t.split_ascii_whitespace().collect();
-    while words.len() > 3
-        && words
-            .last()
-            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
-    {
-        words.pop();
+    loop {
+        let n = words.len();
+        if n > 3
+            && words
+                .last()
+                .is_some_and(|w| is(w, DANGLING) || is(w, MODALS))
+        {
+            words.pop();
+        } else if n > 4
+            && words.get(n - 2).is_some_and(|w| is(w, MODALS))
+            && words.last().is_some_and(|w| {
+                let w = w.to_lowercase();
+                w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")
+            })
+        {
+            words.truncate(n - 2);
+        } else {
+            break;
+        }
     }
     words
         .join(" ")
@@ -338,6 +376,17 @@ mod tests {
         let t = title_from_lead("Bien que la ville ait hésité longtemps, la mairie lance enfin son plan vélo pour les cinq prochaines années dans tous les quartiers.", 70);
         assert!(t.starts_with("La mairie lance enfin son plan vélo"), "{t}");
         assert!(t.chars().count() <= 70);
+    }
+
+    #[test]
+    fn a_cut_seo_title_does_not_end_on_a_verb_that_lost_its_object() {
+        let t = seo_title(
+            "La Commission européenne va proposer une stratégie d’innovation",
+            "usines d’IA",
+            &lex(),
+            52,
+        );
+        assert_eq!(t, "Usines d’IA\u{a0}: la Commission européenne");
     }
 
     #[test]
