@@ -191,8 +191,18 @@ impl<'a> Iterator for Words<'a> {
 
 /// Number of words as Yoast counts them (hyphenated forms count per part).
 pub fn word_count(text: &str) -> usize {
+    // a hyphen inside a word has a word character on either side (see
+    // `Words`): a word has one part more than it has hyphens
     words(text)
-        .map(|w| w.split(['-', '‑']).filter(|p| !p.is_empty()).count())
+        .map(|w| {
+            let hyphens = w.bytes().filter(|&b| b == b'-').count();
+            let nb = if w.is_ascii() {
+                0
+            } else {
+                w.matches('‑').count()
+            };
+            1 + hyphens + nb
+        })
         .sum()
 }
 
@@ -273,6 +283,25 @@ mod tests {
             ]
         );
         assert_eq!(word_count("des start-ups"), 3);
+    }
+
+    #[test]
+    fn word_count_counts_every_hyphenated_part() {
+        // the count as first written: the parts of each word between hyphens
+        let reference = |t: &str| -> usize {
+            words(t)
+                .map(|w| w.split(['-', '‑']).filter(|p| !p.is_empty()).count())
+                .sum()
+        };
+        for t in [
+            "Le porte-parole a-t-il parlé ? Peut‑être, dit-on.",
+            "Des start-ups -- et des co-working - à Saint-Étienne-du-Rouvray.",
+            "l’après-midi, aujourd’hui, médiateur·ices, -12 °C, Covid-19-",
+            "« Vis-à-vis » ‑ rien ‑‑ de-‑plus 2024-2025",
+            "",
+        ] {
+            assert_eq!(word_count(t), reference(t), "{t}");
+        }
     }
 
     /// The tokens as the first, char-by-char version of [`Words`] cut them.
