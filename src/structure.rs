@@ -184,7 +184,7 @@ impl Structurer {
         let lines = self.classify_lines(text, lex, explicit);
         let proper = proper_nouns(text, splitter);
         let lower_words = lowercase_words(text);
-        let lower_stems: HashSet<String> = lower_words.iter().map(|w| lex.stem(w)).collect();
+        let lower_stems = LowerStems::new(&lower_words, lex);
         let mut out = Outline {
             title: None,
             sentences: Vec::new(),
@@ -950,7 +950,7 @@ impl Structurer {
         s: &str,
         lex: &Lexicon,
         proper: &HashMap<String, usize>,
-        (lower_words, lower_stems): (&HashSet<String>, &HashSet<String>),
+        (lower_words, lower_stems): (&HashSet<String>, &LowerStems),
     ) -> Option<usize> {
         let tokens = token_spans(s);
         if tokens.len() < 2 || !french::starts_upper(s) {
@@ -1192,7 +1192,7 @@ const TIME_WORDS: &[&str] = &[
 /// A word the text also writes in lowercase that reads as a common noun: not
 /// a stopword, a filler (time words, generic adjectives), an adverb in
 /// -ment, a verb, a day or a month.
-fn is_common_noun(word: &str, lower_stems: &HashSet<String>, lex: &Lexicon) -> bool {
+fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
     let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
@@ -1409,8 +1409,11 @@ fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
             if prev_end.ends_with(['.', '!', '?', '«', ':']) {
                 continue;
             }
-            let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-            if french::starts_upper(&w) {
+            // `starts_upper` of the word's letters and digits: the first of
+            // them is an uppercase letter (checked before they are copied)
+            let first = w.chars().find(|c| c.is_alphanumeric());
+            if first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) {
+                let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
                 *out.entry(w).or_insert(0) += 1;
             }
         }
@@ -1420,10 +1423,38 @@ fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
 
 /// Every word that occurs in lowercase somewhere in the text.
 fn lowercase_words(text: &str) -> HashSet<String> {
-    french::words(text)
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(|w| w.to_string())
-        .collect()
+    let mut out = HashSet::new();
+    for w in french::words(text) {
+        // copied the first time only
+        if w.chars().next().is_some_and(char::is_lowercase) && !out.contains(w) {
+            out.insert(w.to_string());
+        }
+    }
+    out
+}
+
+/// The stems of the words a text writes in lowercase, worked out the first
+/// time one is looked up (many texts never need them).
+struct LowerStems<'a> {
+    words: &'a HashSet<String>,
+    lex: &'a Lexicon,
+    stems: std::cell::OnceCell<HashSet<String>>,
+}
+
+impl<'a> LowerStems<'a> {
+    fn new(words: &'a HashSet<String>, lex: &'a Lexicon) -> LowerStems<'a> {
+        LowerStems {
+            words,
+            lex,
+            stems: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, stem: &str) -> bool {
+        self.stems
+            .get_or_init(|| self.words.iter().map(|w| self.lex.stem(w)).collect())
+            .contains(stem)
+    }
 }
 
 #[cfg(test)]

@@ -127,6 +127,12 @@ pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{17f}').contains(&c) {
+        // the accented Latin letters of French words, without the table look-up
+        c != '×' && c != '÷'
+    } else if matches!(c, '’' | '«' | '»' | '\u{a0}' | '\u{202f}' | '–' | '—' | '…') {
+        // French punctuation and spaces, without the table look-up
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -283,6 +289,13 @@ mod tests {
             ]
         );
         assert_eq!(word_count("des start-ups"), 3);
+    }
+
+    #[test]
+    fn word_characters_are_the_alphanumeric_ones() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
