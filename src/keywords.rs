@@ -70,7 +70,6 @@ struct Occ {
 }
 
 /// The distinct strings of the occurrences, each stored once.
-#[derive(Default)]
 struct Strings(HashSet<Rc<str>>);
 
 impl Strings {
@@ -715,8 +714,11 @@ pub fn analyse(
     lex: &Lexicon,
     opts: &Options,
 ) -> Keywords {
-    let mut occs = Vec::new();
-    let mut strings = Strings::default();
+    // a text holds about one distinct key or written form per five bytes:
+    // the table is made large enough once instead of growing step by step
+    let bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
+    let mut occs = Vec::with_capacity(bytes / 6);
+    let mut strings = Strings(HashSet::with_capacity(bytes / 4));
     for s in sentences {
         occurrences(s, lex, &mut strings, &mut occs);
     }
