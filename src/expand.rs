@@ -340,8 +340,14 @@ impl Expander {
             .iter()
             .flat_map(|s| s.blocks.iter())
             .flat_map(|b| b.source_sentences().iter())
-            .filter_map(|&id| sentences.get(id))
-            .map(|s| keywords::density_words(&s.text))
+            .filter_map(|&id| {
+                let s = sentences.get(id)?;
+                // counted by the keyword analysis when it read these sentences
+                Some(match kw.sentence_density.get(id) {
+                    Some(&(_, d)) if kw.sentence_density.len() == sentences.len() => d,
+                    _ => keywords::density_words(&s.text),
+                })
+            })
             .sum::<usize>()
             + open_heads * keywords::HEADING_WORDS;
         let heads_now = sections
@@ -1318,17 +1324,18 @@ impl<'a> Context<'a> {
     fn has_verb(&self, text: &str) -> bool {
         let mut prev_pronoun = false;
         for w in french::words(text) {
-            let l = elision::strip(w).to_lowercase();
+            let l = french::lowercase(elision::strip(w));
+            let n = l.chars().count();
             if self.lex.is_verb(&l)
-                || (prev_pronoun && l.chars().count() > 1)
+                || (prev_pronoun && n > 1)
                 || ["ait", "aient", "era", "eront", "erait", "eraient", "èrent"]
                     .iter()
-                    .any(|e| l.ends_with(e) && l.chars().count() > e.chars().count() + 2)
+                    .any(|e| l.ends_with(e) && n > e.chars().count() + 2)
             {
                 return true;
             }
-            let lw = w.to_lowercase();
-            prev_pronoun = SUBJECT_PRONOUNS.contains(&l.as_str())
+            let lw = french::lowercase(w);
+            prev_pronoun = SUBJECT_PRONOUNS.contains(&&*l)
                 || lw.starts_with("qu’")
                 || lw.starts_with("qu'")
                 || l == "qui";
