@@ -210,18 +210,22 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
 }
 
 fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
-    // per term: written forms (inside sentences / at their start) and determiners
-    type Forms<'a> = (
-        BTreeMap<&'a str, usize>,
-        BTreeMap<&'a str, usize>,
-        BTreeMap<&'a str, usize>,
-    );
+    // per term: written forms (inside sentences / at their start) with their
+    // numbers, in short lists (a term has few forms; every choice below is
+    // a maximum with ties broken by the form, so their order does not matter)
+    type Forms<'a> = (Vec<(&'a str, usize)>, Vec<(&'a str, usize)>);
+    fn add<K: PartialEq>(list: &mut Vec<(K, usize)>, k: K) {
+        match list.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, n)) => *n += 1,
+            None => list.push((k, 1)),
+        }
+    }
     /// What is gathered of one term, in the order terms are first met.
     struct Gathered<'a> {
         key: &'a str,
         term: Term,
         forms: Forms<'a>,
-        pairs: BTreeMap<(&'static str, &'a str), usize>,
+        pairs: Vec<((&'static str, &'a str), usize)>,
     }
     // keys are shared strings: a key's address stands for it
     let mut at: FxHashMap<usize, usize> = FxHashMap::default();
@@ -243,38 +247,35 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
                         score: 0.0,
                     },
                     forms: Forms::default(),
-                    pairs: BTreeMap::new(),
+                    pairs: Vec::new(),
                 });
                 gathered.last_mut().expect("just pushed")
             }
         };
         if let Some(d) = o.determiner {
-            *g.pairs.entry((d, &o.surface)).or_insert(0) += 1;
+            add(&mut g.pairs, (d, &*o.surface));
         }
         let f = &mut g.forms;
         let side = if o.at_start { &mut f.1 } else { &mut f.0 };
-        *side.entry(&o.surface).or_insert(0) += 1;
-        if let Some(d) = o.determiner {
-            *f.2.entry(d).or_insert(0) += 1;
-        }
+        add(side, &*o.surface);
         g.term.count += 1;
         if o.determiner.is_some() {
             g.term.det_count += 1;
         }
     }
-    let most = |m: &BTreeMap<&str, usize>| -> Option<String> {
+    let most = |m: &[(&str, usize)]| -> Option<String> {
         m.iter()
             // in a tie, the lowercase form: a capital inside a sentence may
             // belong to a name (« l’association ApresJ20 Association … »)
             .max_by_key(|(w, n)| {
                 let lower = w.chars().next().is_some_and(char::is_lowercase);
-                (**n, lower, std::cmp::Reverse(*w))
+                (*n, lower, std::cmp::Reverse(*w))
             })
             .map(|(w, _)| w.to_string())
     };
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     for g in gathered {
-        let (inside, start, _) = &g.forms;
+        let (inside, start) = &g.forms;
         let mut t = g.term;
         // the form written inside sentences tells a name from a common noun;
         // a term only ever seen at a sentence start loses its capital
@@ -291,7 +292,7 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
             })
             // articles and demonstratives tell gender and number; a
             // possessive ("votre projet") tells neither
-            .max_by_key(|(p, n)| (informative(p.0), **n, std::cmp::Reverse(*p)))
+            .max_by_key(|(p, n)| (informative(p.0), *n, std::cmp::Reverse(*p)))
             .map(|((d, _), _)| d.to_string());
         terms.insert(g.key.to_string(), t);
     }
