@@ -299,7 +299,12 @@ impl Expander {
         min_words: usize,
         min_sections: usize,
     ) -> Expansion {
-        let mut words = article_words(sentences, sections)
+        // the word count of each sentence, read once for every use below
+        let sentence_words: Vec<usize> = sentences
+            .iter()
+            .map(|s| french::word_count(&s.text))
+            .collect();
+        let mut words = article_words(&sentence_words, sections)
             + HEADING_WORDS_ESTIMATE
                 * sections
                     .iter()
@@ -314,7 +319,7 @@ impl Expander {
                 warnings,
             };
         }
-        let ctx = Context::new(sentences, lex);
+        let ctx = Context::new(sentences, sentence_words, lex);
         // the keyphrase's density band: quoted sentences that hold the
         // keyphrase add matches, and the subheadings still need some
         let kp_words = keywords::match_words(&kw.keyphrase, lex);
@@ -335,8 +340,14 @@ impl Expander {
             .iter()
             .flat_map(|s| s.blocks.iter())
             .flat_map(|b| b.source_sentences().iter())
-            .filter_map(|&id| sentences.get(id))
-            .map(|s| keywords::density_words(&s.text))
+            .filter_map(|&id| {
+                let s = sentences.get(id)?;
+                // counted by the keyword analysis when it read these sentences
+                Some(match kw.sentence_density.get(id) {
+                    Some(&(_, d)) if kw.sentence_density.len() == sentences.len() => d,
+                    _ => keywords::density_words(&s.text),
+                })
+            })
             .sum::<usize>()
             + open_heads * keywords::HEADING_WORDS;
         let heads_now = sections
@@ -895,7 +906,7 @@ impl Expander {
             if out.len() >= tpl.max_items {
                 break;
             }
-            if s.text.ends_with('?') || french::word_count(&s.text) > 45 {
+            if s.text.ends_with('?') || ctx.word_count(s) > 45 {
                 continue;
             }
             let Some((subject, kind)) = self.definition(&s.text, ctx) else {
@@ -1068,14 +1079,17 @@ struct Context<'a> {
     lower_seen: HashSet<String>,
     /// Sentences not fit for quoting (code, run-ons).
     unquotable: Vec<bool>,
+    /// The [`french::word_count`] of each sentence, in order.
+    words: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
-    fn new(sentences: &'a [Sentence], lex: &'a Lexicon) -> Context<'a> {
+    /// `words`: the [`french::word_count`] of each sentence, in order.
+    fn new(sentences: &'a [Sentence], words: Vec<usize>, lex: &'a Lexicon) -> Context<'a> {
         let mut names_mid = HashSet::new();
         let mut lower_seen = HashSet::new();
         let mut unquotable = Vec::with_capacity(sentences.len());
-        for s in sentences {
+        for (s, &n) in sentences.iter().zip(&words) {
             for (i, w) in french::words(&s.text).enumerate() {
                 let b = elision::strip(w);
                 if b.chars().next().is_some_and(char::is_uppercase) {
@@ -1088,8 +1102,7 @@ impl<'a> Context<'a> {
                     lower_seen.insert(b.to_string());
                 }
             }
-            unquotable
-                .push(looks_like_code(&s.text) || french::word_count(&s.text) > MAX_SENTENCE_WORDS);
+            unquotable.push(looks_like_code(&s.text) || n > MAX_SENTENCE_WORDS);
         }
         Context {
             sentences,
@@ -1097,6 +1110,16 @@ impl<'a> Context<'a> {
             names_mid,
             lower_seen,
             unquotable,
+            words,
+        }
+    }
+
+    /// The [`french::word_count`] of a sentence, looked up for one of the
+    /// context's own (at its id), counted for any other.
+    fn word_count(&self, s: &Sentence) -> usize {
+        match self.sentences.get(s.id) {
+            Some(t) if std::ptr::eq(t, s) => self.words[s.id],
+            _ => french::word_count(&s.text),
         }
     }
 
@@ -1301,17 +1324,18 @@ impl<'a> Context<'a> {
     fn has_verb(&self, text: &str) -> bool {
         let mut prev_pronoun = false;
         for w in french::words(text) {
-            let l = elision::strip(w).to_lowercase();
+            let l = french::lowercase(elision::strip(w));
+            let n = l.chars().count();
             if self.lex.is_verb(&l)
-                || (prev_pronoun && l.chars().count() > 1)
+                || (prev_pronoun && n > 1)
                 || ["ait", "aient", "era", "eront", "erait", "eraient", "èrent"]
                     .iter()
-                    .any(|e| l.ends_with(e) && l.chars().count() > e.chars().count() + 2)
+                    .any(|e| l.ends_with(e) && n > e.chars().count() + 2)
             {
                 return true;
             }
-            let lw = w.to_lowercase();
-            prev_pronoun = SUBJECT_PRONOUNS.contains(&l.as_str())
+            let lw = french::lowercase(w);
+            prev_pronoun = SUBJECT_PRONOUNS.contains(&&*l)
                 || lw.starts_with("qu’")
                 || lw.starts_with("qu'")
                 || l == "qui";
@@ -1755,9 +1779,10 @@ pub fn heading_options(tpl: &ExpansionTemplate, kw: &Keywords) -> Vec<String> {
     with_kp
 }
 
-/// Words of the article as it stands (body and headings).
-pub fn article_words(sentences: &[Sentence], sections: &[Section]) -> usize {
-    let body: usize = sentences.iter().map(|s| french::word_count(&s.text)).sum();
+/// Words of the article as it stands (body and headings), given the word
+/// count of each sentence.
+pub fn article_words(sentence_words: &[usize], sections: &[Section]) -> usize {
+    let body: usize = sentence_words.iter().sum();
     let heads: usize = sections
         .iter()
         .filter_map(|s| s.heading.as_ref())
@@ -1778,7 +1803,7 @@ fn key_points(
     let mut scored: Vec<(f64, usize)> = ctx
         .quotable(used)
         .filter(|s| {
-            let n = french::word_count(&s.text);
+            let n = ctx.word_count(s);
             (8..=60).contains(&n)
                 && !s.text.ends_with('?')
                 && !s.text.starts_with("Etc")
@@ -1796,7 +1821,7 @@ fn key_points(
         let Some(s) = ctx.sentences.iter().find(|s| s.id == id) else {
             continue;
         };
-        let text = if french::word_count(&s.text) <= LONG {
+        let text = if ctx.word_count(s) <= LONG {
             let t = s.text.trim().to_string();
             if t.ends_with(['.', '!', '…', '»', ')']) {
                 t

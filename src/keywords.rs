@@ -8,6 +8,7 @@ use crate::french::{self, elision, Lexicon};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
@@ -69,7 +70,6 @@ struct Occ {
 }
 
 /// The distinct strings of the occurrences, each stored once.
-#[derive(Default)]
 struct Strings(HashSet<Rc<str>>);
 
 impl Strings {
@@ -210,18 +210,22 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
 }
 
 fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
-    // per term: written forms (inside sentences / at their start) and determiners
-    type Forms<'a> = (
-        BTreeMap<&'a str, usize>,
-        BTreeMap<&'a str, usize>,
-        BTreeMap<&'a str, usize>,
-    );
+    // per term: written forms (inside sentences / at their start) with their
+    // numbers, in short lists (a term has few forms; every choice below is
+    // a maximum with ties broken by the form, so their order does not matter)
+    type Forms<'a> = (Vec<(&'a str, usize)>, Vec<(&'a str, usize)>);
+    fn add<K: PartialEq>(list: &mut Vec<(K, usize)>, k: K) {
+        match list.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, n)) => *n += 1,
+            None => list.push((k, 1)),
+        }
+    }
     /// What is gathered of one term, in the order terms are first met.
     struct Gathered<'a> {
         key: &'a str,
         term: Term,
         forms: Forms<'a>,
-        pairs: BTreeMap<(&'static str, &'a str), usize>,
+        pairs: Vec<((&'static str, &'a str), usize)>,
     }
     // keys are shared strings: a key's address stands for it
     let mut at: FxHashMap<usize, usize> = FxHashMap::default();
@@ -243,38 +247,35 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
                         score: 0.0,
                     },
                     forms: Forms::default(),
-                    pairs: BTreeMap::new(),
+                    pairs: Vec::new(),
                 });
                 gathered.last_mut().expect("just pushed")
             }
         };
         if let Some(d) = o.determiner {
-            *g.pairs.entry((d, &o.surface)).or_insert(0) += 1;
+            add(&mut g.pairs, (d, &*o.surface));
         }
         let f = &mut g.forms;
         let side = if o.at_start { &mut f.1 } else { &mut f.0 };
-        *side.entry(&o.surface).or_insert(0) += 1;
-        if let Some(d) = o.determiner {
-            *f.2.entry(d).or_insert(0) += 1;
-        }
+        add(side, &*o.surface);
         g.term.count += 1;
         if o.determiner.is_some() {
             g.term.det_count += 1;
         }
     }
-    let most = |m: &BTreeMap<&str, usize>| -> Option<String> {
+    let most = |m: &[(&str, usize)]| -> Option<String> {
         m.iter()
             // in a tie, the lowercase form: a capital inside a sentence may
             // belong to a name (« l’association ApresJ20 Association … »)
             .max_by_key(|(w, n)| {
                 let lower = w.chars().next().is_some_and(char::is_lowercase);
-                (**n, lower, std::cmp::Reverse(*w))
+                (*n, lower, std::cmp::Reverse(*w))
             })
             .map(|(w, _)| w.to_string())
     };
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     for g in gathered {
-        let (inside, start, _) = &g.forms;
+        let (inside, start) = &g.forms;
         let mut t = g.term;
         // the form written inside sentences tells a name from a common noun;
         // a term only ever seen at a sentence start loses its capital
@@ -291,7 +292,7 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
             })
             // articles and demonstratives tell gender and number; a
             // possessive ("votre projet") tells neither
-            .max_by_key(|(p, n)| (informative(p.0), **n, std::cmp::Reverse(*p)))
+            .max_by_key(|(p, n)| (informative(p.0), *n, std::cmp::Reverse(*p)))
             .map(|((d, _), _)| d.to_string());
         terms.insert(g.key.to_string(), t);
     }
@@ -471,35 +472,32 @@ fn mentions_in_tokens(tokens: &[String], kw: &[String]) -> bool {
 /// with the same words are kept once with their number: the counts below are
 /// sums over sentences, so they do not change, and a text that repeats itself
 /// costs what its distinct sentences cost.
-pub struct SentenceWords(Vec<(Vec<(String, usize)>, usize)>);
+pub struct SentenceWords<'a>(Vec<(&'a [TokenCount<'a>], usize)>);
 
-/// A text's [`match_tokens`], each once with its number, sorted.
-fn match_token_counts(text: &str) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    // lowercased in a reused buffer, copied once per distinct token
-    let mut token = String::new();
-    for p in token_parts(text) {
-        token.clear();
-        if p.is_ascii() {
-            token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            token.push_str(&p.to_lowercase());
-        }
-        match counts.get_mut(token.as_str()) {
-            Some(n) => *n += 1,
-            None => {
-                counts.insert(token.clone(), 1);
-            }
+/// A match token of a sentence and how many times the sentence holds it.
+pub type TokenCount<'a> = (Cow<'a, str>, usize);
+
+/// A text's [`match_tokens`], each once with its number, sorted; a token
+/// already lowercase is borrowed from the text.
+pub fn match_token_counts(text: &str) -> Vec<TokenCount<'_>> {
+    let mut tokens: Vec<Cow<str>> = token_parts(text).map(french::lowercase).collect();
+    tokens.sort_unstable();
+    let mut counts: Vec<TokenCount> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        match counts.last_mut() {
+            Some((last, n)) if *last == t => *n += 1,
+            _ => counts.push((t, 1)),
         }
     }
-    counts.into_iter().collect()
+    counts
 }
 
-impl SentenceWords {
-    pub fn new(text_sentences: &[&str]) -> SentenceWords {
-        let mut times: HashMap<Vec<(String, usize)>, usize> = HashMap::new();
-        for s in text_sentences {
-            *times.entry(match_token_counts(s)).or_insert(0) += 1;
+impl<'a> SentenceWords<'a> {
+    /// From the [`match_token_counts`] of each sentence.
+    pub fn new(sentences: impl IntoIterator<Item = &'a [TokenCount<'a>]>) -> SentenceWords<'a> {
+        let mut times: HashMap<&[TokenCount], usize> = HashMap::new();
+        for s in sentences {
+            *times.entry(s).or_insert(0) += 1;
         }
         // (the order of a HashMap: only sums are taken over this list)
         SentenceWords(times.into_iter().collect())
@@ -533,9 +531,9 @@ impl SentenceWords {
 }
 
 /// How many times `word` is in a sentence's [`match_token_counts`].
-fn times_in(words: &[(String, usize)], word: &str) -> usize {
+fn times_in(words: &[TokenCount], word: &str) -> usize {
     words
-        .binary_search_by(|(w, _)| w.as_str().cmp(word))
+        .binary_search_by(|(w, _)| w.as_ref().cmp(word))
         .map_or(0, |i| words[i].1)
 }
 
@@ -717,8 +715,11 @@ pub fn analyse(
     lex: &Lexicon,
     opts: &Options,
 ) -> Keywords {
-    let mut occs = Vec::new();
-    let mut strings = Strings::default();
+    // a text holds about one distinct key or written form per five bytes:
+    // the table is made large enough once instead of growing step by step
+    let bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
+    let mut occs = Vec::with_capacity(bytes / 6);
+    let mut strings = Strings(HashSet::with_capacity(bytes / 4));
     for s in sentences {
         occurrences(s, lex, &mut strings, &mut occs);
     }
@@ -735,20 +736,25 @@ pub fn analyse(
             _ => None,
         })
         .unwrap_or_default();
-    let first_texts: Vec<&str> = first_para
-        .iter()
-        .filter_map(|&i| sentences.get(i).map(|s| s.text.as_str()))
-        .collect();
     let first_ids: FxHashSet<usize> = first_para.iter().copied().collect();
     let in_first: HashSet<&str> = occs
         .iter()
         .filter(|o| first_ids.contains(&o.sentence))
         .map(|o| &*o.key)
         .collect();
-    let all_text: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    let total_words: usize = all_text.iter().map(|s| density_words(s)).sum();
-    let all_words = SentenceWords::new(&all_text);
-    let first_words = SentenceWords::new(&first_texts);
+    // each sentence's density words and match tokens, read once
+    let density: Vec<usize> = sentences.iter().map(|s| density_words(&s.text)).collect();
+    let tokens: Vec<Vec<TokenCount>> = sentences
+        .iter()
+        .map(|s| match_token_counts(&s.text))
+        .collect();
+    let total_words: usize = density.iter().sum();
+    let all_words = SentenceWords::new(tokens.iter().map(Vec::as_slice));
+    let first_words = SentenceWords::new(
+        first_para
+            .iter()
+            .filter_map(|&i| tokens.get(i).map(Vec::as_slice)),
+    );
     let heads = HeadingRoom::new(sections);
 
     let keyphrase = match &opts.keyphrase {
@@ -935,9 +941,18 @@ pub fn analyse(
         .collect();
 
     let kp_words = match_words(&keyphrase, lex);
-    let sentence_density = sentences
+    // (`matches_in` on the tokens already counted)
+    let sentence_density = tokens
         .iter()
-        .map(|s| (matches_in(&s.text, &kp_words), density_words(&s.text)))
+        .zip(&density)
+        .map(|(t, &d)| {
+            let m = if kp_words.is_empty() {
+                0
+            } else {
+                kp_words.iter().map(|k| times_in(t, k)).min().unwrap_or(0)
+            };
+            (m, d)
+        })
         .collect();
 
     Keywords {
@@ -968,6 +983,28 @@ mod tests {
         ] {
             assert_eq!(density_words(t), reference(t), "{t}");
         }
+    }
+
+    #[test]
+    fn match_token_counts_count_each_match_token_once_sorted() {
+        let t = "L’Été du Vélo : le vélo-école d’ÉTÉ, la Fête du vélo et l’été indien.";
+        let counts = match_token_counts(t);
+        let mut reference: BTreeMap<String, usize> = BTreeMap::new();
+        for w in match_tokens(t) {
+            *reference.entry(w).or_insert(0) += 1;
+        }
+        let got: Vec<(String, usize)> = counts.iter().map(|(w, n)| (w.to_string(), *n)).collect();
+        assert_eq!(got, reference.into_iter().collect::<Vec<_>>());
+        assert_eq!(times_in(&counts, "vélo"), 3);
+        assert_eq!(times_in(&counts, "été"), 3);
+        assert_eq!(times_in(&counts, "automne"), 0);
+        // a token already lowercase is borrowed from the text
+        assert!(counts
+            .iter()
+            .any(|(w, _)| w == "fête" && matches!(w, Cow::Owned(_))));
+        assert!(counts
+            .iter()
+            .any(|(w, _)| w == "indien" && matches!(w, Cow::Borrowed(_))));
     }
 
     use super::*;

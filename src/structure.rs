@@ -184,7 +184,7 @@ impl Structurer {
         let lines = self.classify_lines(text, lex, explicit);
         let proper = proper_nouns(text, splitter);
         let lower_words = lowercase_words(text);
-        let lower_stems: HashSet<String> = lower_words.iter().map(|w| lex.stem(w)).collect();
+        let lower_stems = LowerStems::new(&lower_words, lex);
         let mut out = Outline {
             title: None,
             sentences: Vec::new(),
@@ -313,8 +313,10 @@ impl Structurer {
                             continue;
                         }
                         let mut body = s;
+                        // the sentence's tokens, read once for the three tests below
+                        let tokens = token_spans(s);
                         if let Some((start, end)) = (!explicit)
-                            .then(|| self.stock_heading(s, lex, &proper, &lower_words))
+                            .then(|| self.stock_heading(s, &tokens, lex, &proper, &lower_words))
                             .flatten()
                         {
                             let before = s[..start].trim();
@@ -324,8 +326,8 @@ impl Structurer {
                             run_words = 0;
                             body = s[end..].trim();
                         } else if let Some(cut) = self
-                            .inline_heading(s, lex, &proper, (&lower_words, &lower_stems))
-                            .or_else(|| self.unpunctuated_heading(s, lex, run_words))
+                            .inline_heading(s, &tokens, lex, &proper, (&lower_words, &lower_stems))
+                            .or_else(|| self.unpunctuated_heading(s, &tokens, lex, run_words))
                             .filter(|_| !explicit)
                         {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
@@ -855,16 +857,17 @@ impl Structurer {
     /// byte range of the heading in `s`. The word is capitalised, follows a
     /// word with no punctuation after it (not a function word), and a sentence
     /// start follows it; a few words stand on each side.
+    /// (`tokens`: the [`token_spans`] of `s`.)
     fn stock_heading(
         &self,
         s: &str,
+        tokens: &[std::ops::Range<usize>],
         lex: &Lexicon,
         proper: &HashMap<String, usize>,
         lower_words: &HashSet<String>,
     ) -> Option<(usize, usize)> {
         const MIN_BEFORE_WORDS: usize = 3;
         const MIN_REST_WORDS: usize = 6;
-        let tokens = token_spans(s);
         let last = tokens.len().checked_sub(MIN_REST_WORDS + 1)?;
         for k in MIN_BEFORE_WORDS..=last {
             let word = &s[tokens[k].clone()];
@@ -898,13 +901,19 @@ impl Structurer {
     /// (« … d’où l’on part Notre outil propose … »), which prose never writes
     /// after a lowercase word. Short, after enough text, and followed by a
     /// real sentence.
-    fn unpunctuated_heading(&self, s: &str, lex: &Lexicon, run_words: usize) -> Option<usize> {
+    /// (`tokens`: the [`token_spans`] of `s`.)
+    fn unpunctuated_heading(
+        &self,
+        s: &str,
+        tokens: &[std::ops::Range<usize>],
+        lex: &Lexicon,
+        run_words: usize,
+    ) -> Option<usize> {
         const MAX_WORDS: usize = 12;
         const MIN_REST_WORDS: usize = 6;
         if run_words < self.rules.question.min_run_words || !french::starts_upper(s) {
             return None;
         }
-        let tokens = token_spans(s);
         let last = MAX_WORDS.min(tokens.len().saturating_sub(MIN_REST_WORDS + 1));
         // (previous word, word at the cut, word after it) for each cut
         // two words at least before the cut
@@ -944,15 +953,15 @@ impl Structurer {
     }
 
     /// The byte length of an inlined heading at the start of `s`, if one scores
-    /// high enough.
+    /// high enough. (`tokens`: the [`token_spans`] of `s`.)
     fn inline_heading(
         &self,
         s: &str,
+        tokens: &[std::ops::Range<usize>],
         lex: &Lexicon,
         proper: &HashMap<String, usize>,
-        (lower_words, lower_stems): (&HashSet<String>, &HashSet<String>),
+        (lower_words, lower_stems): (&HashSet<String>, &LowerStems),
     ) -> Option<usize> {
-        let tokens = token_spans(s);
         if tokens.len() < 2 || !french::starts_upper(s) {
             return None;
         }
@@ -1074,7 +1083,7 @@ impl Structurer {
                 // infinitive…) opens the sentence, unless it is a common noun
                 // before a capital: no sentence opens on a bare noun
                 // ("Navigation | Web F-Droid propose …" cuts a word too early)
-                let bare_noun = after_next_upper_word(s, &tokens, k, lex)
+                let bare_noun = after_next_upper_word(s, tokens, k, lex)
                     && is_common_noun(&next_clean, lower_stems, lex);
                 score += if bare_noun { -1.0 } else { 1.0 };
             } else {
@@ -1108,7 +1117,7 @@ impl Structurer {
             // the noun its determiner
             let noun_before_subject = !repeated
                 && is_common_noun(prev_word, lower_stems, lex)
-                && name_subject(s, &tokens, k, lower_words, lex);
+                && name_subject(s, tokens, k, lower_words, lex);
             if noun_before_subject {
                 score += 1.5;
             } else if name_like && !repeated {
@@ -1192,7 +1201,7 @@ const TIME_WORDS: &[&str] = &[
 /// A word the text also writes in lowercase that reads as a common noun: not
 /// a stopword, a filler (time words, generic adjectives), an adverb in
 /// -ment, a verb, a day or a month.
-fn is_common_noun(word: &str, lower_stems: &HashSet<String>, lex: &Lexicon) -> bool {
+fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
     let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
@@ -1409,8 +1418,11 @@ fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
             if prev_end.ends_with(['.', '!', '?', '«', ':']) {
                 continue;
             }
-            let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-            if french::starts_upper(&w) {
+            // `starts_upper` of the word's letters and digits: the first of
+            // them is an uppercase letter (checked before they are copied)
+            let first = w.chars().find(|c| c.is_alphanumeric());
+            if first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) {
+                let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
                 *out.entry(w).or_insert(0) += 1;
             }
         }
@@ -1420,10 +1432,38 @@ fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
 
 /// Every word that occurs in lowercase somewhere in the text.
 fn lowercase_words(text: &str) -> HashSet<String> {
-    french::words(text)
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(|w| w.to_string())
-        .collect()
+    let mut out = HashSet::new();
+    for w in french::words(text) {
+        // copied the first time only
+        if w.chars().next().is_some_and(char::is_lowercase) && !out.contains(w) {
+            out.insert(w.to_string());
+        }
+    }
+    out
+}
+
+/// The stems of the words a text writes in lowercase, worked out the first
+/// time one is looked up (many texts never need them).
+struct LowerStems<'a> {
+    words: &'a HashSet<String>,
+    lex: &'a Lexicon,
+    stems: std::cell::OnceCell<HashSet<String>>,
+}
+
+impl<'a> LowerStems<'a> {
+    fn new(words: &'a HashSet<String>, lex: &'a Lexicon) -> LowerStems<'a> {
+        LowerStems {
+            words,
+            lex,
+            stems: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, stem: &str) -> bool {
+        self.stems
+            .get_or_init(|| self.words.iter().map(|w| self.lex.stem(w)).collect())
+            .contains(stem)
+    }
 }
 
 #[cfg(test)]

@@ -127,6 +127,12 @@ pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{17f}').contains(&c) {
+        // the accented Latin letters of French words, without the table look-up
+        c != '×' && c != '÷'
+    } else if matches!(c, '’' | '«' | '»' | '\u{a0}' | '\u{202f}' | '–' | '—' | '…') {
+        // French punctuation and spaces, without the table look-up
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -150,39 +156,74 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let text = self.text;
         let bytes = text.as_bytes();
-        // the character at byte `i` (a boundary) and its length; ASCII without decoding
-        let at = |i: usize| -> Option<(char, usize)> {
-            let b = *bytes.get(i)?;
+        let len = bytes.len();
+        // the character at byte `i` (a boundary before the end) and its
+        // length, decoded from the bytes of the (valid) UTF-8 text
+        let at = |i: usize| -> (char, usize) {
+            let b = bytes[i];
             if b < 0x80 {
-                Some((b as char, 1))
+                return (b as char, 1);
+            }
+            let cont = |k: usize| u32::from(bytes[i + k] & 0x3f);
+            let (c, n) = if b < 0xe0 {
+                ((u32::from(b & 0x1f) << 6) | cont(1), 2)
+            } else if b < 0xf0 {
+                ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
             } else {
-                let c = text.get(i..)?.chars().next()?;
-                Some((c, c.len_utf8()))
+                (
+                    (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                    4,
+                )
+            };
+            (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), n)
+        };
+        // is there a word character at byte `i`?
+        let word_at = |i: usize| -> bool {
+            match bytes.get(i) {
+                None => false,
+                Some(b) if *b < 0x80 => b.is_ascii_alphanumeric(),
+                Some(_) => is_word_char(at(i).0),
             }
         };
         // the first word character
         let mut i = self.pos;
-        let start = loop {
-            let Some((c, n)) = at(i) else {
-                self.pos = text.len();
+        let (start, first) = loop {
+            if i >= len {
+                self.pos = len;
                 return None;
-            };
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break (i, 1);
+                }
+                i += 1;
+                continue;
+            }
+            let (c, n) = at(i);
             if is_word_char(c) {
-                break i;
+                break (i, n);
             }
             i += n;
         };
         // the word goes on through word characters, and through an apostrophe,
         // hyphen or middle dot that a word character follows
-        let mut end = start;
-        while let Some((c, n)) = at(end) {
-            let joins = is_word_char(c)
-                || (matches!(c, '\'' | '’' | '-' | '·' | '‑')
-                    && at(end + n).is_some_and(|(d, _)| is_word_char(d)));
-            if !joins {
+        let mut end = start + first;
+        while end < len {
+            let b = bytes[end];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || (matches!(b, b'\'' | b'-') && word_at(end + 1)) {
+                    end += 1;
+                    continue;
+                }
                 break;
             }
-            end += n;
+            let (c, n) = at(end);
+            if is_word_char(c) || (matches!(c, '’' | '·' | '‑') && word_at(end + n)) {
+                end += n;
+                continue;
+            }
+            break;
         }
         self.pos = end;
         Some(&text[start..end])
@@ -191,8 +232,18 @@ impl<'a> Iterator for Words<'a> {
 
 /// Number of words as Yoast counts them (hyphenated forms count per part).
 pub fn word_count(text: &str) -> usize {
+    // a hyphen inside a word has a word character on either side (see
+    // `Words`): a word has one part more than it has hyphens
     words(text)
-        .map(|w| w.split(['-', '‑']).filter(|p| !p.is_empty()).count())
+        .map(|w| {
+            let hyphens = w.bytes().filter(|&b| b == b'-').count();
+            let nb = if w.is_ascii() {
+                0
+            } else {
+                w.matches('‑').count()
+            };
+            1 + hyphens + nb
+        })
         .sum()
 }
 
@@ -275,6 +326,32 @@ mod tests {
         assert_eq!(word_count("des start-ups"), 3);
     }
 
+    #[test]
+    fn word_characters_are_the_alphanumeric_ones() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_counts_every_hyphenated_part() {
+        // the count as first written: the parts of each word between hyphens
+        let reference = |t: &str| -> usize {
+            words(t)
+                .map(|w| w.split(['-', '‑']).filter(|p| !p.is_empty()).count())
+                .sum()
+        };
+        for t in [
+            "Le porte-parole a-t-il parlé ? Peut‑être, dit-on.",
+            "Des start-ups -- et des co-working - à Saint-Étienne-du-Rouvray.",
+            "l’après-midi, aujourd’hui, médiateur·ices, -12 °C, Covid-19-",
+            "« Vis-à-vis » ‑ rien ‑‑ de-‑plus 2024-2025",
+            "",
+        ] {
+            assert_eq!(word_count(t), reference(t), "{t}");
+        }
+    }
+
     /// The tokens as the first, char-by-char version of [`Words`] cut them.
     fn reference_words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
@@ -325,6 +402,30 @@ mod tests {
             assert_eq!(
                 matches!(lowercase(t), std::borrow::Cow::Borrowed(_)),
                 lowercase(t) == t
+            );
+        }
+    }
+
+    #[test]
+    fn tokens_match_the_char_by_char_reading_on_every_short_mix() {
+        // every string of up to four of these characters
+        let alphabet = [
+            'a', 'É', '’', '\'', '-', '‑', '·', ' ', '日', '²', '«', '😀', '.',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(
+                words(text).collect::<Vec<_>>(),
+                reference_words(text),
+                "{text}"
             );
         }
     }
