@@ -23,6 +23,10 @@ pub struct HeadingRules {
     /// Share of headings that should carry the keyphrase (Yoast: 0.3–0.75).
     pub keyphrase_share_min: f64,
     pub keyphrase_share_max: f64,
+    /// One-word terms too general to name a section alone, tried last.
+    /// Optional.
+    #[serde(default)]
+    pub generic_nouns: Vec<String>,
     pub templates: Vec<Template>,
 }
 
@@ -469,6 +473,17 @@ impl HeadingWriter {
                         && w.chars().filter(|c| c.is_uppercase()).count() == 1
                 }))
         });
+        // a general noun alone (« l’outil ») comes after the section's
+        // other terms (the order is otherwise kept)
+        let generic = |t: &Term| {
+            !t.surface.contains(' ')
+                && self
+                    .rules
+                    .generic_nouns
+                    .iter()
+                    .any(|g| g.eq_ignore_ascii_case(&t.surface))
+        };
+        cands.sort_by_key(|t| generic(t));
         if want_kp {
             if let Some(k) = kp_term.filter(|k| k.det_count >= 1 && k.determiner.is_some()) {
                 cands.retain(|t| t.key != k.key);
@@ -596,6 +611,35 @@ mod tests {
                 .any(|h| h.contains("destiné") || h.contains("accompagne")),
             "{headings:?}"
         );
+    }
+
+    #[test]
+    fn a_general_noun_alone_comes_after_the_sections_other_terms() {
+        let term = |surface: &str, det: &str| Term {
+            surface: surface.into(),
+            determiner: Some(det.into()),
+            key: surface.into(),
+            count: 4,
+            det_count: 4,
+            len: surface.split(' ').count(),
+            score: 1.0,
+        };
+        let kw = Keywords {
+            keyphrase: "jardins partagés".into(),
+            secondary: Vec::new(),
+            section_terms: Vec::new(),
+            terms: std::collections::BTreeMap::new(),
+            sentence_density: Vec::new(),
+        };
+        let src = Source::embedded();
+        let w = HeadingWriter::load(&src).unwrap();
+        let lex = Lexicon::load(&src).unwrap();
+        let terms = [term("outil", "l’"), term("capteurs", "les")];
+        let h = w.generate(&terms, &kw, &lex, false, &[], &[]).unwrap();
+        assert!(h.text.contains("capteurs"), "{}", h.text);
+        // alone, it still names the section
+        let h = w.generate(&terms[..1], &kw, &lex, false, &[], &[]).unwrap();
+        assert!(h.text.contains("outil"), "{}", h.text);
     }
 
     #[test]
