@@ -212,6 +212,8 @@ fn drop_dangling(t: &str) -> String {
             })
         {
             words.truncate(n - 2);
+        } else if let Some(k) = cut_compound_verb(&words) {
+            words.truncate(k);
         } else {
             break;
         }
@@ -220,6 +222,29 @@ fn drop_dangling(t: &str) -> String {
         .join(" ")
         .trim_end_matches([',', ';', ':'])
         .to_string()
+}
+
+/// Where a compound past whose object the cut took away starts, when the
+/// words end on one (« … Valbourg a présenté mardi », « … ont annoncé »):
+/// an auxiliary, a participle, and maybe a day.
+fn cut_compound_verb(words: &[&str]) -> Option<usize> {
+    const AUXILIARIES: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront"];
+    const DAYS: &[&str] = &[
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+    ];
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut end = lower.len();
+    if lower.last().is_some_and(|w| DAYS.contains(&w.as_str())) {
+        end -= 1;
+    }
+    let participle = lower.get(end.checked_sub(1)?)?;
+    let aux = lower.get(end.checked_sub(2)?)?;
+    let is_participle = [
+        "é", "és", "ée", "ées", "i", "is", "it", "u", "us", "ert", "erts",
+    ]
+    .iter()
+    .any(|e| participle.ends_with(e));
+    (AUXILIARIES.contains(&aux.as_str()) && is_participle && end - 2 >= 3).then(|| end - 2)
 }
 
 /// SEO title: the keyphrase first, then the title, within the bound.
@@ -387,6 +412,20 @@ mod tests {
             52,
         );
         assert_eq!(t, "Usines d’IA\u{a0}: la Commission européenne");
+    }
+
+    #[test]
+    fn a_cut_seo_title_does_not_end_on_a_compound_past_that_lost_its_object() {
+        let t = seo_title(
+            "La métropole de Valbourg a présenté mardi un plan vélo de 48 millions",
+            "plan vélo",
+            &lex(),
+            55,
+        );
+        assert_eq!(t, "Plan vélo\u{a0}: la métropole de Valbourg");
+        // a whole title is left as it is
+        let t = seo_title("Le plan vélo a été présenté", "plan vélo", &lex(), 60);
+        assert_eq!(t, "Le plan vélo a été présenté");
     }
 
     #[test]
