@@ -961,16 +961,21 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_pattern_matches_only_texts_that_hold_its_literals() {
-        let c = cleaner();
+    /// Every rule's examples, each alone and all in one text.
+    fn example_texts(c: &Cleaner) -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
         for r in &c.rules {
             texts.extend(r.examples.strip.iter().map(|e| e.text().to_string()));
             texts.extend(r.examples.keep.iter().cloned());
         }
-        // every rule's examples, each alone and all in one text
         texts.push(texts.join("\n"));
+        texts
+    }
+
+    #[test]
+    fn a_pattern_matches_only_texts_that_hold_its_literals() {
+        let c = cleaner();
+        let texts = example_texts(&c);
         for r in &c.rules {
             let regex = r.pattern.regex.get().expect("embedded patterns compile");
             let needs = crate::prefilter::Needs::of_pattern(r.pattern.regex.pattern());
@@ -987,33 +992,24 @@ mod tests {
     #[test]
     fn patterns_match_as_the_regex_crate_does() {
         let c = cleaner();
-        let mut texts: Vec<String> = Vec::new();
-        for r in &c.rules {
-            texts.extend(r.examples.strip.iter().map(|e| e.text().to_string()));
-            texts.extend(r.examples.keep.iter().cloned());
-        }
-        texts.push(texts.join("\n"));
+        let texts = example_texts(&c);
         for r in &c.rules {
             let ours = r.pattern.regex.get().expect("embedded patterns compile");
             let theirs = regex::Regex::new(r.pattern.regex.pattern()).expect("compiles");
             let names: Vec<Option<&str>> = theirs.capture_names().collect();
             assert_eq!(ours.capture_names().collect::<Vec<_>>(), names, "{}", r.id);
             for t in &texts {
-                let a: Vec<Vec<Option<(usize, usize)>>> = ours
+                // the spans of every group of every match
+                let groups = |get: &dyn Fn(usize) -> Option<(usize, usize)>| {
+                    (0..names.len()).map(get).collect::<Vec<_>>()
+                };
+                let a: Vec<_> = ours
                     .captures_iter(t)
-                    .map(|c| {
-                        (0..names.len())
-                            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
-                            .collect()
-                    })
+                    .map(|c| groups(&|i| c.get(i).map(|m| (m.start(), m.end()))))
                     .collect();
-                let b: Vec<Vec<Option<(usize, usize)>>> = theirs
+                let b: Vec<_> = theirs
                     .captures_iter(t)
-                    .map(|c| {
-                        (0..names.len())
-                            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
-                            .collect()
-                    })
+                    .map(|c| groups(&|i| c.get(i).map(|m| (m.start(), m.end()))))
                     .collect();
                 assert_eq!(a, b, "{}: {t}", r.id);
                 let a: Vec<(usize, usize)> =

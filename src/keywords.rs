@@ -234,7 +234,8 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
         let g = match at.entry(Rc::as_ptr(&o.key) as *const u8 as usize) {
             Entry::Occupied(e) => &mut gathered[*e.get()],
             Entry::Vacant(e) => {
-                e.insert(gathered.len());
+                let i = gathered.len();
+                e.insert(i);
                 gathered.push(Gathered {
                     key: &o.key,
                     term: Term {
@@ -249,7 +250,7 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
                     forms: Forms::default(),
                     pairs: Vec::new(),
                 });
-                gathered.last_mut().expect("just pushed")
+                &mut gathered[i]
             }
         };
         if let Some(d) = o.determiner {

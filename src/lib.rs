@@ -153,7 +153,11 @@ impl Engine {
             self.structure
                 .run(&cleaned.text, &self.splitter, &self.french)
         });
-        let language = language.expect("the scope ran the detection")?;
+        // (the scope has run the detection; told here again if it had not)
+        let language = match language {
+            Some(l) => l?,
+            None => language::detect(&cleaned.text)?,
+        };
         if outline.sentences.is_empty() {
             return Err(Refusal::NothingLeft {
                 removed: cleaned.removals.len(),
