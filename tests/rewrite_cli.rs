@@ -352,3 +352,60 @@ fn every_example_rewrites_without_page_furniture() {
     }
     assert!(n >= 2, "examples/ holds the sample inputs");
 }
+
+#[test]
+fn line_scrape_furniture_of_other_sites_is_removed() {
+    // a line-preserving scrape whose page furniture is worded unlike the
+    // examples: a breadcrumb with slashes, a byline with a comma, a share
+    // line with a label, a subscription offer, a media teaser, tags, a
+    // follow prompt and footer links
+    let text = "Accueil / Actualités / Environnement\n\
+        Le lac de Sérigny retrouve ses oiseaux migrateurs\n\
+        Par Hélène Garnier, publié le 4 avril 2024 à 9h12, mis à jour le 4 avril 2024 à 11h40\n\
+        Partager : Facebook X WhatsApp E-mail\n\
+        Après dix ans de travaux de restauration, le lac de Sérigny accueille de nouveau des milliers d’oiseaux migrateurs chaque printemps. Les ornithologues de l’association locale ont compté plus de quatre mille canards et hérons le mois dernier.\n\
+        Des berges rendues à la nature\n\
+        Les anciennes digues de béton ont été remplacées par des roselières qui filtrent l’eau et abritent les nids. Le syndicat du lac a financé ces travaux avec l’aide de la région.\n\
+        Abonnez-vous à partir de 1 € le premier mois\n\
+        VIDÉO. Le retour des grues cendrées au petit matin\n\
+        Les promeneurs doivent désormais rester sur les sentiers balisés entre mars et juin. Des panneaux expliquent les règles à l’entrée de chaque chemin.\n\
+        Mots-clés : lac, oiseaux, biodiversité\n\
+        Suivez-nous sur Facebook, Instagram et LinkedIn\n\
+        Mentions légales | Plan du site | Nous contacter\n\
+        Signaler une erreur\n";
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lac.txt");
+    std::fs::write(&input, text).unwrap();
+    let out = rubrique().arg("rewrite").arg(&input).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    for furniture in [
+        "Accueil",
+        "Hélène Garnier",
+        "Partager",
+        "WhatsApp",
+        "Abonnez-vous",
+        "VIDÉO",
+        "Mots-clés",
+        "Suivez-nous",
+        "Mentions légales",
+        "Signaler",
+    ] {
+        assert!(!md.contains(furniture), "`{furniture}` left in\n{md}");
+    }
+    assert!(
+        md.contains("\n# Le lac de Sérigny retrouve ses oiseaux migrateurs\n"),
+        "{md}"
+    );
+    assert!(md.contains("## Des berges rendues à la nature"), "{md}");
+    for sentence in [
+        "Des panneaux expliquent les règles à l’entrée de chaque chemin.",
+        "Le syndicat du lac a financé ces travaux avec l’aide de la région.",
+    ] {
+        assert!(md.contains(sentence), "`{sentence}` lost\n{md}");
+    }
+}

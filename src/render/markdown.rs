@@ -11,6 +11,21 @@ fn yaml_str(s: &str) -> String {
 /// Escape what Markdown or an HTML-aware renderer would take as markup in text
 /// that comes from the input.
 pub(crate) fn escape(text: &str) -> String {
+    let mut out = escape_inline(text);
+    // a line that would start a heading, list, quote or rule
+    let t = out.trim_start();
+    if t.starts_with(['#', '-', '+', '=', '~'])
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+    {
+        out.insert(out.len() - t.len(), '\\');
+    }
+    out
+}
+
+/// Escape the inline markup in text from the input; what a line starts with
+/// is left, as in a heading, whose text no list or rule can start.
+fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -29,14 +44,6 @@ pub(crate) fn escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    // a line that would start a heading, list, quote or rule
-    let t = out.trim_start();
-    if t.starts_with(['#', '-', '+', '=', '~'])
-        || t.split_once(". ")
-            .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
-    {
-        out.insert(out.len() - t.len(), '\\');
-    }
     if out.contains("{{") || out.contains("{%") {
         out = out.replace('{', "&#123;").replace('}', "&#125;");
     }
@@ -46,8 +53,16 @@ pub(crate) fn escape(text: &str) -> String {
 /// A heading's text on one line: a line break inside it would end the heading
 /// and write the rest as body text (a `---` line there reads as front matter).
 /// No-break spaces (before « : », « ? », inside « ») stay.
+/// Its text is not escaped as a line start: « ## 2. Les travaux » is a
+/// heading, not a list; only a final run of `#`, which would read as the
+/// heading's closing sequence, is.
 fn heading(text: &str) -> String {
-    escape(&text.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
+    let mut out = escape_inline(&text.split_ascii_whitespace().collect::<Vec<_>>().join(" "));
+    let body = out.trim_end_matches('#');
+    if body.len() < out.len() && (body.is_empty() || body.ends_with(' ')) {
+        out.insert(body.len(), '\\');
+    }
+    out
 }
 
 fn generated(text: &str) -> String {
@@ -143,5 +158,14 @@ mod tests {
             "Climat\u{a0}: les dates clés"
         );
         assert_eq!(heading("Et vous\u{202f}?"), "Et vous\u{202f}?");
+    }
+
+    #[test]
+    fn a_numbered_heading_is_not_escaped_as_a_list() {
+        assert_eq!(heading("2. Les travaux"), "2. Les travaux");
+        assert_eq!(heading("- Les travaux"), "- Les travaux");
+        assert_eq!(heading("Le classement #"), "Le classement \\#");
+        assert_eq!(heading("Le *plan*"), "Le \\*plan\\*");
+        assert_eq!(super::escape("2. Les travaux"), "\\2. Les travaux");
     }
 }
