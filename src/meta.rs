@@ -49,12 +49,12 @@ impl MetaWriter {
                 _ => None,
             })
             .flatten()
-            .take(6)
             .collect();
-        let lead: Vec<&str> = first_ids
+        let body: Vec<&str> = first_ids
             .iter()
             .filter_map(|&i| outline.sentences.get(i).map(|s| s.text.as_str()))
             .collect();
+        let lead = &body[..body.len().min(6)];
         let title = match (&opts.title, &outline.title) {
             (Some(t), _) => t.trim().to_string(),
             (None, Some(t)) if t.chars().count() <= r.title_max_chars => t.clone(),
@@ -63,7 +63,7 @@ impl MetaWriter {
         let kp = &kw.keyphrase;
         let seo_title = seo_title(&title, kp, lex, r.seo_title_max_chars);
         let description = description(
-            &lead,
+            &body,
             kp,
             lex,
             r.description_min_chars,
@@ -109,6 +109,10 @@ pub fn cut_words(text: &str, max: usize) -> String {
 /// The lead's main clause, within the title bound: the first sentence up to a
 /// clause break (comma, colon, « afin de », « selon »…) when it is too long.
 pub fn title_from_lead(lead: &str, max: usize) -> String {
+    // an emoji or a bullet before the first word is no part of a title
+    let lead = lead.trim_start_matches(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '«' | '“' | '"' | '(' | '¿' | '¡'))
+    });
     let mut s = lead.trim().trim_end_matches(['.', '!', '…']).trim();
     // a subordinate clause first ("Bien que …, X fait Y"): the main clause follows
     const SUBORDINATE: &[&str] = &[
@@ -159,16 +163,39 @@ pub fn title_from_lead(lead: &str, max: usize) -> String {
     }
     let t = match best {
         Some(i) => s[..i].to_string(),
-        None => cut_words(s, max),
+        None => without_cut_name(s, &cut_words(s, max)),
     };
     drop_dangling(&t)
+}
+
+/// A cut that ends inside a run of capitalised words (« … avec Nos » of
+/// « avec Nos Gestes Climat ») loses the run: half a name is no title.
+fn without_cut_name(whole: &str, cut: &str) -> String {
+    let kept: Vec<&str> = cut.split_ascii_whitespace().collect();
+    let next = whole
+        .split_ascii_whitespace()
+        .nth(kept.len())
+        .and_then(|w| w.chars().next());
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if !next.is_some_and(char::is_uppercase) {
+        return cut.to_string();
+    }
+    let run = kept.iter().skip(1).rev().take_while(|w| capital(w)).count();
+    if run == 0 || kept.len() - run < 4 {
+        return cut.to_string();
+    }
+    kept[..kept.len() - run].join(" ")
 }
 
 /// Remove trailing function words a cut may leave ("… de la").
 fn drop_dangling(t: &str) -> String {
     const DANGLING: &[&str] = &[
         "de", "du", "des", "la", "le", "les", "l’", "d’", "et", "ou", "à", "au", "aux", "en", "un",
-        "une", "pour", "par", "sur", "dans", "avec", "que", "qui",
+        "une", "pour", "par", "sur", "dans", "avec", "que", "qui", "ce", "cet", "cette", "ces",
+        "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+        "chaque", "très", "ne", "n’", "se", "s’", "qu’", "dont", "où", "mais", "car", "donc", "si",
+        "comme", "l’un", "l’une", "l'un", "l'une", "ait", "aient", "soit", "soient", "est", "sont",
+        "était", "étaient", "ont",
     ];
     // a verb that announces what the cut took away: « la Commission va
     // proposer » ends on « la Commission »
@@ -252,6 +279,19 @@ pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
     let t = if kp.is_empty() || starts_with_kp(title, kp) {
         title.to_string()
     } else {
+        // a title with a colon of its own keeps one side of it, not two
+        // colons: the side after it, unless that is too short to stand alone
+        let title = match title.split_once([':']) {
+            Some((before, after)) => {
+                let after = after.trim();
+                if after.split_whitespace().count() >= 3 {
+                    after
+                } else {
+                    before.trim_end_matches([' ', '\u{a0}', '\u{202f}'])
+                }
+            }
+            None => title,
+        };
         // after the colon, a determiner or pronoun goes back to lowercase
         let first = title.split_whitespace().next().unwrap_or("");
         let rest = if lex.is_function_word(first)
@@ -286,29 +326,32 @@ fn starts_with_kp(title: &str, kp: &str) -> bool {
         .any(|d| t.starts_with(&format!("{d}{k}")))
 }
 
-/// Meta description: lead sentences holding the keyphrase, within the bounds,
-/// ending on a whole word.
-pub fn description(lead: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usize) -> String {
-    let with_kp: Vec<&str> = lead
+/// Meta description: from the first sentence holding the keyphrase (the
+/// first sentence when none does), with the sentences after it, within the
+/// bounds, ending on a whole word. A cut whose keyphrase would touch the
+/// ellipsis ends on « […] », the French mark of a cut quotation: « usagers… »
+/// is no word to a search engine's reader.
+pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usize) -> String {
+    let start = body
         .iter()
-        .copied()
-        .filter(|s| keywords::occurrences_in(&[s], kp, lex) > 0)
-        .collect();
-    let start = with_kp
-        .first()
-        .copied()
-        .or(lead.first().copied())
-        .unwrap_or("");
-    let mut text = start.trim().to_string();
-    if text.chars().count() < min {
-        for s in lead {
-            if text.contains(s.trim()) {
-                continue;
-            }
-            text = format!("{text} {}", s.trim());
-            if text.chars().count() >= min {
-                break;
-            }
+        .position(|s| keywords::occurrences_in(&[s], kp, lex) > 0)
+        .unwrap_or(0);
+    let mut text = String::new();
+    for (k, s) in body.iter().skip(start).enumerate() {
+        // an emoji or a bullet before the first word is no part of it
+        let s = if k == 0 {
+            s.trim_start_matches(|c: char| {
+                !(c.is_alphanumeric() || matches!(c, '«' | '“' | '"' | '(' | '¿' | '¡'))
+            })
+        } else {
+            s
+        };
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(s.trim());
+        if text.chars().count() >= min {
+            break;
         }
     }
     let text = crate::french::typography::apply(&text);
@@ -316,6 +359,13 @@ pub fn description(lead: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usiz
         return text;
     }
     let cut = drop_dangling(&cut_words(&text, max - 1));
+    let head = cut.rsplit_once(' ').map_or("", |(h, _)| h);
+    if !kp.is_empty() && keywords::mentions(&cut, kp, lex) && !keywords::mentions(head, kp, lex) {
+        let cut = drop_dangling(&cut_words(&text, max - 4));
+        if keywords::mentions(&cut, kp, lex) {
+            return format!("{cut} […]");
+        }
+    }
     format!("{cut}…")
 }
 
@@ -426,6 +476,55 @@ mod tests {
         // a whole title is left as it is
         let t = seo_title("Le plan vélo a été présenté", "plan vélo", &lex(), 60);
         assert_eq!(t, "Le plan vélo a été présenté");
+    }
+
+    #[test]
+    fn a_title_cut_from_the_lead_ends_on_no_half_name_nor_dangling_word() {
+        let t = title_from_lead("📢 Nos objectifs : que chaque lecteur ait découvert des idées avec Les Amis du Vélo Vert, et que l’association lui ait donné envie d’agir.", 70);
+        assert_eq!(
+            t,
+            "Nos objectifs : que chaque lecteur ait découvert des idées"
+        );
+        let t = title_from_lead("Le 3 mars dernier, nous avons connu deux pannes indépendantes l’une de l’autre sur le réseau de chaleur.", 70);
+        assert_eq!(
+            t,
+            "Le 3 mars dernier, nous avons connu deux pannes indépendantes"
+        );
+    }
+
+    #[test]
+    fn a_keyphrase_at_the_end_of_a_cut_description_stays_a_word() {
+        let body = ["Un an après l’ouverture du guichet numérique de la mairie en janvier 2023, les agents ont traité plus de 12 000 demandes déposées par des usagers particulièrement pressés."];
+        let d = description(&body, "usagers", &lex(), 121, 156);
+        assert!(d.ends_with("usagers […]"), "{d}");
+        assert!(d.chars().count() <= 156, "{d}");
+    }
+
+    #[test]
+    fn a_description_starts_at_the_first_sentence_with_the_keyphrase() {
+        let body = [
+            "Le conseil s’est réuni lundi soir.",
+            "Les élus ont adopté le plan vélo à une large majorité.",
+            "Il prévoit quarante kilomètres de pistes nouvelles d’ici à 2030 dans toute la ville.",
+            "Le maire s’est félicité du vote.",
+        ];
+        let d = description(&body, "plan vélo", &lex(), 121, 156);
+        assert!(d.starts_with("Les élus ont adopté le plan vélo"), "{d}");
+        assert!(d.contains("Il prévoit quarante"), "{d}");
+    }
+
+    #[test]
+    fn a_seo_title_keeps_one_colon() {
+        let t = seo_title(
+            "Transports : la ville double ses pistes en deux ans",
+            "pistes cyclables",
+            &lex(),
+            60,
+        );
+        assert_eq!(
+            t,
+            "Pistes cyclables\u{a0}: la ville double ses pistes en deux ans"
+        );
     }
 
     #[test]
