@@ -167,6 +167,14 @@ impl HeadingWriter {
     ) {
         self.name_sections(sections, sentences, kw, lex);
         self.keyphrase_subheadings(sections, sentences, kw, lex);
+        // a heading recovered from the input is written in French typography
+        // too (’, no-break spaces before « : ? ! »), as the generated ones are
+        for h in sections.iter_mut().filter_map(|s| s.heading.as_mut()) {
+            let t = typography::apply(&h.text);
+            if t != h.text {
+                h.text = t;
+            }
+        }
     }
 
     /// How many more subheadings must carry the keyphrase for its share of the

@@ -60,6 +60,7 @@ impl MetaWriter {
             (None, Some(t)) if t.chars().count() <= r.title_max_chars => t.clone(),
             _ => title_from_lead(lead.first().copied().unwrap_or(""), r.title_max_chars),
         };
+        let title = crate::french::typography::apply(&title);
         let kp = &kw.keyphrase;
         let seo_title = seo_title(&title, kp, lex, r.seo_title_max_chars);
         let description = description(
