@@ -276,6 +276,19 @@ impl Structurer {
                             push_sentence(&mut out, &mut para, s, glued(ri));
                             continue;
                         }
+                        // « Le calendrier des travaux Pourquoi ? »: a heading
+                        // whose section opens on a short question
+                        if let Some(cut) = (!explicit)
+                            .then(|| self.heading_before_question(s, lex))
+                            .flatten()
+                        {
+                            end_paragraph(&mut out, &mut para);
+                            push_heading(&mut out, s[..cut].trim(), 2, "inline");
+                            let q = s[cut..].trim();
+                            run_words = french::words(q).count();
+                            push_sentence(&mut out, &mut para, q, false);
+                            continue;
+                        }
                         let is_question =
                             |r: &std::ops::Range<usize>| t[r.clone()].trim_end().ends_with('?');
                         let next_is_question = ranges.get(ri + 1).is_some_and(is_question);
@@ -470,10 +483,25 @@ impl Structurer {
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
-        let words: Vec<&str> = french::words(line).collect();
         if line.ends_with('?') && self.is_question_line(line, (prev, next), run_words, lex) {
             return true;
         }
+        // a numbered heading (« 2. Une rentrée chargée ») is judged on its
+        // words; a numbered line next to another is an item of a list
+        let line = match enumerator_len(line) {
+            Some(n) => {
+                if [prev, next]
+                    .iter()
+                    .flatten()
+                    .any(|l| enumerator_len(l).is_some())
+                {
+                    return false;
+                }
+                &line[n..]
+            }
+            None => line,
+        };
+        let words: Vec<&str> = french::words(line).collect();
         if words.is_empty()
             || line.chars().count() > self.rules.max_heading_chars
             || words.len() > self.rules.max_heading_words + 4
@@ -651,7 +679,16 @@ impl Structurer {
                     "vous" | "tu" | "votre" | "vos" | "ton" | "ta" | "tes"
                 )
         });
-        if !opens || !addressed {
+        // a question about a third party (« Pourquoi ce projet est-il utile ? »,
+        // « … l’apprécient-ils ? ») is one of a list the prose asks, not the
+        // interviewer's: an interviewer asks the interviewee
+        let third_party = words.iter().flatten().any(|w| {
+            ["-il", "-ils", "-elle", "-elles"]
+                .iter()
+                .any(|p| w.len() > p.len() + 1 && w.ends_with(p))
+                && !r.impersonal.iter().any(|i| i == w)
+        });
+        if !opens || !addressed || third_party {
             return None;
         }
         let first_person = french::words(answer).next().is_some_and(|w| {
@@ -684,16 +721,27 @@ impl Structurer {
         if words.is_empty() || words.len() > self.rules.max_question_heading_words {
             return None;
         }
+        // a verb, or a subject pronoun inverted after one (« Connaissez-vous
+        // … ? », « Viendront-elles ? »)
         let has_verb = words.iter().any(|w| {
+            let lower = w.to_lowercase();
             w.split(['-', '‑']).any(|p| lex.is_verb(p))
-                || w.contains("-t-")
-                || w.ends_with("-il")
-                || w.ends_with("-elle")
-                || w.ends_with("-on")
+                || lower.contains("-t-")
+                || INVERTED_PRONOUNS
+                    .iter()
+                    .any(|p| lower.len() > p.len() + 1 && lower.ends_with(p))
         });
         // a subject pronoun first opens a clause: its verb follows
         let pronoun_first = SUBJECT_PRONOUNS.contains(&words[0].to_lowercase().as_str());
-        if has_verb || pronoun_first || s.contains(',') {
+        // a heading names something: a bare « Pourquoi ? » or « Et alors ? »
+        // asks for what the prose says next
+        let names_something = words.iter().any(|w| {
+            let lower = w.to_lowercase().replace('\'', "’");
+            !lex.is_function_word(&lower)
+                && !self.rules.question.openers.contains(&lower)
+                && !self.rules.question.connectors.contains(&lower)
+        });
+        if has_verb || pronoun_first || s.contains(',') || !names_something {
             return None;
         }
         Some(s)
@@ -952,9 +1000,92 @@ impl Structurer {
         None
     }
 
+    /// A heading glued before the short question that opens its section
+    /// (« 2. Le calendrier des travaux Pourquoi ? »): the question's
+    /// capitalised interrogative word follows a lowercase word with no
+    /// punctuation, where a full stop went missing, and the words before it
+    /// read as a heading (capitalised, no verb, not ending on a function word).
+    /// The byte offset of the question in `s`.
+    fn heading_before_question(&self, s: &str, lex: &Lexicon) -> Option<usize> {
+        const MAX_QUESTION_WORDS: usize = 8;
+        let s = s.trim_end();
+        if !s.ends_with('?') {
+            return None;
+        }
+        let start = enumerator_len(s).unwrap_or(0);
+        let tokens = token_spans(s);
+        let first = tokens.iter().position(|t| t.start >= start)?;
+        if !french::starts_upper(&s[start..]) {
+            return None;
+        }
+        let r = &self.rules.question;
+        for k in first + 2..tokens.len() {
+            let word = &s[tokens[k].clone()];
+            let prev = &s[tokens[k - 1].clone()];
+            if prev.contains(['.', ',', ';', '!', '?', '…', '(', ')', '«', '»']) {
+                return None;
+            }
+            let lower = word.to_lowercase().replace('\'', "’");
+            let opener = r.openers.iter().any(|o| {
+                *o == lower
+                    || lower
+                        .strip_prefix(o.as_str())
+                        .is_some_and(|rest| rest.starts_with(['-', '’']))
+            });
+            if !opener || !french::starts_upper(word) {
+                continue;
+            }
+            let question_words = tokens.len() - k;
+            let heading_words = k - first;
+            let heading = &tokens[first..k];
+            if question_words > MAX_QUESTION_WORDS
+                || heading_words > self.rules.max_heading_words
+                || !prev.ends_with(|c: char| c.is_alphanumeric())
+                || !prev.starts_with(char::is_lowercase)
+                || lex.is_function_word(&prev.to_lowercase())
+                || heading.iter().any(|t| {
+                    let w = s[t.clone()].trim_matches(|c: char| !c.is_alphanumeric());
+                    lex.is_verb(w)
+                        || french::looks_finite(w)
+                        || SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str())
+                })
+            {
+                return None;
+            }
+            return Some(tokens[k].start);
+        }
+        None
+    }
+
     /// The byte length of an inlined heading at the start of `s`, if one scores
     /// high enough. (`tokens`: the [`token_spans`] of `s`.)
     fn inline_heading(
+        &self,
+        s: &str,
+        tokens: &[std::ops::Range<usize>],
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+        (lower_words, lower_stems): (&HashSet<String>, &LowerStems),
+    ) -> Option<usize> {
+        // a numbered heading (« 2. Une rentrée chargée Les élèves … »): the
+        // heading after its number
+        if let Some(n) = enumerator_len(s) {
+            let rest = &s[n..];
+            return self
+                .inline_heading_at(
+                    rest,
+                    &token_spans(rest),
+                    lex,
+                    proper,
+                    (lower_words, lower_stems),
+                )
+                .map(|cut| n + cut);
+        }
+        self.inline_heading_at(s, tokens, lex, proper, (lower_words, lower_stems))
+    }
+
+    /// [`Self::inline_heading`] for a sentence that opens on a word.
+    fn inline_heading_at(
         &self,
         s: &str,
         tokens: &[std::ops::Range<usize>],
@@ -983,6 +1114,17 @@ impl Structurer {
             // les foyers : un exercice de communication »); the candidates
             // after it are judged below
             if prev.ends_with(':') && colon.is_none() && k >= 2 {
+                // a subtitle goes on in lowercase; a capitalised determiner
+                // after the colon opens a sentence or the first item of a
+                // list the words before announce (« Quelques lectures : Le
+                // guide du compost … »)
+                let first = next.trim_start_matches(['«', '"', '“', '(']).to_lowercase();
+                let bare = french::elision::strip(&first).to_string();
+                if french::starts_upper(next.trim_start_matches(['«', '"', '“', '(']))
+                    && (lex.is_function_word(&first) || bare.len() < first.len())
+                {
+                    break;
+                }
                 colon = Some(k);
                 continue;
             }
@@ -1269,6 +1411,24 @@ fn name_subject(
         _ => false,
     }
 }
+
+/// The byte length of a section number that opens `s` with the space after
+/// it (« 2. », « 3) »): one or two digits, then a dot or a parenthesis, then
+/// a capitalised word.
+fn enumerator_len(s: &str) -> Option<usize> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || !matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+        return None;
+    }
+    let after = &s[digits + 1..];
+    let rest = after.trim_start();
+    (rest.len() < after.len() && french::starts_upper(rest)).then(|| s.len() - rest.len())
+}
+
+/// Subject pronouns after the hyphen of an inversion (« Connaissez-vous »).
+const INVERTED_PRONOUNS: &[&str] = &[
+    "-je", "-tu", "-il", "-elle", "-on", "-nous", "-vous", "-ils", "-elles", "-ce",
+];
 
 const SUBJECT_PRONOUNS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "je", "j’", "tu", "nous", "vous",
