@@ -345,7 +345,15 @@ impl Structurer {
                         {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
                             end_paragraph(&mut out, &mut para);
-                            push_heading(&mut out, h, 2, "inline");
+                            // two headings in a row (« Bonnes pratiques Trier
+                            // les demandes »): the first heads an empty section
+                            match self.second_heading(h, lex, &proper, &lower_words) {
+                                Some(at) => {
+                                    push_heading(&mut out, h[..at].trim(), 2, "inline");
+                                    push_heading(&mut out, h[at..].trim(), 2, "inline");
+                                }
+                                None => push_heading(&mut out, h, 2, "inline"),
+                            }
                             run_words = 0;
                             body = rest;
                         }
@@ -446,10 +454,10 @@ impl Structurer {
                 i += 1;
                 continue;
             }
-            let next = raw[i + 1..].iter().find(|n| !n.is_empty());
-            let prev = raw[..i].iter().rev().find(|n| !n.is_empty());
-            if !explicit && self.is_heading_line(l, (prev.copied(), next.copied()), run_words, lex)
-            {
+            let mut after = raw[i + 1..].iter().filter(|n| !n.is_empty()).copied();
+            let (next, next2) = (after.next(), after.next());
+            let prev = raw[..i].iter().rev().find(|n| !n.is_empty()).copied();
+            if !explicit && self.is_heading_line(l, (prev, next, next2), run_words, lex) {
                 out.push(Line::Heading(l, 2, "line"));
                 run_words = 0;
                 i += 1;
@@ -479,7 +487,7 @@ impl Structurer {
     fn is_heading_line(
         &self,
         line: &str,
-        (prev, next): (Option<&str>, Option<&str>),
+        (prev, next, next2): (Option<&str>, Option<&str>, Option<&str>),
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
@@ -539,11 +547,23 @@ impl Structurer {
         if lex.is_function_word(last) && !line.ends_with('?') {
             return false;
         }
-        let sentence_after = next.ends_with(['.', '!', '?', '…', ':', '»', ')']);
+        let ends_sentence = |l: &str| l.ends_with(['.', '!', '?', '…', ':', '»', ')']);
+        let sentence_after = ends_sentence(next);
+        // a short question on a line of its own between this line, after
+        // prose, and longer prose: the section opens on the question it
+        // answers (« Le chantier de la halle » / « Que s’est-il passé ? » / …)
+        let question_after = next.ends_with('?')
+            && french::starts_upper(next)
+            && next_words <= self.rules.question.max_words
+            && prev.is_some_and(|p| ends_sentence(p) && !p.ends_with(':'))
+            && next2.is_some_and(|n| {
+                ends_sentence(n) && !n.ends_with('?') && french::words(n).count() > next_words
+            });
         // longer prose after it, or a whole short sentence (a kicker: « N’attendez
         // plus, faites votre bilan carbone. »)
         (next_words > words.len() && (sentence_after || next_words >= 12))
             || (sentence_after && next_words >= 4 && french::starts_upper(next))
+            || question_after
     }
 
     /// A line of one to three questions between lines of prose that reads as
@@ -822,9 +842,13 @@ impl Structurer {
             score += r.anaphora;
         }
         // a subject taken up by a pronoun ("Pourquoi les élèves réclament-ils …"):
-        // the complex inversion of the prose
+        // the complex inversion of the prose; after a noun phrase that opens
+        // the question (« Le comité a-t-il … ? »), an impersonal form too
+        let noun_first = DETERMINERS.contains(&lower[0].as_str())
+            || lower[0].starts_with("l’") && lower[0].len() > "l’".len();
         if lower.iter().any(|w| {
-            inversion(w, &["il", "ils", "elle", "elles"]) && !r.impersonal.iter().any(|i| i == w)
+            inversion(w, &["il", "ils", "elle", "elles"])
+                && (noun_first || !r.impersonal.iter().any(|i| i == w))
         }) {
             score += r.resumed_subject;
         }
@@ -1053,6 +1077,50 @@ impl Structurer {
                 return None;
             }
             return Some(tokens[k].start);
+        }
+        None
+    }
+
+    /// Where a second heading starts inside the inlined heading `h`: headings
+    /// are written in sentence case, so a capitalised word after a lowercase
+    /// one, a word the text also writes in lowercase and capitalises nowhere
+    /// else (not a name), starts another heading whose full stop is missing
+    /// too. Two words at least before it.
+    fn second_heading(
+        &self,
+        h: &str,
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+        lower_words: &HashSet<String>,
+    ) -> Option<usize> {
+        let start = enumerator_len(h).unwrap_or(0);
+        let tokens: Vec<std::ops::Range<usize>> = token_spans(h)
+            .into_iter()
+            .filter(|t| t.start >= start)
+            .collect();
+        for j in 2..tokens.len() {
+            let word = &h[tokens[j].clone()];
+            let prev = &h[tokens[j - 1].clone()];
+            if !prev.starts_with(char::is_lowercase)
+                || !prev.ends_with(|c: char| c.is_alphanumeric())
+                || lex.is_function_word(&prev.to_lowercase())
+                || !word.starts_with(char::is_uppercase)
+                || !word.chars().all(char::is_alphabetic)
+            {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let next_lower = tokens
+                .get(j + 1)
+                .is_some_and(|t| h[t.clone()].starts_with(char::is_lowercase));
+            let common = if lex.is_function_word(&lower) {
+                next_lower
+            } else {
+                lower_words.contains(&lower) && proper.get(word).copied().unwrap_or(0) <= 1
+            };
+            if common {
+                return Some(tokens[j].start);
+            }
         }
         None
     }
@@ -1424,6 +1492,12 @@ fn enumerator_len(s: &str) -> Option<usize> {
     let rest = after.trim_start();
     (rest.len() < after.len() && french::starts_upper(rest)).then(|| s.len() - rest.len())
 }
+
+/// Determiners that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton",
+    "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
+];
 
 /// Subject pronouns after the hyphen of an inversion (« Connaissez-vous »).
 const INVERTED_PRONOUNS: &[&str] = &[

@@ -316,3 +316,48 @@ Essayez de rassembler des preuves que votre jardin compte, que ce soit des chiff
         headings(text)
     );
 }
+
+#[test]
+fn a_noun_subject_taken_up_by_an_impersonal_form_stays_in_the_text() {
+    // « Le comité … a-t-il » is the complex inversion of the prose, even
+    // with a verb that « Y a-t-il » uses impersonally
+    let text = "Les habitants peuvent proposer chaque année des projets pour embellir leur rue, et la mairie consacre désormais un budget spécial à ces idées venues des quartiers. \
+Plus de quarante dossiers ont été déposés au printemps, un record depuis la création du dispositif il y a six ans. \
+Le comité de quartier a-t-il des règles pour choisir les projets ? \
+Les règles du comité de quartier privilégient les projets les moins chers et ceux qui profitent au plus grand nombre d’habitants. Le vote a lieu en juin.";
+    assert!(
+        headings_keeping(
+            text,
+            &["Le comité de quartier a-t-il des règles pour choisir les projets ?"]
+        )
+        .is_empty(),
+        "{:?}",
+        headings(text)
+    );
+}
+
+#[test]
+fn a_heading_line_before_a_question_line_is_a_heading() {
+    // the section opens on the question it answers; the question stays in
+    // the text
+    let text = "La piscine municipale a fermé ses portes pendant trois semaines au mois de juin. Nous vous devions quelques explications.\n\
+La panne de la chaudière\n\
+Que s’est-il passé ?\n\
+La chaudière qui chauffe les bassins est tombée en panne le premier jour des vacances, et la pièce à changer n’était plus fabriquée depuis longtemps.\n\
+Il a fallu la faire refaire sur mesure par un atelier de la région.\n";
+    assert_eq!(
+        headings_keeping(text, &["Que s’est-il passé ?"]),
+        ["La panne de la chaudière"]
+    );
+}
+
+#[test]
+fn two_inlined_headings_in_a_row_are_told_apart() {
+    // « Répartir » is capitalised after a lowercase word: a second heading
+    // starts there, and heads the text that follows
+    let text = "La piscine municipale accueille chaque semaine des centaines de nageurs, des écoles du quartier aux clubs de plongée, et les demandes de créneaux ne cessent de croître depuis la rénovation des bassins. \
+Le planning des créneaux Répartir les lignes d’eau Les maîtres-nageurs répartissent les lignes d’eau chaque lundi entre les écoles, les clubs et le public. \
+Ils affichent le planning à l’entrée de la piscine. \
+Les clubs doivent répartir leurs nageurs par niveau, et le planning change chaque trimestre.";
+    assert_eq!(headings(text), ["Répartir les lignes d’eau"]);
+}
