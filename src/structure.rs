@@ -1288,6 +1288,18 @@ impl Structurer {
             {
                 // "Manifestement, …", "Concernant les …": an adverb or a participle opens the sentence
                 score += 1.5;
+            } else if next_lower.ends_with("ez")
+                && next_lower.chars().count() > 4
+                && tokens.get(k + 1).is_some_and(|t| {
+                    let w = s[t.clone()].to_lowercase();
+                    let bare = french::elision::strip(&w);
+                    lex.is_function_word(&w) || bare.len() < w.len()
+                })
+            {
+                // an imperative before a determiner or an elided word
+                // (« Essayez d’établir … », « Traitez la demande … ») opens
+                // the sentence of a guide
+                score += 1.5;
             } else if lower_words.contains(&next_lower) {
                 // a word the text writes in lowercase (an adverb, an
                 // infinitive…) opens the sentence, unless it is a common noun

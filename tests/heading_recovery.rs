@@ -361,3 +361,13 @@ Ils affichent le planning à l’entrée de la piscine. \
 Les clubs doivent répartir leurs nageurs par niveau, et le planning change chaque trimestre.";
     assert_eq!(headings(text), ["Répartir les lignes d’eau"]);
 }
+
+#[test]
+fn an_imperative_opens_the_sentence_after_a_heading() {
+    // « Installez le … » opens a sentence of a guide: the words before it,
+    // taken up after it, are a heading
+    let text = "Le compost de quartier réduit les déchets de chaque immeuble, et de plus en plus de copropriétés veulent installer leur propre bac dans la cour. \
+Choisir un emplacement pour le bac Installez le bac à l’ombre et loin des fenêtres, car un emplacement bien choisi évite les odeurs. \
+Les vers font ensuite le travail.";
+    assert_eq!(headings(text), ["Choisir un emplacement pour le bac"]);
+}
