@@ -328,14 +328,21 @@ impl Structurer {
                         let mut body = s;
                         // the sentence's tokens, read once for the three tests below
                         let tokens = token_spans(s);
-                        if let Some((start, end)) = (!explicit)
-                            .then(|| self.stock_heading(s, &tokens, lex, &proper, &lower_words))
+                        if let Some((start, end, how)) = (!explicit)
+                            .then(|| {
+                                self.stock_heading(s, &tokens, lex, &proper, &lower_words)
+                                    .map(|(a, b)| (a, b, "stock-heading"))
+                                    .or_else(|| {
+                                        self.infinitive_heading(s, &tokens, lex, &proper)
+                                            .map(|(a, b)| (a, b, "inline"))
+                                    })
+                            })
                             .flatten()
                         {
                             let before = s[..start].trim();
                             push_sentence(&mut out, &mut para, before, glued(ri));
                             end_paragraph(&mut out, &mut para);
-                            push_heading(&mut out, &s[start..end], 2, "stock-heading");
+                            push_heading(&mut out, &s[start..end], 2, how);
                             run_words = 0;
                             body = s[end..].trim();
                         } else if let Some(cut) = self
@@ -961,6 +968,79 @@ impl Structurer {
                 && self.opens_sentence(next, Some(after), lower_words, proper)
             {
                 return Some((tokens[k].start, tokens[k].end));
+            }
+        }
+        None
+    }
+
+    /// A heading in the infinitive glued inside a sentence, both of its full
+    /// stops missing (« … sur le site de la mairie Choisir son composteur
+    /// Avant l’achat, mesurez … »): a capitalised infinitive the text also
+    /// writes in lowercase and capitalises nowhere else, after a word with no
+    /// punctuation, then words with no punctuation and no finite verb, up to
+    /// a capitalised function word before a lowercase word, which opens the
+    /// next sentence. The byte range of the heading in `s`.
+    /// (`tokens`: the [`token_spans`] of `s`.)
+    fn infinitive_heading(
+        &self,
+        s: &str,
+        tokens: &[std::ops::Range<usize>],
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+    ) -> Option<(usize, usize)> {
+        const MIN_BEFORE_WORDS: usize = 3;
+        const MIN_REST_WORDS: usize = 6;
+        const MAX_WORDS: usize = 10;
+        let word = |i: usize| &s[tokens[i].clone()];
+        let plain = |w: &str| {
+            w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '-'))
+        };
+        let last = tokens.len().checked_sub(MIN_REST_WORDS + 2)?;
+        let infinitive = |i: usize| {
+            let w = word(i);
+            let lower = w.to_lowercase();
+            w.starts_with(char::is_uppercase)
+                && plain(w)
+                && (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
+                && lower.chars().count() >= 5
+                && !lex.is_function_word(&lower)
+                && proper.get(w).copied().unwrap_or(0) <= 1
+        };
+        // capitalised infinitives one after the other are the items of a
+        // list run together (« Mesurer le tri Réduire les déchets … »)
+        if (1..tokens.len()).filter(|&i| infinitive(i)).count() != 1 {
+            return None;
+        }
+        for j in MIN_BEFORE_WORDS..=last {
+            if !infinitive(j)
+                || !word(j - 1).ends_with(|c: char| c.is_alphanumeric())
+                || lex.is_function_word(&word(j - 1).to_lowercase())
+            {
+                continue;
+            }
+            // the end: a capitalised function word (or its elision) before
+            // a lowercase word, right after a lowercase word
+            for e in j + 2..(j + MAX_WORDS + 1).min(tokens.len() - MIN_REST_WORDS) {
+                let prev = word(e - 1);
+                if !plain(prev) || lex.is_verb(prev) || french::looks_finite(prev) {
+                    break;
+                }
+                let next = word(e);
+                let next_lower = next.to_lowercase();
+                let head = next_lower.split('-').next().unwrap_or("");
+                let elided = french::elision::strip(&next_lower).len() < next_lower.len();
+                let opener = lex.is_function_word(&next_lower)
+                    || lex.is_function_word(head) && head.len() < next_lower.len()
+                    || elided;
+                if next.starts_with(char::is_uppercase)
+                    && opener
+                    && prev.starts_with(char::is_lowercase)
+                    && !lex.is_function_word(&prev.to_lowercase())
+                    && (elided || word(e + 1).starts_with(char::is_lowercase))
+                {
+                    return Some((tokens[j].start, tokens[e - 1].end));
+                }
             }
         }
         None

@@ -371,3 +371,23 @@ Choisir un emplacement pour le bac Installez le bac à l’ombre et loin des fen
 Les vers font ensuite le travail.";
     assert_eq!(headings(text), ["Choisir un emplacement pour le bac"]);
 }
+
+#[test]
+fn an_infinitive_heading_inside_a_sentence_is_recovered() {
+    // both full stops are missing: a capitalised infinitive after a word, and
+    // a capitalised « Au-delà » after a lowercase word, frame the heading
+    let text = "Les associations du quartier financent leurs projets de bien des manières, et chacune a trouvé la sienne au fil des années. \
+La chorale a par exemple payé ses partitions grâce à une campagne sur Ulule Trouver des fonds pour votre projet Au-delà des dons, les associations peuvent demander des subventions à la commune ou au département. \
+Les dossiers se déposent avant la fin de l’année.";
+    assert_eq!(
+        headings_keeping(
+            text,
+            &["La chorale a par exemple payé ses partitions grâce à une campagne sur Ulule"]
+        ),
+        ["Trouver des fonds pour votre projet"]
+    );
+    // capitalised infinitives in a row are the items of a list run together
+    let list = "Le plan de l’association tient en quelques lignes et sera voté en assemblée générale au mois de mars. \
+Les objectifs sont les suivants Réduire les déchets du marché Trouver des bénévoles pour le tri Les habitants pourront proposer d’autres idées lors de la réunion.";
+    assert!(headings(list).is_empty(), "{:?}", headings(list));
+}
