@@ -276,6 +276,19 @@ impl Structurer {
                             push_sentence(&mut out, &mut para, s, glued(ri));
                             continue;
                         }
+                        // « Le calendrier des travaux Pourquoi ? »: a heading
+                        // whose section opens on a short question
+                        if let Some(cut) = (!explicit)
+                            .then(|| self.heading_before_question(s, lex))
+                            .flatten()
+                        {
+                            end_paragraph(&mut out, &mut para);
+                            push_heading(&mut out, s[..cut].trim(), 2, "inline");
+                            let q = s[cut..].trim();
+                            run_words = french::words(q).count();
+                            push_sentence(&mut out, &mut para, q, false);
+                            continue;
+                        }
                         let is_question =
                             |r: &std::ops::Range<usize>| t[r.clone()].trim_end().ends_with('?');
                         let next_is_question = ranges.get(ri + 1).is_some_and(is_question);
@@ -315,14 +328,21 @@ impl Structurer {
                         let mut body = s;
                         // the sentence's tokens, read once for the three tests below
                         let tokens = token_spans(s);
-                        if let Some((start, end)) = (!explicit)
-                            .then(|| self.stock_heading(s, &tokens, lex, &proper, &lower_words))
+                        if let Some((start, end, how)) = (!explicit)
+                            .then(|| {
+                                self.stock_heading(s, &tokens, lex, &proper, &lower_words)
+                                    .map(|(a, b)| (a, b, "stock-heading"))
+                                    .or_else(|| {
+                                        self.infinitive_heading(s, &tokens, lex, &proper)
+                                            .map(|(a, b)| (a, b, "inline"))
+                                    })
+                            })
                             .flatten()
                         {
                             let before = s[..start].trim();
                             push_sentence(&mut out, &mut para, before, glued(ri));
                             end_paragraph(&mut out, &mut para);
-                            push_heading(&mut out, &s[start..end], 2, "stock-heading");
+                            push_heading(&mut out, &s[start..end], 2, how);
                             run_words = 0;
                             body = s[end..].trim();
                         } else if let Some(cut) = self
@@ -332,7 +352,15 @@ impl Structurer {
                         {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
                             end_paragraph(&mut out, &mut para);
-                            push_heading(&mut out, h, 2, "inline");
+                            // two headings in a row (« Bonnes pratiques Trier
+                            // les demandes »): the first heads an empty section
+                            match self.second_heading(h, lex, &proper, &lower_words) {
+                                Some(at) => {
+                                    push_heading(&mut out, h[..at].trim(), 2, "inline");
+                                    push_heading(&mut out, h[at..].trim(), 2, "inline");
+                                }
+                                None => push_heading(&mut out, h, 2, "inline"),
+                            }
                             run_words = 0;
                             body = rest;
                         }
@@ -433,10 +461,10 @@ impl Structurer {
                 i += 1;
                 continue;
             }
-            let next = raw[i + 1..].iter().find(|n| !n.is_empty());
-            let prev = raw[..i].iter().rev().find(|n| !n.is_empty());
-            if !explicit && self.is_heading_line(l, (prev.copied(), next.copied()), run_words, lex)
-            {
+            let mut after = raw[i + 1..].iter().filter(|n| !n.is_empty()).copied();
+            let (next, next2) = (after.next(), after.next());
+            let prev = raw[..i].iter().rev().find(|n| !n.is_empty()).copied();
+            if !explicit && self.is_heading_line(l, (prev, next, next2), run_words, lex) {
                 out.push(Line::Heading(l, 2, "line"));
                 run_words = 0;
                 i += 1;
@@ -466,14 +494,29 @@ impl Structurer {
     fn is_heading_line(
         &self,
         line: &str,
-        (prev, next): (Option<&str>, Option<&str>),
+        (prev, next, next2): (Option<&str>, Option<&str>, Option<&str>),
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
-        let words: Vec<&str> = french::words(line).collect();
         if line.ends_with('?') && self.is_question_line(line, (prev, next), run_words, lex) {
             return true;
         }
+        // a numbered heading (« 2. Une rentrée chargée ») is judged on its
+        // words; a numbered line next to another is an item of a list
+        let line = match enumerator_len(line) {
+            Some(n) => {
+                if [prev, next]
+                    .iter()
+                    .flatten()
+                    .any(|l| enumerator_len(l).is_some())
+                {
+                    return false;
+                }
+                &line[n..]
+            }
+            None => line,
+        };
+        let words: Vec<&str> = french::words(line).collect();
         if words.is_empty()
             || line.chars().count() > self.rules.max_heading_chars
             || words.len() > self.rules.max_heading_words + 4
@@ -511,11 +554,23 @@ impl Structurer {
         if lex.is_function_word(last) && !line.ends_with('?') {
             return false;
         }
-        let sentence_after = next.ends_with(['.', '!', '?', '…', ':', '»', ')']);
+        let ends_sentence = |l: &str| l.ends_with(['.', '!', '?', '…', ':', '»', ')']);
+        let sentence_after = ends_sentence(next);
+        // a short question on a line of its own between this line, after
+        // prose, and longer prose: the section opens on the question it
+        // answers (« Le chantier de la halle » / « Que s’est-il passé ? » / …)
+        let question_after = next.ends_with('?')
+            && french::starts_upper(next)
+            && next_words <= self.rules.question.max_words
+            && prev.is_some_and(|p| ends_sentence(p) && !p.ends_with(':'))
+            && next2.is_some_and(|n| {
+                ends_sentence(n) && !n.ends_with('?') && french::words(n).count() > next_words
+            });
         // longer prose after it, or a whole short sentence (a kicker: « N’attendez
         // plus, faites votre bilan carbone. »)
         (next_words > words.len() && (sentence_after || next_words >= 12))
             || (sentence_after && next_words >= 4 && french::starts_upper(next))
+            || question_after
     }
 
     /// A line of one to three questions between lines of prose that reads as
@@ -651,7 +706,16 @@ impl Structurer {
                     "vous" | "tu" | "votre" | "vos" | "ton" | "ta" | "tes"
                 )
         });
-        if !opens || !addressed {
+        // a question about a third party (« Pourquoi ce projet est-il utile ? »,
+        // « … l’apprécient-ils ? ») is one of a list the prose asks, not the
+        // interviewer's: an interviewer asks the interviewee
+        let third_party = words.iter().flatten().any(|w| {
+            ["-il", "-ils", "-elle", "-elles"]
+                .iter()
+                .any(|p| w.len() > p.len() + 1 && w.ends_with(p))
+                && !r.impersonal.iter().any(|i| i == w)
+        });
+        if !opens || !addressed || third_party {
             return None;
         }
         let first_person = french::words(answer).next().is_some_and(|w| {
@@ -684,16 +748,27 @@ impl Structurer {
         if words.is_empty() || words.len() > self.rules.max_question_heading_words {
             return None;
         }
+        // a verb, or a subject pronoun inverted after one (« Connaissez-vous
+        // … ? », « Viendront-elles ? »)
         let has_verb = words.iter().any(|w| {
+            let lower = w.to_lowercase();
             w.split(['-', '‑']).any(|p| lex.is_verb(p))
-                || w.contains("-t-")
-                || w.ends_with("-il")
-                || w.ends_with("-elle")
-                || w.ends_with("-on")
+                || lower.contains("-t-")
+                || INVERTED_PRONOUNS
+                    .iter()
+                    .any(|p| lower.len() > p.len() + 1 && lower.ends_with(p))
         });
         // a subject pronoun first opens a clause: its verb follows
         let pronoun_first = SUBJECT_PRONOUNS.contains(&words[0].to_lowercase().as_str());
-        if has_verb || pronoun_first || s.contains(',') {
+        // a heading names something: a bare « Pourquoi ? » or « Et alors ? »
+        // asks for what the prose says next
+        let names_something = words.iter().any(|w| {
+            let lower = w.to_lowercase().replace('\'', "’");
+            !lex.is_function_word(&lower)
+                && !self.rules.question.openers.contains(&lower)
+                && !self.rules.question.connectors.contains(&lower)
+        });
+        if has_verb || pronoun_first || s.contains(',') || !names_something {
             return None;
         }
         Some(s)
@@ -774,9 +849,13 @@ impl Structurer {
             score += r.anaphora;
         }
         // a subject taken up by a pronoun ("Pourquoi les élèves réclament-ils …"):
-        // the complex inversion of the prose
+        // the complex inversion of the prose; after a noun phrase that opens
+        // the question (« Le comité a-t-il … ? »), an impersonal form too
+        let noun_first = DETERMINERS.contains(&lower[0].as_str())
+            || lower[0].starts_with("l’") && lower[0].len() > "l’".len();
         if lower.iter().any(|w| {
-            inversion(w, &["il", "ils", "elle", "elles"]) && !r.impersonal.iter().any(|i| i == w)
+            inversion(w, &["il", "ils", "elle", "elles"])
+                && (noun_first || !r.impersonal.iter().any(|i| i == w))
         }) {
             score += r.resumed_subject;
         }
@@ -894,6 +973,79 @@ impl Structurer {
         None
     }
 
+    /// A heading in the infinitive glued inside a sentence, both of its full
+    /// stops missing (« … sur le site de la mairie Choisir son composteur
+    /// Avant l’achat, mesurez … »): a capitalised infinitive the text also
+    /// writes in lowercase and capitalises nowhere else, after a word with no
+    /// punctuation, then words with no punctuation and no finite verb, up to
+    /// a capitalised function word before a lowercase word, which opens the
+    /// next sentence. The byte range of the heading in `s`.
+    /// (`tokens`: the [`token_spans`] of `s`.)
+    fn infinitive_heading(
+        &self,
+        s: &str,
+        tokens: &[std::ops::Range<usize>],
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+    ) -> Option<(usize, usize)> {
+        const MIN_BEFORE_WORDS: usize = 3;
+        const MIN_REST_WORDS: usize = 6;
+        const MAX_WORDS: usize = 10;
+        let word = |i: usize| &s[tokens[i].clone()];
+        let plain = |w: &str| {
+            w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '-'))
+        };
+        let last = tokens.len().checked_sub(MIN_REST_WORDS + 2)?;
+        let infinitive = |i: usize| {
+            let w = word(i);
+            let lower = w.to_lowercase();
+            w.starts_with(char::is_uppercase)
+                && plain(w)
+                && (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
+                && lower.chars().count() >= 5
+                && !lex.is_function_word(&lower)
+                && proper.get(w).copied().unwrap_or(0) <= 1
+        };
+        // capitalised infinitives one after the other are the items of a
+        // list run together (« Mesurer le tri Réduire les déchets … »)
+        if (1..tokens.len()).filter(|&i| infinitive(i)).count() != 1 {
+            return None;
+        }
+        for j in MIN_BEFORE_WORDS..=last {
+            if !infinitive(j)
+                || !word(j - 1).ends_with(|c: char| c.is_alphanumeric())
+                || lex.is_function_word(&word(j - 1).to_lowercase())
+            {
+                continue;
+            }
+            // the end: a capitalised function word (or its elision) before
+            // a lowercase word, right after a lowercase word
+            for e in j + 2..(j + MAX_WORDS + 1).min(tokens.len() - MIN_REST_WORDS) {
+                let prev = word(e - 1);
+                if !plain(prev) || lex.is_verb(prev) || french::looks_finite(prev) {
+                    break;
+                }
+                let next = word(e);
+                let next_lower = next.to_lowercase();
+                let head = next_lower.split('-').next().unwrap_or("");
+                let elided = french::elision::strip(&next_lower).len() < next_lower.len();
+                let opener = lex.is_function_word(&next_lower)
+                    || lex.is_function_word(head) && head.len() < next_lower.len()
+                    || elided;
+                if next.starts_with(char::is_uppercase)
+                    && opener
+                    && prev.starts_with(char::is_lowercase)
+                    && !lex.is_function_word(&prev.to_lowercase())
+                    && (elided || word(e + 1).starts_with(char::is_lowercase))
+                {
+                    return Some((tokens[j].start, tokens[e - 1].end));
+                }
+            }
+        }
+        None
+    }
+
     /// A heading that reads as a clause (a verb, a comma: « Pour passer à
     /// l’action, il faut d’abord savoir d’où l’on part ») is told from prose by
     /// the full stop missing after it: the next word is a capitalised
@@ -952,9 +1104,136 @@ impl Structurer {
         None
     }
 
+    /// A heading glued before the short question that opens its section
+    /// (« 2. Le calendrier des travaux Pourquoi ? »): the question's
+    /// capitalised interrogative word follows a lowercase word with no
+    /// punctuation, where a full stop went missing, and the words before it
+    /// read as a heading (capitalised, no verb, not ending on a function word).
+    /// The byte offset of the question in `s`.
+    fn heading_before_question(&self, s: &str, lex: &Lexicon) -> Option<usize> {
+        const MAX_QUESTION_WORDS: usize = 8;
+        let s = s.trim_end();
+        if !s.ends_with('?') {
+            return None;
+        }
+        let start = enumerator_len(s).unwrap_or(0);
+        let tokens = token_spans(s);
+        let first = tokens.iter().position(|t| t.start >= start)?;
+        if !french::starts_upper(&s[start..]) {
+            return None;
+        }
+        let r = &self.rules.question;
+        for k in first + 2..tokens.len() {
+            let word = &s[tokens[k].clone()];
+            let prev = &s[tokens[k - 1].clone()];
+            if prev.contains(['.', ',', ';', '!', '?', '…', '(', ')', '«', '»']) {
+                return None;
+            }
+            let lower = word.to_lowercase().replace('\'', "’");
+            let opener = r.openers.iter().any(|o| {
+                *o == lower
+                    || lower
+                        .strip_prefix(o.as_str())
+                        .is_some_and(|rest| rest.starts_with(['-', '’']))
+            });
+            if !opener || !french::starts_upper(word) {
+                continue;
+            }
+            let question_words = tokens.len() - k;
+            let heading_words = k - first;
+            let heading = &tokens[first..k];
+            if question_words > MAX_QUESTION_WORDS
+                || heading_words > self.rules.max_heading_words
+                || !prev.ends_with(|c: char| c.is_alphanumeric())
+                || !prev.starts_with(char::is_lowercase)
+                || lex.is_function_word(&prev.to_lowercase())
+                || heading.iter().any(|t| {
+                    let w = s[t.clone()].trim_matches(|c: char| !c.is_alphanumeric());
+                    lex.is_verb(w)
+                        || french::looks_finite(w)
+                        || SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str())
+                })
+            {
+                return None;
+            }
+            return Some(tokens[k].start);
+        }
+        None
+    }
+
+    /// Where a second heading starts inside the inlined heading `h`: headings
+    /// are written in sentence case, so a capitalised word after a lowercase
+    /// one, a word the text also writes in lowercase and capitalises nowhere
+    /// else (not a name), starts another heading whose full stop is missing
+    /// too. Two words at least before it.
+    fn second_heading(
+        &self,
+        h: &str,
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+        lower_words: &HashSet<String>,
+    ) -> Option<usize> {
+        let start = enumerator_len(h).unwrap_or(0);
+        let tokens: Vec<std::ops::Range<usize>> = token_spans(h)
+            .into_iter()
+            .filter(|t| t.start >= start)
+            .collect();
+        for j in 2..tokens.len() {
+            let word = &h[tokens[j].clone()];
+            let prev = &h[tokens[j - 1].clone()];
+            if !prev.starts_with(char::is_lowercase)
+                || !prev.ends_with(|c: char| c.is_alphanumeric())
+                || lex.is_function_word(&prev.to_lowercase())
+                || !word.starts_with(char::is_uppercase)
+                || !word.chars().all(char::is_alphabetic)
+            {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let next_lower = tokens
+                .get(j + 1)
+                .is_some_and(|t| h[t.clone()].starts_with(char::is_lowercase));
+            let common = if lex.is_function_word(&lower) {
+                next_lower
+            } else {
+                lower_words.contains(&lower) && proper.get(word).copied().unwrap_or(0) <= 1
+            };
+            if common {
+                return Some(tokens[j].start);
+            }
+        }
+        None
+    }
+
     /// The byte length of an inlined heading at the start of `s`, if one scores
     /// high enough. (`tokens`: the [`token_spans`] of `s`.)
     fn inline_heading(
+        &self,
+        s: &str,
+        tokens: &[std::ops::Range<usize>],
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+        (lower_words, lower_stems): (&HashSet<String>, &LowerStems),
+    ) -> Option<usize> {
+        // a numbered heading (« 2. Une rentrée chargée Les élèves … »): the
+        // heading after its number
+        if let Some(n) = enumerator_len(s) {
+            let rest = &s[n..];
+            return self
+                .inline_heading_at(
+                    rest,
+                    &token_spans(rest),
+                    lex,
+                    proper,
+                    (lower_words, lower_stems),
+                )
+                .map(|cut| n + cut);
+        }
+        self.inline_heading_at(s, tokens, lex, proper, (lower_words, lower_stems))
+    }
+
+    /// [`Self::inline_heading`] for a sentence that opens on a word.
+    fn inline_heading_at(
         &self,
         s: &str,
         tokens: &[std::ops::Range<usize>],
@@ -983,6 +1262,17 @@ impl Structurer {
             // les foyers : un exercice de communication »); the candidates
             // after it are judged below
             if prev.ends_with(':') && colon.is_none() && k >= 2 {
+                // a subtitle goes on in lowercase; a capitalised determiner
+                // after the colon opens a sentence or the first item of a
+                // list the words before announce (« Quelques lectures : Le
+                // guide du compost … »)
+                let first = next.trim_start_matches(['«', '"', '“', '(']).to_lowercase();
+                let bare = french::elision::strip(&first).to_string();
+                if french::starts_upper(next.trim_start_matches(['«', '"', '“', '(']))
+                    && (lex.is_function_word(&first) || bare.len() < first.len())
+                {
+                    break;
+                }
                 colon = Some(k);
                 continue;
             }
@@ -1077,6 +1367,18 @@ impl Structurer {
                         .is_some_and(|t| s[t.clone()].starts_with(char::is_lowercase)))
             {
                 // "Manifestement, …", "Concernant les …": an adverb or a participle opens the sentence
+                score += 1.5;
+            } else if next_lower.ends_with("ez")
+                && next_lower.chars().count() > 4
+                && tokens.get(k + 1).is_some_and(|t| {
+                    let w = s[t.clone()].to_lowercase();
+                    let bare = french::elision::strip(&w);
+                    lex.is_function_word(&w) || bare.len() < w.len()
+                })
+            {
+                // an imperative before a determiner or an elided word
+                // (« Essayez d’établir … », « Traitez la demande … ») opens
+                // the sentence of a guide
                 score += 1.5;
             } else if lower_words.contains(&next_lower) {
                 // a word the text writes in lowercase (an adverb, an
@@ -1269,6 +1571,30 @@ fn name_subject(
         _ => false,
     }
 }
+
+/// The byte length of a section number that opens `s` with the space after
+/// it (« 2. », « 3) »): one or two digits, then a dot or a parenthesis, then
+/// a capitalised word.
+fn enumerator_len(s: &str) -> Option<usize> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || !matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+        return None;
+    }
+    let after = &s[digits + 1..];
+    let rest = after.trim_start();
+    (rest.len() < after.len() && french::starts_upper(rest)).then(|| s.len() - rest.len())
+}
+
+/// Determiners that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton",
+    "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
+];
+
+/// Subject pronouns after the hyphen of an inversion (« Connaissez-vous »).
+const INVERTED_PRONOUNS: &[&str] = &[
+    "-je", "-tu", "-il", "-elle", "-on", "-nous", "-vous", "-ils", "-elles", "-ce",
+];
 
 const SUBJECT_PRONOUNS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "je", "j’", "tu", "nous", "vous",

@@ -199,3 +199,195 @@ fn a_long_author_section_goes_on_under_subheadings_of_its_own() {
         "the football sentences stay under the author's heading:\n{md}"
     );
 }
+
+/// The headings of `text` and whether every one of `kept` is a sentence of
+/// its body.
+fn headings_keeping(text: &str, kept: &[&str]) -> Vec<String> {
+    let (st, sp, lex) = engine();
+    let o: Outline = st.run(text, &sp, &lex);
+    for k in kept {
+        assert!(
+            o.sentences.iter().any(|s| s.text.trim() == *k),
+            "« {k} » left the text: {:?}",
+            o.parts
+                .iter()
+                .filter_map(|p| p.heading.as_ref().map(|h| h.text.clone()))
+                .collect::<Vec<_>>()
+        );
+    }
+    o.parts
+        .iter()
+        .filter_map(|p| p.heading.as_ref().map(|h| h.text.clone()))
+        .collect()
+}
+
+#[test]
+fn a_bare_question_opening_a_paragraph_stays_in_the_text() {
+    // « Pourquoi ? » names nothing: it asks for the paragraph it opens
+    let lines = "Le jardin partagé du quartier des Tilleuls fête ses cinq ans. Les habitants y cultivent des légumes, des fleurs et des plantes aromatiques sur des parcelles que la mairie prête gratuitement à chaque famille inscrite.\n\n\
+Des parcelles plus petites\n\n\
+Pourquoi ? Les familles sont de plus en plus nombreuses à demander une parcelle, et la liste d’attente dépasse désormais deux ans. L’association a donc choisi de diviser les grandes parcelles en deux.\n\n\
+Un compost collectif\n\n\
+Pourquoi ? Les déchets verts des parcelles finissaient trop souvent dans les poubelles ordinaires. Le compost collectif les transforme en terreau pour tout le jardin.\n";
+    assert_eq!(
+        headings_keeping(lines, &["Pourquoi ?"]),
+        ["Des parcelles plus petites", "Un compost collectif"]
+    );
+    let flat = "La commune a confié le jardin à une association, qui en organise l’entretien avec les habitants du quartier depuis maintenant cinq ans : tout est partagé. \
+Pourquoi ? Car la mairie n’avait pas les moyens d’y affecter un jardinier. Le jardin reste ouvert à tous le week-end.";
+    assert!(headings_keeping(flat, &["Pourquoi ?"]).is_empty());
+}
+
+#[test]
+fn a_short_question_with_an_inverted_verb_stays_in_the_text() {
+    // « Connaissez-vous … ? » holds a verb: not a verbless heading
+    let text = "Connaissez-vous le marché flottant ? Il ouvre chaque dimanche matin sur le canal, de mai à septembre, et réunit une trentaine de producteurs venus des villages voisins. \
+Les visiteurs achètent les légumes directement depuis les barques des maraîchers.";
+    assert!(headings_keeping(text, &["Connaissez-vous le marché flottant ?"]).is_empty());
+}
+
+#[test]
+fn numbered_headings_are_recovered() {
+    let flat = "La commune a présenté lundi son plan pour les espaces verts des dix prochaines années, après une longue consultation des habitants et des associations de quartier. \
+Voici les trois priorités retenues par le conseil municipal. \
+1. Un parc dans chaque quartier Les élus veulent qu’aucun habitant ne vive à plus de dix minutes à pied d’un parc. \
+Trois nouveaux parcs seront créés d’ici à 2030 dans les quartiers qui en manquent. \
+2. Des arbres dans toutes les rues Les services de la ville planteront deux mille arbres le long des rues les plus chaudes. \
+Les essences seront choisies pour résister aux étés secs.";
+    assert_eq!(
+        headings(flat),
+        [
+            "1. Un parc dans chaque quartier",
+            "2. Des arbres dans toutes les rues"
+        ]
+    );
+    let lines = "La commune a présenté lundi son plan pour les espaces verts des dix prochaines années, après une longue consultation des habitants.\n\n\
+1. Un parc dans chaque quartier\n\n\
+Les élus veulent qu’aucun habitant ne vive à plus de dix minutes à pied d’un parc. Trois nouveaux parcs seront créés d’ici à 2030.\n\n\
+2. Des arbres dans toutes les rues\n\n\
+Les services de la ville planteront deux mille arbres le long des rues les plus chaudes.\n";
+    assert_eq!(
+        headings(lines),
+        [
+            "1. Un parc dans chaque quartier",
+            "2. Des arbres dans toutes les rues"
+        ]
+    );
+    // numbered lines one after the other are the items of a list
+    let list =
+        "Pour bien commencer, il suffit de suivre trois étapes simples que le guide détaille.\n\
+1. Choisir un bac\n\
+2. Le remplir de terre\n\
+Le guide complet est disponible à l’accueil de la mairie et sur le site de la commune.\n";
+    assert!(headings(list).is_empty(), "{:?}", headings(list));
+}
+
+#[test]
+fn a_list_announced_by_a_colon_is_not_a_subtitle() {
+    // the capitalised determiner after the colon opens the first item
+    let text = "Passer au vélo change la manière de se déplacer en ville, et beaucoup de nouveaux cyclistes cherchent des conseils pour bien commencer. \
+Une bonne selle et des pneus bien gonflés font déjà une grande différence sur les trajets de tous les jours. \
+Quelques lectures pour aller plus loin : Le guide du cycliste urbain L’histoire des pistes cyclables en Europe Les bons réflexes pour rouler sous la pluie \
+Le réseau des ateliers de réparation propose aussi des cours gratuits chaque samedi.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
+
+#[test]
+fn a_heading_glued_before_a_short_question_is_cut_there() {
+    let text = "La commune a présenté lundi son plan pour rénover la halle du marché, fermée depuis l’hiver dernier après la chute d’une partie de la toiture pendant une tempête. \
+2. Le calendrier des travaux Pourquoi ? Les commerçants veulent rouvrir avant l’été, quand le marché attire le plus de monde. \
+Les travaux commenceront donc dès le mois de mars et dureront trois mois.";
+    assert_eq!(
+        headings_keeping(text, &["Pourquoi ?"]),
+        ["2. Le calendrier des travaux"]
+    );
+}
+
+#[test]
+fn questions_the_prose_lists_about_a_third_party_stay_in_the_text() {
+    // not an interviewer's questions: they ask about the garden, not the reader
+    let text = "Une association qui demande une subvention doit préparer son dossier avec soin, car les financeurs reçoivent chaque année bien plus de demandes qu’ils ne peuvent en accepter. \
+Que vous cherchiez à financer un local ou à payer un salarié, vous devriez être en mesure de répondre aux questions suivantes. \
+Pourquoi ce jardin est-il utile ? Pourquoi vos voisins, ou les habitants du quartier, l’apprécient-ils autant ? Où sera-t-il dans dix ans ? \
+Essayez de rassembler des preuves que votre jardin compte, que ce soit des chiffres, des photos ou des témoignages d’habitants.";
+    assert!(
+        headings_keeping(text, &["Pourquoi ce jardin est-il utile ?"]).is_empty(),
+        "{:?}",
+        headings(text)
+    );
+}
+
+#[test]
+fn a_noun_subject_taken_up_by_an_impersonal_form_stays_in_the_text() {
+    // « Le comité … a-t-il » is the complex inversion of the prose, even
+    // with a verb that « Y a-t-il » uses impersonally
+    let text = "Les habitants peuvent proposer chaque année des projets pour embellir leur rue, et la mairie consacre désormais un budget spécial à ces idées venues des quartiers. \
+Plus de quarante dossiers ont été déposés au printemps, un record depuis la création du dispositif il y a six ans. \
+Le comité de quartier a-t-il des règles pour choisir les projets ? \
+Les règles du comité de quartier privilégient les projets les moins chers et ceux qui profitent au plus grand nombre d’habitants. Le vote a lieu en juin.";
+    assert!(
+        headings_keeping(
+            text,
+            &["Le comité de quartier a-t-il des règles pour choisir les projets ?"]
+        )
+        .is_empty(),
+        "{:?}",
+        headings(text)
+    );
+}
+
+#[test]
+fn a_heading_line_before_a_question_line_is_a_heading() {
+    // the section opens on the question it answers; the question stays in
+    // the text
+    let text = "La piscine municipale a fermé ses portes pendant trois semaines au mois de juin. Nous vous devions quelques explications.\n\
+La panne de la chaudière\n\
+Que s’est-il passé ?\n\
+La chaudière qui chauffe les bassins est tombée en panne le premier jour des vacances, et la pièce à changer n’était plus fabriquée depuis longtemps.\n\
+Il a fallu la faire refaire sur mesure par un atelier de la région.\n";
+    assert_eq!(
+        headings_keeping(text, &["Que s’est-il passé ?"]),
+        ["La panne de la chaudière"]
+    );
+}
+
+#[test]
+fn two_inlined_headings_in_a_row_are_told_apart() {
+    // « Répartir » is capitalised after a lowercase word: a second heading
+    // starts there, and heads the text that follows
+    let text = "La piscine municipale accueille chaque semaine des centaines de nageurs, des écoles du quartier aux clubs de plongée, et les demandes de créneaux ne cessent de croître depuis la rénovation des bassins. \
+Le planning des créneaux Répartir les lignes d’eau Les maîtres-nageurs répartissent les lignes d’eau chaque lundi entre les écoles, les clubs et le public. \
+Ils affichent le planning à l’entrée de la piscine. \
+Les clubs doivent répartir leurs nageurs par niveau, et le planning change chaque trimestre.";
+    assert_eq!(headings(text), ["Répartir les lignes d’eau"]);
+}
+
+#[test]
+fn an_imperative_opens_the_sentence_after_a_heading() {
+    // « Installez le … » opens a sentence of a guide: the words before it,
+    // taken up after it, are a heading
+    let text = "Le compost de quartier réduit les déchets de chaque immeuble, et de plus en plus de copropriétés veulent installer leur propre bac dans la cour. \
+Choisir un emplacement pour le bac Installez le bac à l’ombre et loin des fenêtres, car un emplacement bien choisi évite les odeurs. \
+Les vers font ensuite le travail.";
+    assert_eq!(headings(text), ["Choisir un emplacement pour le bac"]);
+}
+
+#[test]
+fn an_infinitive_heading_inside_a_sentence_is_recovered() {
+    // both full stops are missing: a capitalised infinitive after a word, and
+    // a capitalised « Au-delà » after a lowercase word, frame the heading
+    let text = "Les associations du quartier financent leurs projets de bien des manières, et chacune a trouvé la sienne au fil des années. \
+La chorale a par exemple payé ses partitions grâce à une campagne sur Ulule Trouver des fonds pour votre projet Au-delà des dons, les associations peuvent demander des subventions à la commune ou au département. \
+Les dossiers se déposent avant la fin de l’année.";
+    assert_eq!(
+        headings_keeping(
+            text,
+            &["La chorale a par exemple payé ses partitions grâce à une campagne sur Ulule"]
+        ),
+        ["Trouver des fonds pour votre projet"]
+    );
+    // capitalised infinitives in a row are the items of a list run together
+    let list = "Le plan de l’association tient en quelques lignes et sera voté en assemblée générale au mois de mars. \
+Les objectifs sont les suivants Réduire les déchets du marché Trouver des bénévoles pour le tri Les habitants pourront proposer d’autres idées lors de la réunion.";
+    assert!(headings(list).is_empty(), "{:?}", headings(list));
+}
