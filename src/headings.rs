@@ -42,8 +42,9 @@ pub struct Template {
     /// Sample values the test suite renders and checks with Grammalecte.
     #[serde(default)]
     pub examples: Vec<String>,
-    /// The fewest words each term of the template must have: a bare term
-    /// of one word (« Le code ») names no section. Optional (no minimum).
+    /// The fewest words the main term must have: a bare term of one word
+    /// (« Le code », « Le problème et la conversation ») names no section.
+    /// Optional (no minimum).
     #[serde(default)]
     pub min_words: usize,
 }
@@ -152,7 +153,7 @@ impl HeadingWriter {
             .replace("{term}", &np.term)
             .replace("{de_np}", &np.after_de());
         if t.contains("{np2}") {
-            let n2 = np2.filter(|n| n.has_article() && n.words() >= template.min_words)?;
+            let n2 = np2.filter(|n| n.has_article())?;
             t = t.replace("{np2}", &n2.with_article());
         }
         // agreement with the main term: {singulier|pluriel}
@@ -528,6 +529,10 @@ impl HeadingWriter {
             cands.retain(|t| !keywords::mentions(&t.surface, &kw.keyphrase, lex));
         }
         let prev = last.last().map(String::as_str);
+        // the keyphrase that the heading before already carries is paired
+        // with a term of this section (« Le changement climatique et la
+        // climatisation ») rather than named alone again
+        let pair_first = want_kp && cands.first().is_some_and(|k| repeats(k));
         for (ci, t) in cands.iter().enumerate().take(6) {
             let np = Np::from_term(t);
             let np2 = cands
@@ -536,7 +541,11 @@ impl HeadingWriter {
                 .filter(|o| !generic(o) && !repeats(o) && !weak(o))
                 .find(|o| !o.key.contains(&t.key) && !t.key.contains(&o.key))
                 .map(|o| Np::from_term(o));
-            for tpl in self.template_order(last, &t.key) {
+            let mut order = self.template_order(last, &t.key);
+            if pair_first && ci == 0 {
+                order.sort_by_key(|tpl| !tpl.text.contains("{np2}"));
+            }
+            for tpl in order {
                 if Some(tpl.id.as_str()) == prev {
                     continue;
                 }
@@ -835,6 +844,26 @@ mod tests {
             .generate(&terms, &kw, &lex, false, &[], &["side-of".into()], &prev)
             .unwrap();
         assert!(h.text.contains("potager"), "{}", h.text);
+    }
+
+    #[test]
+    fn the_keyphrase_again_comes_with_a_term_of_the_section() {
+        let (w, lex, mut kw) = writer();
+        let kp = section_term("serre municipale", "la", 4, 4);
+        kw.keyphrase = kp.surface.clone();
+        kw.terms.insert(kp.key.clone(), kp.clone());
+        let terms = [kp, section_term("arrosage", "l’", 3, 3)];
+        // the heading before named the keyphrase
+        let prev = ["serre".to_string(), "municipale".to_string()];
+        let h = w
+            .generate(&terms, &kw, &lex, true, &[], &["focus-on".into()], &prev)
+            .unwrap();
+        assert_eq!(h.text, "La serre municipale et l’arrosage");
+        // otherwise the templates take their turn
+        let h = w
+            .generate(&terms, &kw, &lex, true, &[], &["focus-on".into()], &[])
+            .unwrap();
+        assert!(h.text.contains("serre municipale"), "{}", h.text);
     }
 
     #[test]
