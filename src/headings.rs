@@ -175,6 +175,13 @@ impl HeadingWriter {
         kw: &Keywords,
         lex: &Lexicon,
     ) {
+        // the author's headings keep their words and apostrophes; only
+        // their spacing is made French (« Pourquoi ? » with its thin space)
+        for h in sections.iter_mut().filter_map(|s| s.heading.as_mut()) {
+            if matches!(h.origin, HeadingOrigin::Source { .. }) {
+                h.text = typography::spacing(&h.text);
+            }
+        }
         self.name_sections(sections, sentences, kw, lex);
         self.keyphrase_subheadings(sections, sentences, kw, lex);
     }
@@ -864,6 +871,29 @@ mod tests {
             .generate(&terms, &kw, &lex, true, &[], &["focus-on".into()], &[])
             .unwrap();
         assert!(h.text.contains("serre municipale"), "{}", h.text);
+    }
+
+    #[test]
+    fn an_author_heading_gets_french_spacing_and_keeps_its_words() {
+        let (w, lex, mut kw) = writer();
+        kw.keyphrase = String::new();
+        let heading = |text: &str| Heading {
+            text: text.into(),
+            level: 2,
+            origin: HeadingOrigin::Source { how: "line".into() },
+        };
+        let mut sections = vec![Section {
+            heading: Some(heading("Pourquoi l'atelier ferme-t-il ?")),
+            kind: SectionKind::Source,
+            blocks: Vec::new(),
+            heading_options: Vec::new(),
+            subsection: false,
+        }];
+        w.run(&mut sections, &[], &kw, &lex);
+        assert_eq!(
+            sections[0].heading.as_ref().unwrap().text,
+            "Pourquoi l'atelier ferme-t-il\u{202f}?"
+        );
     }
 
     #[test]
