@@ -253,10 +253,14 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
             if let Some(stem) = &t.stem {
-                // a capitalised infinitive after a lowercase word opens a
-                // new sentence or list item whose full stop was lost
-                // (« … du projet Interdire définitivement … »)
-                if starts_imperative(t.text) && !starts_capital(toks[j - 1].text) {
+                // a capitalised infinitive right after a lowercase content
+                // word opens a new sentence or list item whose full stop
+                // was lost (« … du projet Interdire définitivement … »),
+                // not after « de » in a name (« Permis de Fleurir »)
+                if starts_imperative(t.text)
+                    && toks[j - 1].stem.is_some()
+                    && !starts_capital(toks[j - 1].text)
+                {
                     break;
                 }
                 // after a plural head, a word in -e right after it does not
@@ -1283,6 +1287,13 @@ mod tests {
             "{surfaces:?}"
         );
         // names are not instructions
+        let text = "La ville lance le Permis de Choisir. Le Permis de Choisir plaît.";
+        let (kw, _) = analysed(text);
+        assert!(
+            kw.terms.values().any(|t| t.surface == "Permis de Choisir"),
+            "{:?}",
+            kw.terms.values().map(|t| &t.surface).collect::<Vec<_>>()
+        );
         assert!(!starts_imperative("Olivier") && !starts_imperative("Twitter"));
         assert!(starts_imperative("Choisir") && starts_imperative("Utiliser"));
     }
