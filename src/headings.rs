@@ -542,11 +542,21 @@ impl HeadingWriter {
         let pair_first = want_kp && cands.first().is_some_and(|k| repeats(k));
         for (ci, t) in cands.iter().enumerate().take(6) {
             let np = Np::from_term(t);
-            let np2 = cands
+            let seconds: Vec<&Term> = cands
                 .iter()
                 .skip(ci + 1)
                 .filter(|o| !generic(o) && !repeats(o) && !weak(o))
-                .find(|o| !o.key.contains(&t.key) && !t.key.contains(&o.key))
+                .filter(|o| !o.key.contains(&t.key) && !t.key.contains(&o.key))
+                .copied()
+                .collect();
+            // a second term of two words or more (« et les centres de
+            // données »); of one word only beside the keyphrase named again
+            // (« Le changement climatique et l’anticipation »), not as a
+            // list of two loose words (« La Startup d’État et le terme »)
+            let np2 = seconds
+                .iter()
+                .find(|o| o.surface.contains(' '))
+                .or_else(|| seconds.first().filter(|_| pair_first && ci == 0))
                 .map(|o| Np::from_term(o));
             let mut order = self.template_order(last, &t.key);
             if pair_first && ci == 0 {
@@ -894,6 +904,35 @@ mod tests {
             sections[0].heading.as_ref().unwrap().text,
             "Pourquoi l'atelier ferme-t-il\u{202f}?"
         );
+    }
+
+    #[test]
+    fn a_second_term_of_one_word_makes_no_pair() {
+        let (w, lex, kw) = writer();
+        let terms = [
+            section_term("serre municipale", "la", 4, 4),
+            section_term("arrosage", "l’", 3, 3),
+        ];
+        // every template used but the pair
+        let last: Vec<String> = w
+            .rules
+            .templates
+            .iter()
+            .map(|t| t.id.clone())
+            .filter(|id| id != "np-and-np2")
+            .collect();
+        let h = w
+            .generate(&terms, &kw, &lex, false, &[], &last, &[])
+            .unwrap();
+        assert!(!h.text.contains(" et "), "{}", h.text);
+        let terms = [
+            section_term("serre municipale", "la", 4, 4),
+            section_term("arrosage automatique", "l’", 3, 3),
+        ];
+        let h = w
+            .generate(&terms, &kw, &lex, false, &[], &last, &[])
+            .unwrap();
+        assert_eq!(h.text, "La serre municipale et l’arrosage automatique");
     }
 
     #[test]
