@@ -42,6 +42,11 @@ pub struct Template {
     /// Sample values the test suite renders and checks with Grammalecte.
     #[serde(default)]
     pub examples: Vec<String>,
+    /// The fewest words the main term must have: a bare term of one word
+    /// (« Le code », « Le problème et la conversation ») names no section.
+    /// Optional (no minimum).
+    #[serde(default)]
+    pub min_words: usize,
 }
 
 pub struct HeadingWriter {
@@ -104,6 +109,11 @@ impl Np {
         }
     }
 
+    /// Words of the term (« usines d’IA »: two).
+    fn words(&self) -> usize {
+        self.term.split_whitespace().count()
+    }
+
     pub fn has_article(&self) -> bool {
         self.with_article() != self.term
     }
@@ -133,7 +143,7 @@ impl HeadingWriter {
     /// Fill a template with terms; `None` when a placeholder cannot be filled.
     pub fn fill(&self, template: &Template, np: &Np, np2: Option<&Np>) -> Option<String> {
         let mut t = template.text.clone();
-        if !np.has_article() {
+        if !np.has_article() || np.words() < template.min_words {
             return None;
         }
         if t.contains("{np}") {
@@ -143,7 +153,7 @@ impl HeadingWriter {
             .replace("{term}", &np.term)
             .replace("{de_np}", &np.after_de());
         if t.contains("{np2}") {
-            let n2 = np2?;
+            let n2 = np2.filter(|n| n.has_article())?;
             t = t.replace("{np2}", &n2.with_article());
         }
         // agreement with the main term: {singulier|pluriel}
@@ -165,6 +175,13 @@ impl HeadingWriter {
         kw: &Keywords,
         lex: &Lexicon,
     ) {
+        // the author's headings keep their words and apostrophes; only
+        // their spacing is made French (« Pourquoi ? » with its thin space)
+        for h in sections.iter_mut().filter_map(|s| s.heading.as_mut()) {
+            if matches!(h.origin, HeadingOrigin::Source { .. }) {
+                h.text = typography::spacing(&h.text);
+            }
+        }
         self.name_sections(sections, sentences, kw, lex);
         self.keyphrase_subheadings(sections, sentences, kw, lex);
         // a heading recovered from the input gets the no-break spaces of
@@ -408,8 +425,16 @@ impl HeadingWriter {
             .collect();
         let mut last_templates: Vec<String> = Vec::new();
         let mut remaining = to_name;
+        // stems of the heading before: the next generated one names
+        // something else when it can
+        let mut prev_stems: Vec<String> = Vec::new();
         for (i, section) in sections.iter_mut().enumerate() {
             if i == 0 || section.heading.is_some() {
+                prev_stems = section
+                    .heading
+                    .as_ref()
+                    .map(|h| lex.content_stems(&h.text))
+                    .unwrap_or_default();
                 continue;
             }
             // spread the keyphrase headings over the remaining ones
@@ -439,6 +464,7 @@ impl HeadingWriter {
                     want_kp && budget_kp > 0,
                     &used,
                     &last_templates,
+                    &prev_stems,
                 )
             };
             let mut heading = heading.unwrap_or_else(|| self.fallback(i, &used));
@@ -453,10 +479,15 @@ impl HeadingWriter {
                 last_templates.push(template.clone());
             }
             used.push(heading.text.to_lowercase());
+            prev_stems = lex.content_stems(&heading.text);
             section.heading = Some(heading);
         }
     }
 
+    /// A heading from the section's terms: whole noun phrases first, then
+    /// the section's other terms (« Le point sur le code » is still better
+    /// than a stock heading).
+    #[allow(clippy::too_many_arguments)]
     fn generate(
         &self,
         terms: &[Term],
@@ -465,6 +496,7 @@ impl HeadingWriter {
         want_kp: bool,
         used: &[String],
         last: &[String],
+        prev_stems: &[String],
     ) -> Option<Heading> {
         let kp_term = kw
             .terms
@@ -474,7 +506,13 @@ impl HeadingWriter {
         let mut cands: Vec<&Term> = terms
             .iter()
             .filter(|t| t.surface.chars().count() > 3 && t.det_count >= 1 && t.determiner.is_some())
-            .filter(|t| !reads_as_participle(t))
+            .filter(|t| !reads_as_participle(t) && !cut(t))
+            // an adjective, a number or a time word alone (« propre »,
+            // « cinq », « semaine ») names nothing
+            .filter(|t| t.surface.contains(' ') || !lex.is_keyphrase_filler(&t.surface))
+            // nor does a name the text always goes on (« le Google » of
+            // « le Google Play Store »)
+            .filter(|t| t.surface.contains(' ') || complete(t) || !french::starts_upper(&t.surface))
             .collect();
         // a plural determiner before a capitalised name reads badly ("les Association")
         cands.retain(|t| {
@@ -496,7 +534,12 @@ impl HeadingWriter {
                     .iter()
                     .any(|g| g.eq_ignore_ascii_case(&t.surface))
         };
-        cands.sort_by_key(|t| generic(t));
+        // a term the heading before already named comes after the others
+        let repeats = |t: &Term| t.key.split(' ').any(|k| prev_stems.iter().any(|p| p == k));
+        // and a phrase the text does not end there, or writes once as a
+        // piece of a sentence, after the whole ones
+        let weak = |t: &Term| !complete(t) || loose(t);
+        cands.sort_by_key(|t| (weak(t), repeats(t), generic(t)));
         if want_kp {
             if let Some(k) = kp_term.filter(|k| k.det_count >= 1 && k.determiner.is_some()) {
                 cands.retain(|t| t.key != k.key);
@@ -506,14 +549,33 @@ impl HeadingWriter {
             cands.retain(|t| !keywords::mentions(&t.surface, &kw.keyphrase, lex));
         }
         let prev = last.last().map(String::as_str);
-        for (ci, t) in cands.iter().enumerate().take(4) {
+        // the keyphrase that the heading before already carries is paired
+        // with a term of this section (« Le changement climatique et la
+        // climatisation ») rather than named alone again
+        let pair_first = want_kp && cands.first().is_some_and(|k| repeats(k));
+        for (ci, t) in cands.iter().enumerate().take(6) {
             let np = Np::from_term(t);
-            let np2 = cands
+            let seconds: Vec<&Term> = cands
                 .iter()
                 .skip(ci + 1)
-                .find(|o| !o.key.contains(&t.key) && !t.key.contains(&o.key))
+                .filter(|o| !generic(o) && !repeats(o) && !weak(o))
+                .filter(|o| !o.key.contains(&t.key) && !t.key.contains(&o.key))
+                .copied()
+                .collect();
+            // a second term of two words or more (« et les centres de
+            // données »); of one word only beside the keyphrase named again
+            // (« Le changement climatique et l’anticipation »), not as a
+            // list of two loose words (« La Startup d’État et le terme »)
+            let np2 = seconds
+                .iter()
+                .find(|o| o.surface.contains(' '))
+                .or_else(|| seconds.first().filter(|_| pair_first && ci == 0))
                 .map(|o| Np::from_term(o));
-            for tpl in &self.rules.templates {
+            let mut order = self.template_order(last, &t.key);
+            if pair_first && ci == 0 {
+                order.sort_by_key(|tpl| !tpl.text.contains("{np2}"));
+            }
+            for tpl in order {
                 if Some(tpl.id.as_str()) == prev {
                     continue;
                 }
@@ -545,6 +607,26 @@ impl HeadingWriter {
         None
     }
 
+    /// The templates, the least recently used first (`last`: the templates
+    /// of the headings so far); among those not used yet, the order of the
+    /// file turned by the term, so that articles do not all open alike.
+    fn template_order<'a>(&'a self, last: &[String], key: &str) -> Vec<&'a Template> {
+        let n = self.rules.templates.len().max(1);
+        let turn = key.chars().map(|c| c as usize).sum::<usize>() % n;
+        let mut order: Vec<(Option<usize>, usize, &Template)> = self
+            .rules
+            .templates
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let used_at = last.iter().rposition(|l| l == &t.id);
+                (used_at, (k + n - turn) % n, t)
+            })
+            .collect();
+        order.sort_by_key(|(used_at, k, _)| (*used_at, *k));
+        order.into_iter().map(|(_, _, t)| t).collect()
+    }
+
     fn fallback(&self, i: usize, used: &[String]) -> Heading {
         let base = ["Les détails", "Le contexte", "Les précisions", "La suite"];
         let text = base
@@ -561,6 +643,42 @@ impl HeadingWriter {
             },
         }
     }
+}
+
+/// Does the section's text end the noun phrase with this term at least once
+/// in three? « code » that the text always goes on as « code de conduite »,
+/// or « propre » of « votre propre projet », name nothing whole.
+fn complete(t: &Term) -> bool {
+    t.ends * 3 >= t.count
+}
+
+/// A phrase the length limit cut in most of its occurrences, before a word
+/// of the same name (« budget de formation Product » before « Owner »).
+fn cut(t: &Term) -> bool {
+    t.cut * 2 > t.count
+}
+
+/// A phrase the section writes once that is long (three content words:
+/// « loi imposée arbitrairement ») or holds an infinitive after « de » or
+/// « à » (« moyen de partager », « domaine à aider »): more likely a piece
+/// of a sentence than a name the text gives a thing.
+fn loose(t: &Term) -> bool {
+    if t.count >= 2 {
+        return false;
+    }
+    if t.len >= 3 {
+        return true;
+    }
+    let words: Vec<&str> = t.surface.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let after = elision::strip(w[1]);
+        let infinitive = ["er", "ir", "re"].iter().any(|e| after.ends_with(e))
+            && !after.ends_with("ier")
+            && after.chars().count() > 4
+            && after.chars().next().is_some_and(char::is_lowercase);
+        infinitive
+            && (matches!(w[0], "de" | "à") || w[1].starts_with("d’") || w[1].starts_with("d'"))
+    })
 }
 
 /// A one-word term in -é(e)(s) that the text seldom writes after a
@@ -595,6 +713,8 @@ mod tests {
             det_count,
             len: 1,
             score: 1.0,
+            ends: count,
+            cut: 0,
         };
         assert!(reads_as_participle(&term("destiné", 6, 1)));
         assert!(!reads_as_participle(&term("marché", 6, 5)));
@@ -636,6 +756,8 @@ mod tests {
             det_count: 4,
             len: surface.split(' ').count(),
             score: 1.0,
+            ends: 4,
+            cut: 0,
         };
         let kw = Keywords {
             keyphrase: "jardins partagés".into(),
@@ -648,11 +770,234 @@ mod tests {
         let w = HeadingWriter::load(&src).unwrap();
         let lex = Lexicon::load(&src).unwrap();
         let terms = [term("outil", "l’"), term("capteurs", "les")];
-        let h = w.generate(&terms, &kw, &lex, false, &[], &[]).unwrap();
+        let h = w.generate(&terms, &kw, &lex, false, &[], &[], &[]).unwrap();
         assert!(h.text.contains("capteurs"), "{}", h.text);
         // alone, it still names the section
-        let h = w.generate(&terms[..1], &kw, &lex, false, &[], &[]).unwrap();
+        let h = w
+            .generate(&terms[..1], &kw, &lex, false, &[], &[], &[])
+            .unwrap();
         assert!(h.text.contains("outil"), "{}", h.text);
+    }
+
+    /// A term of a section, written `count` times, `ends` of them ending
+    /// its noun phrase.
+    fn section_term(surface: &str, det: &str, count: usize, ends: usize) -> Term {
+        Term {
+            surface: surface.into(),
+            determiner: Some(det.into()),
+            key: surface
+                .split(' ')
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            count,
+            det_count: count,
+            len: surface.split(' ').count(),
+            score: 1.0,
+            ends,
+            cut: 0,
+        }
+    }
+
+    fn writer() -> (HeadingWriter, Lexicon, Keywords) {
+        let src = Source::embedded();
+        let kw = Keywords {
+            keyphrase: "budget participatif".into(),
+            secondary: Vec::new(),
+            section_terms: Vec::new(),
+            terms: std::collections::BTreeMap::new(),
+            sentence_density: Vec::new(),
+        };
+        (
+            HeadingWriter::load(&src).unwrap(),
+            Lexicon::load(&src).unwrap(),
+            kw,
+        )
+    }
+
+    #[test]
+    fn a_term_the_text_always_goes_on_comes_after_whole_ones() {
+        let (w, lex, kw) = writer();
+        // « code » is always « code de conduite » in the section
+        let terms = [
+            section_term("code", "le", 4, 0),
+            section_term("comité d’éthique", "le", 3, 3),
+        ];
+        let h = w.generate(&terms, &kw, &lex, false, &[], &[], &[]).unwrap();
+        assert!(h.text.contains("comité d’éthique"), "{}", h.text);
+        // alone, it still names the section, in a template that is no bare term
+        let h = w
+            .generate(&terms[..1], &kw, &lex, false, &[], &[], &[])
+            .unwrap();
+        assert_ne!(h.text, "Le code");
+    }
+
+    #[test]
+    fn an_adjective_or_a_number_alone_is_no_heading_term() {
+        let (w, lex, kw) = writer();
+        let terms = [
+            section_term("propre", "le", 4, 4),
+            section_term("cinq", "les", 3, 3),
+            section_term("serre", "la", 2, 2),
+        ];
+        let h = w.generate(&terms, &kw, &lex, false, &[], &[], &[]).unwrap();
+        assert!(h.text.contains("serre"), "{}", h.text);
+    }
+
+    #[test]
+    fn a_one_word_term_never_stands_alone_as_a_heading() {
+        let (w, lex, kw) = writer();
+        let terms = [section_term("serre", "la", 4, 4)];
+        let h = w.generate(&terms, &kw, &lex, false, &[], &[], &[]).unwrap();
+        assert_ne!(h.text, "La serre");
+        assert!(h.text.contains("la serre"), "{}", h.text);
+        // a phrase of two words can
+        let bare = w.rules.templates.iter().find(|t| t.text == "{np}").unwrap();
+        assert_eq!(
+            w.fill(bare, &np("serre municipale", Some("la")), None)
+                .as_deref(),
+            Some("La serre municipale")
+        );
+        assert!(w.fill(bare, &np("serre", Some("la")), None).is_none());
+    }
+
+    #[test]
+    fn the_next_heading_names_another_term_than_the_one_before() {
+        let (w, lex, kw) = writer();
+        let terms = [
+            section_term("serre municipale", "la", 4, 4),
+            section_term("potager", "le", 2, 2),
+        ];
+        // (the terms' keys are their stems)
+        let prev = ["serre".to_string(), "côt".to_string()];
+        let h = w
+            .generate(&terms, &kw, &lex, false, &[], &["side-of".into()], &prev)
+            .unwrap();
+        assert!(h.text.contains("potager"), "{}", h.text);
+    }
+
+    #[test]
+    fn the_keyphrase_again_comes_with_a_term_of_the_section() {
+        let (w, lex, mut kw) = writer();
+        let kp = section_term("serre municipale", "la", 4, 4);
+        kw.keyphrase = kp.surface.clone();
+        kw.terms.insert(kp.key.clone(), kp.clone());
+        let terms = [kp, section_term("arrosage", "l’", 3, 3)];
+        // the heading before named the keyphrase
+        let prev = ["serre".to_string(), "municipale".to_string()];
+        let h = w
+            .generate(&terms, &kw, &lex, true, &[], &["focus-on".into()], &prev)
+            .unwrap();
+        assert_eq!(h.text, "La serre municipale et l’arrosage");
+        // otherwise the templates take their turn
+        let h = w
+            .generate(&terms, &kw, &lex, true, &[], &["focus-on".into()], &[])
+            .unwrap();
+        assert!(h.text.contains("serre municipale"), "{}", h.text);
+    }
+
+    #[test]
+    fn an_author_heading_gets_french_spacing_and_keeps_its_words() {
+        let (w, lex, mut kw) = writer();
+        kw.keyphrase = String::new();
+        let heading = |text: &str| Heading {
+            text: text.into(),
+            level: 2,
+            origin: HeadingOrigin::Source { how: "line".into() },
+        };
+        let mut sections = vec![Section {
+            heading: Some(heading("Pourquoi l'atelier ferme-t-il ?")),
+            kind: SectionKind::Source,
+            blocks: Vec::new(),
+            heading_options: Vec::new(),
+            subsection: false,
+        }];
+        w.run(&mut sections, &[], &kw, &lex);
+        assert_eq!(
+            sections[0].heading.as_ref().unwrap().text,
+            "Pourquoi l'atelier ferme-t-il\u{202f}?"
+        );
+    }
+
+    #[test]
+    fn a_second_term_of_one_word_makes_no_pair() {
+        let (w, lex, kw) = writer();
+        let terms = [
+            section_term("serre municipale", "la", 4, 4),
+            section_term("arrosage", "l’", 3, 3),
+        ];
+        // every template used but the pair
+        let last: Vec<String> = w
+            .rules
+            .templates
+            .iter()
+            .map(|t| t.id.clone())
+            .filter(|id| id != "np-and-np2")
+            .collect();
+        let h = w
+            .generate(&terms, &kw, &lex, false, &[], &last, &[])
+            .unwrap();
+        assert!(!h.text.contains(" et "), "{}", h.text);
+        let terms = [
+            section_term("serre municipale", "la", 4, 4),
+            section_term("arrosage automatique", "l’", 3, 3),
+        ];
+        let h = w
+            .generate(&terms, &kw, &lex, false, &[], &last, &[])
+            .unwrap();
+        assert_eq!(h.text, "La serre municipale et l’arrosage automatique");
+    }
+
+    #[test]
+    fn templates_go_least_recently_used_first() {
+        let (w, _, _) = writer();
+        let ids: Vec<String> = w.rules.templates.iter().map(|t| t.id.clone()).collect();
+        // every template used once, the first one longest ago
+        let order = w.template_order(&ids, "serre");
+        assert_eq!(order[0].id, ids[0]);
+        assert_eq!(order.last().unwrap().id, *ids.last().unwrap());
+        // one not used yet comes before every used one
+        let order = w.template_order(&ids[1..], "serre");
+        assert_eq!(order[0].id, ids[0]);
+        // a run of headings never takes one template three times in a row,
+        // nor twice
+        let terms = [
+            section_term("serre municipale", "la", 4, 4),
+            section_term("potager", "le", 2, 2),
+            section_term("jardin partagé", "le", 3, 3),
+        ];
+        let (w, lex, kw) = writer();
+        let mut last: Vec<String> = Vec::new();
+        let mut used: Vec<String> = Vec::new();
+        for _ in 0..8 {
+            let h = w
+                .generate(&terms, &kw, &lex, false, &used, &last, &[])
+                .unwrap();
+            let HeadingOrigin::Generated { template, .. } = &h.origin else {
+                unreachable!()
+            };
+            assert_ne!(last.last(), Some(template), "{last:?}");
+            last.push(template.clone());
+            used.push(h.text.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn a_second_term_without_an_article_is_not_joined() {
+        let (w, _, _) = writer();
+        let tpl = w
+            .rules
+            .templates
+            .iter()
+            .find(|t| t.text.contains("{np2}"))
+            .unwrap();
+        let a = np("serre municipale", Some("la"));
+        assert!(w
+            .fill(tpl, &a, Some(&np("propre jardin", Some("votre"))))
+            .is_none());
+        assert!(w
+            .fill(tpl, &a, Some(&np("jardin partagé", Some("le"))))
+            .is_some());
     }
 
     #[test]
@@ -676,6 +1021,7 @@ mod tests {
             id: "t".into(),
             text: "Comment {fonctionne|fonctionnent} {np} ?".into(),
             examples: Vec::new(),
+            min_words: 0,
         };
         assert_eq!(
             w.fill(&t, &np("usines d’IA", Some("les")), None).unwrap(),

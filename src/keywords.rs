@@ -29,6 +29,13 @@ pub struct Term {
     /// Number of words.
     pub len: usize,
     pub score: f64,
+    /// Occurrences where the noun phrase ends with the term: not the start of
+    /// a longer phrase (« code » in « code de conduite » does not end there,
+    /// « propre » in « votre propre projet » never does).
+    pub ends: usize,
+    /// Occurrences cut by the length limit while the phrase went on
+    /// (« budget de formation Product » before « Owner »).
+    pub cut: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +74,87 @@ struct Occ {
     len: usize,
     sentence: usize,
     at_start: bool,
+    /// A longer phrase from the same start follows (see [`Term::ends`]).
+    extended: bool,
+    /// The length limit ended the phrase before a content word.
+    cut: bool,
+}
+
+/// Subject pronouns (« qui » among them) and the negation: an article cannot
+/// follow them, so a
+/// « le », « la » or « les » after one is an object pronoun and the next
+/// word a verb (« on le sait », « ne les gère »).
+const BEFORE_OBJECT: &[&str] = &[
+    "je", "j’", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n’", "n'",
+    "qui",
+];
+
+/// Forms of the modal verbs that take an infinitive with its object pronoun
+/// before it (« vous pouvez le gérer », « il faut les aider »).
+const MODALS: &[&str] = &[
+    "peux", "peut", "pouvons", "pouvez", "peuvent", "pourra", "pourrait", "pourront", "dois",
+    "doit", "devons", "devez", "doivent", "devra", "devrait", "veux", "veut", "voulons", "voulez",
+    "veulent", "faut", "faudra", "faudrait", "vais", "vas", "va", "allons", "allez", "vont",
+    "sais", "sait", "savez", "savent",
+];
+
+/// Is the word at `i` a verb by its place, after an object pronoun: one
+/// that follows a subject pronoun, the negation or a modal verb (« on le
+/// sait », « vous pouvez le gérer », « il l’utilise »), « de le » or « à les »
+/// (an article would have contracted: du, aux), or an infinitive after a
+/// preposition and its pronoun (« pour la limiter », « pour l’utiliser »)?
+fn verb_after_object_pronoun(toks: &[Token], i: usize) -> bool {
+    let lower = toks[i].lower.as_ref();
+    let elided = lower.starts_with("l’") || lower.starts_with("l'");
+    // the word before the pronoun, the pronoun, and the word itself
+    let (prev, pron, word) = if elided {
+        if i < 1 {
+            return false;
+        }
+        (
+            elision::strip(toks[i - 1].lower.as_ref()),
+            "l’",
+            elision::strip(lower),
+        )
+    } else {
+        if i < 2 {
+            return false;
+        }
+        let pron = toks[i - 1].text;
+        if !matches!(pron, "le" | "la" | "les") {
+            return false;
+        }
+        (elision::strip(toks[i - 2].lower.as_ref()), pron, lower)
+    };
+    // « l’utilisent », « l’apprécient »: a plural verb, not a noun in -ent
+    // (« l’agent », « l’environnement », « l’équivalent »)
+    if elided
+        && word.ends_with("ent")
+        && !["ment", "dent", "gent", "cent", "lent", "nient"]
+            .iter()
+            .any(|e| word.ends_with(e))
+    {
+        return true;
+    }
+    if BEFORE_OBJECT.contains(&prev) || MODALS.contains(&prev) {
+        return true;
+    }
+    if matches!(prev, "de" | "à") && matches!(pron, "le" | "les") {
+        return true;
+    }
+    if !matches!(prev, "pour" | "sans" | "de" | "d’" | "d'" | "à") {
+        return false;
+    }
+    if elided {
+        // « de l’utiliser », not « de l’hiver », « de l’usager », « à l’avenir »
+        prev != "à"
+            && word.ends_with("er")
+            && !word.ends_with("ier")
+            && !word.ends_with("ger")
+            && word.chars().count() > 4
+    } else {
+        matches!(prev, "pour" | "sans") && (word.ends_with("er") || word.ends_with("ir"))
+    }
 }
 
 /// The distinct strings of the occurrences, each stored once.
@@ -95,10 +183,20 @@ struct Token<'a> {
 fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &mut Vec<Occ>) {
     let content = |w: &str| -> bool {
         let b = elision::strip(w);
+        // « n’utilise », « s’engage », « j’aime »: a verb after its elided
+        // pronoun
+        let head = w[..w.len() - b.len()].trim_end_matches(['’', '\'']);
+        if ["n", "s", "j", "m", "t"]
+            .iter()
+            .any(|p| head.eq_ignore_ascii_case(p))
+        {
+            return false;
+        }
         b.chars().any(char::is_alphabetic)
             && !lex.is_stopword(b)
             && !lex.is_verb(b)
             && !french::looks_finite(b)
+            && !finite_form(b)
             && (b.chars().count() > 2 || is_acronym(b))
     };
     let toks: Vec<Token> = french::words(&sentence.text)
@@ -114,13 +212,10 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         let Some(stem) = &toks[i].stem else {
             continue;
         };
-        // « pour la limiter », « sans les aider »: an infinitive after an
-        // object pronoun is a verb, though its stem is a noun's (limite, aide)
-        if i >= 2
-            && matches!(toks[i - 2].lower.as_ref(), "pour" | "sans")
-            && matches!(toks[i - 1].lower.as_ref(), "le" | "la" | "les")
-            && (toks[i].lower.ends_with("er") || toks[i].lower.ends_with("ir"))
-        {
+        // « pour la limiter », « de le gérer », « on les aide »: a word
+        // after an object pronoun is a verb, though its stem may be a
+        // noun's (limite, aide)
+        if verb_after_object_pronoun(&toks, i) {
             continue;
         }
         // a term starting with an elided article keeps the article out: l’usine → usine
@@ -146,7 +241,10 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             len: 1,
             sentence: sentence.id,
             at_start: i == 0,
+            extended: false,
+            cut: false,
         });
+        let mut last = out.len() - 1;
         let mut j = i + 1;
         let mut n_content = 1;
         while j < toks.len() && n_words < 5 && n_content < 3 {
@@ -155,6 +253,16 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
             if let Some(stem) = &t.stem {
+                // a capitalised infinitive right after a lowercase content
+                // word opens a new sentence or list item whose full stop
+                // was lost (« … du projet Interdire définitivement … »),
+                // not after « de » in a name (« Permis de Fleurir »)
+                if starts_imperative(t.text)
+                    && toks[j - 1].stem.is_some()
+                    && !starts_capital(toks[j - 1].text)
+                {
+                    break;
+                }
                 // after a plural head, a word in -e right after it does not
                 // agree: a verb, not an adjective (« aux animateurs accompagne »)
                 if j == i + 1
@@ -179,6 +287,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                 n_words += 1;
                 n_content += 1;
                 if !elided_inner || content(elision::strip(t.text)) {
+                    out[last].extended = true;
                     out.push(Occ {
                         key: strings.get(&key),
                         surface: strings.get(&surface),
@@ -186,7 +295,10 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                         len: n_content,
                         sentence: sentence.id,
                         at_start: i == 0,
+                        extended: false,
+                        cut: false,
                     });
+                    last = out.len() - 1;
                 }
             } else if lower == "en"
                 && toks
@@ -206,7 +318,60 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             }
             j += 1;
         }
+        // the length limit stopped a phrase that goes on with a content word
+        if (n_words >= 5 || n_content >= 3) && toks.get(j).is_some_and(|t| t.stem.is_some()) {
+            out[last].cut = true;
+        }
     }
+}
+
+/// Finite forms the verb lexicon leaves out: the future singular
+/// (« aidera », « finira », not « caméra »), the second person plural
+/// (« oubliez », « pouvez »), a verb with its subject after it
+/// (« apprécient-ils »), and the subjunctive plural of « être » and
+/// « avoir ».
+fn finite_form(word: &str) -> bool {
+    let n = word.chars().count();
+    let lower = word.chars().all(char::is_lowercase);
+    // « apprécient-ils », « peut-on »: a verb before its subject (not the
+    // noun « rendez-vous »)
+    let inverted = !word.to_lowercase().starts_with("rendez")
+        && word.rsplit_once(['-', '‑']).is_some_and(|(_, s)| {
+            matches!(
+                s.to_lowercase().as_str(),
+                "il" | "ils" | "elle" | "elles" | "on" | "je" | "tu" | "nous" | "vous"
+            )
+        });
+    inverted
+        || matches!(word, "soient" | "aient")
+        || (lower && n > 4 && word.ends_with("ez"))
+        || (lower
+            && n > 5
+            && ((word.ends_with("era") && !word.ends_with("éra")) || word.ends_with("ira")))
+}
+
+/// Does a word start with one capital letter?
+fn starts_capital(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A capitalised word with an infinitive's ending, as an instruction opens
+/// (« Interdire », « Choisir », « Gérer », « Utiliser »); names with such an
+/// ending (« Olivier », « Twitter ») are left alone: a plain « -er » counts
+/// only with an accent or in « -iser » and « -ifier ».
+fn starts_imperative(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || chars.any(char::is_uppercase) {
+        return false;
+    }
+    let w = word.to_lowercase();
+    if w.chars().count() < 5 || w.ends_with("ier") && !w.ends_with("ifier") {
+        return false;
+    }
+    ["ir", "ire", "dre", "oir", "iser", "ifier"]
+        .iter()
+        .any(|e| w.ends_with(e))
+        || (w.ends_with("er") && w.contains(['é', 'è', 'ê']))
 }
 
 fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
@@ -246,6 +411,8 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
                         det_count: 0,
                         len: o.len,
                         score: 0.0,
+                        ends: 0,
+                        cut: 0,
                     },
                     forms: Forms::default(),
                     pairs: Vec::new(),
@@ -253,13 +420,20 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
                 &mut gathered[i]
             }
         };
-        if let Some(d) = o.determiner {
+        // a name's article belongs to the whole phrase it opens (« le
+        // Google Play Store »), not to the name alone
+        if let Some(d) = o
+            .determiner
+            .filter(|_| !o.extended || o.surface.contains(' ') || !french::starts_upper(&o.surface))
+        {
             add(&mut g.pairs, (d, &*o.surface));
         }
         let f = &mut g.forms;
         let side = if o.at_start { &mut f.1 } else { &mut f.0 };
         add(side, &*o.surface);
         g.term.count += 1;
+        g.term.ends += usize::from(!o.extended);
+        g.term.cut += usize::from(o.cut);
         if o.determiner.is_some() {
             g.term.det_count += 1;
         }
@@ -1058,6 +1232,101 @@ mod tests {
                 "« {bad} » in {surfaces:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_after_an_object_pronoun_is_a_verb_not_a_term() {
+        let text = "Le jardin partagé demande du temps. Il faut trouver le moyen de le gérer sans aide. On les arrose chaque soir. Les voisins qui l’utilisent le trouvent agréable. Vous pouvez la planter au printemps. Le jardin attire les voisins.";
+        let (kw, _) = analysed(text);
+        let surfaces: Vec<&str> = kw.terms.values().map(|t| t.surface.as_str()).collect();
+        for verb in ["gérer", "arrose", "utilisent", "planter"] {
+            assert!(
+                !surfaces.iter().any(|s| s.split(' ').any(|w| w == verb)),
+                "« {verb} » in {surfaces:?}"
+            );
+        }
+        assert!(surfaces.contains(&"jardin"), "{surfaces:?}");
+    }
+
+    #[test]
+    fn finite_verbs_end_a_noun_phrase() {
+        let text = "Un environnement accueillant aidera les bénévoles. N’oubliez pas les règles. Les plaintes soient traitées vite. Le comité s’engage auprès des membres. Les membres l’apprécient-ils vraiment ? Le comité n’utilise aucun outil payant.";
+        let (kw, _) = analysed(text);
+        let surfaces: Vec<&str> = kw.terms.values().map(|t| t.surface.as_str()).collect();
+        for verb in [
+            "aidera",
+            "oubliez",
+            "soient",
+            "engage",
+            "apprécient-ils",
+            "utilise",
+        ] {
+            assert!(
+                !surfaces.iter().any(|s| s.split(' ').any(|w| w == verb)),
+                "« {verb} » in {surfaces:?}"
+            );
+        }
+        assert!(
+            surfaces.contains(&"environnement accueillant"),
+            "{surfaces:?}"
+        );
+        // a noun is not read as a plural verb or a future
+        assert!(!finite_form("caméra") && !finite_form("rendez-vous"));
+    }
+
+    #[test]
+    fn a_capitalised_infinitive_after_a_lowercase_word_opens_a_new_phrase() {
+        // a list item whose full stop was lost
+        let text = "Les sanctions possibles : un avertissement écrit du comité Interdire définitivement la personne du forum. Le comité Gérer les conflits reste rare.";
+        let (kw, _) = analysed(text);
+        let surfaces: Vec<&str> = kw.terms.values().map(|t| t.surface.as_str()).collect();
+        assert!(
+            !surfaces
+                .iter()
+                .any(|s| s.contains("comité Interdire") || s.contains("comité Gérer")),
+            "{surfaces:?}"
+        );
+        // names are not instructions
+        let text = "La ville lance le Permis de Choisir. Le Permis de Choisir plaît.";
+        let (kw, _) = analysed(text);
+        assert!(
+            kw.terms.values().any(|t| t.surface == "Permis de Choisir"),
+            "{:?}",
+            kw.terms.values().map(|t| &t.surface).collect::<Vec<_>>()
+        );
+        assert!(!starts_imperative("Olivier") && !starts_imperative("Twitter"));
+        assert!(starts_imperative("Choisir") && starts_imperative("Utiliser"));
+    }
+
+    #[test]
+    fn a_term_knows_where_its_phrase_ends_and_where_the_limit_cut_it() {
+        let text = "Le code de conduite est court. Le code de conduite s’applique partout. Votre propre projet compte. Leur propre site aussi. Le budget de formation Scrum Master reste faible.";
+        let (kw, lex) = analysed(text);
+        let get = |w: &str| kw.terms.get(&lex.stem(w)).unwrap().clone();
+        let code = get("code");
+        assert_eq!((code.count, code.ends), (2, 0), "{code:?}");
+        let propre = get("propre");
+        assert_eq!(propre.ends, 0, "{propre:?}");
+        let cut = kw
+            .terms
+            .values()
+            .find(|t| t.surface == "budget de formation Scrum")
+            .expect("the cut phrase is counted");
+        assert_eq!(cut.cut, 1, "{cut:?}");
+        let whole = kw
+            .terms
+            .values()
+            .find(|t| t.surface == "code de conduite")
+            .unwrap();
+        assert_eq!((whole.ends, whole.cut), (2, 0));
+    }
+
+    #[test]
+    fn a_name_takes_no_article_from_the_phrase_it_opens() {
+        let text = "Le Mistral Express relie les deux villes. Le Mistral Express part chaque matin. Le nom Mistral reste connu.";
+        let (kw, lex) = analysed(text);
+        let name = kw.terms.get(&lex.stem("Mistral")).unwrap();
+        assert_eq!(name.determiner, None, "{name:?}");
     }
 
     #[test]

@@ -56,6 +56,8 @@ fn keywords_for(kp: &Np) -> Keywords {
             det_count: 3,
             len: kp.term.split_whitespace().count(),
             score: 1.0,
+            ends: 3,
+            cut: 0,
         },
     );
     Keywords {

@@ -11,6 +11,16 @@ pub const NNBSP: char = '\u{202F}';
 
 /// Apply French typography to a text (idempotent).
 pub fn apply(text: &str) -> String {
+    apply_with(text, true)
+}
+
+/// French spacing only (idempotent): every change of [`apply`] but the
+/// apostrophe, which stays as the author wrote it.
+pub fn spacing(text: &str) -> String {
+    apply_with(text, false)
+}
+
+fn apply_with(text: &str, apostrophes: bool) -> String {
     // only apostrophes, « », ; ! ? : % and spaces after digits change: a text
     // without any of them is returned as it is
     let punctuated = text
@@ -46,7 +56,7 @@ pub fn apply(text: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         match c {
-            '\'' if i > 0 && chars[i - 1].is_alphabetic() => out.push('’'),
+            '\'' if apostrophes && i > 0 && chars[i - 1].is_alphabetic() => out.push('’'),
             ';' | '!' | '?' | ':' | '%' | '»' => {
                 let is_double_punct = matches!(c, ';' | '!' | '?' | ':');
                 let digits_around = c == ':'
@@ -170,6 +180,15 @@ fn number_spacing(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spacing_leaves_the_apostrophe_as_written() {
+        assert_eq!(
+            spacing("Pourquoi l'IA ? Le bilan : 12 ans"),
+            "Pourquoi l'IA\u{202f}? Le bilan\u{a0}: 12\u{a0}ans"
+        );
+        assert_eq!(spacing(&spacing("Quoi ? ")), spacing("Quoi ? "));
+    }
 
     #[test]
     fn french_spacing() {
