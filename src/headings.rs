@@ -184,19 +184,6 @@ impl HeadingWriter {
         }
         self.name_sections(sections, sentences, kw, lex);
         self.keyphrase_subheadings(sections, sentences, kw, lex);
-        // a heading recovered from the input gets the no-break spaces of
-        // French typography (before « : ? ! », inside « ») as the generated
-        // ones do; its apostrophes stay as the author typed them: the line is
-        // the author's, kept word for word
-        for h in sections.iter_mut().filter_map(|s| s.heading.as_mut()) {
-            let mut t = typography::apply(&h.text);
-            if !h.text.contains('’') {
-                t = t.replace('’', "'");
-            }
-            if t != h.text {
-                h.text = t;
-            }
-        }
     }
 
     /// How many more subheadings must carry the keyphrase for its share of the
