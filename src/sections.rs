@@ -271,6 +271,16 @@ impl Sectioner {
         for part in &outline.parts {
             let ids: Vec<usize> = part.paragraphs.iter().flatten().copied().collect();
             if ids.is_empty() {
+                // a title over the subsection that follows it
+                if part.heading.is_some() {
+                    out.push(Section {
+                        heading: part.heading.clone(),
+                        kind: SectionKind::Source,
+                        blocks: Vec::new(),
+                        heading_options: Vec::new(),
+                        subsection: false,
+                    });
+                }
                 continue;
             }
             let para_starts: Vec<bool> = {

@@ -340,8 +340,16 @@ impl Structurer {
                             .flatten()
                         {
                             let before = s[..start].trim();
-                            push_sentence(&mut out, &mut para, before, glued(ri));
-                            end_paragraph(&mut out, &mut para);
+                            // « Bonnes pratiques Trier les demandes Pour … »:
+                            // what opens the sentence before the heading, with
+                            // no full stop of its own, is the title over it
+                            if self.title_before(before, lex) {
+                                end_paragraph(&mut out, &mut para);
+                                push_heading(&mut out, before, 2, "inline");
+                            } else {
+                                push_sentence(&mut out, &mut para, before, glued(ri));
+                                end_paragraph(&mut out, &mut para);
+                            }
                             push_heading(&mut out, &s[start..end], 2, how);
                             run_words = 0;
                             body = s[end..].trim();
@@ -376,9 +384,30 @@ impl Structurer {
                 }
             }
         }
-        // a heading with nothing under it gives its place to the next one
-        out.parts
-            .retain(|p| !p.paragraphs.is_empty() || p.heading.is_none());
+        // a heading with nothing under it is kept when another heading follows
+        // it and text comes after (a section title over its first subsection,
+        // which goes one level down); otherwise it gives its place
+        let n = out.parts.len();
+        let mut keep = vec![true; n];
+        for (i, kept) in keep.iter_mut().enumerate() {
+            let p = &out.parts[i];
+            if p.heading.is_none() || !p.paragraphs.is_empty() {
+                continue;
+            }
+            *kept = out.parts.get(i + 1).is_some_and(|q| q.heading.is_some())
+                && out.parts[i + 1..].iter().any(|q| !q.paragraphs.is_empty());
+            if *kept {
+                let level = p.heading.as_ref().map_or(2, |h| h.level);
+                if let Some(h) = out.parts[i + 1].heading.as_mut() {
+                    h.level = h.level.max((level + 1).min(3));
+                }
+            }
+        }
+        let mut k = 0;
+        out.parts.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
         if out.parts.len() > 1
             && out.parts[0].heading.is_none()
             && out.parts[0].paragraphs.is_empty()
@@ -464,7 +493,18 @@ impl Structurer {
             let mut after = raw[i + 1..].iter().filter(|n| !n.is_empty()).copied();
             let (next, next2) = (after.next(), after.next());
             let prev = raw[..i].iter().rev().find(|n| !n.is_empty()).copied();
-            if !explicit && self.is_heading_line(l, (prev, next, next2), run_words, lex) {
+            let next3 = after.next();
+            // a title over a subheading line: a heading line if the subheading
+            // were not there (« Bonnes pratiques » / « Trier les demandes » / …)
+            let title_over = || {
+                next.is_some_and(|n| {
+                    !n.ends_with(['.', '!', '?', '…', ':'])
+                        && self.is_heading_line(n, (Some(l), next2, next3), 0, lex)
+                }) && self.is_heading_line(l, (prev, next2, next3), run_words, lex)
+            };
+            if !explicit
+                && (self.is_heading_line(l, (prev, next, next2), run_words, lex) || title_over())
+            {
                 out.push(Line::Heading(l, 2, "line"));
                 run_words = 0;
                 i += 1;
@@ -1161,6 +1201,26 @@ impl Structurer {
         None
     }
 
+    /// Whether the words that open a sentence before a heading found inside it
+    /// are a title of their own: short, capitalised, no punctuation at all (no
+    /// full stop either), no finite verb, not ending on a function word.
+    fn title_before(&self, before: &str, lex: &Lexicon) -> bool {
+        let words: Vec<&str> = french::words(before).collect();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        words.len() >= 2
+            && words.len() <= self.rules.max_heading_words
+            && french::starts_upper(before)
+            && before
+                .chars()
+                .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '’' | '\'' | '-'))
+            && !lex.is_function_word(last)
+            && !words
+                .iter()
+                .any(|w| lex.is_verb(w) || french::looks_finite(w))
+    }
+
     /// Where a second heading starts inside the inlined heading `h`: headings
     /// are written in sentence case, so a capitalised word after a lowercase
     /// one, a word the text also writes in lowercase and capitalises nowhere
@@ -1637,8 +1697,7 @@ fn push_heading(out: &mut Outline, text: &str, level: u8, how: &str) {
             how: how.to_string(),
         },
     };
-    // two headings in a row: the first had nothing under it; keep it as a heading
-    // of an empty part only if it is the only one (dropped later otherwise)
+    // two headings in a row: the first heads an empty part (see the end of `run`)
     out.parts.push(Part {
         heading: Some(heading),
         paragraphs: Vec::new(),

@@ -354,12 +354,19 @@ Il a fallu la faire refaire sur mesure par un atelier de la région.\n";
 #[test]
 fn two_inlined_headings_in_a_row_are_told_apart() {
     // « Répartir » is capitalised after a lowercase word: a second heading
-    // starts there, and heads the text that follows
+    // starts there, and heads the text that follows; the first is the title
+    // over it, one level up
     let text = "La piscine municipale accueille chaque semaine des centaines de nageurs, des écoles du quartier aux clubs de plongée, et les demandes de créneaux ne cessent de croître depuis la rénovation des bassins. \
 Le planning des créneaux Répartir les lignes d’eau Les maîtres-nageurs répartissent les lignes d’eau chaque lundi entre les écoles, les clubs et le public. \
 Ils affichent le planning à l’entrée de la piscine. \
 Les clubs doivent répartir leurs nageurs par niveau, et le planning change chaque trimestre.";
-    assert_eq!(headings(text), ["Répartir les lignes d’eau"]);
+    assert_eq!(
+        heading_levels(text),
+        [
+            ("Le planning des créneaux".to_string(), 2),
+            ("Répartir les lignes d’eau".to_string(), 3)
+        ]
+    );
 }
 
 #[test]
@@ -390,4 +397,62 @@ Les dossiers se déposent avant la fin de l’année.";
     let list = "Le plan de l’association tient en quelques lignes et sera voté en assemblée générale au mois de mars. \
 Les objectifs sont les suivants Réduire les déchets du marché Trouver des bénévoles pour le tri Les habitants pourront proposer d’autres idées lors de la réunion.";
     assert!(headings(list).is_empty(), "{:?}", headings(list));
+}
+
+fn heading_levels(text: &str) -> Vec<(String, u8)> {
+    let (st, sp, lex) = engine();
+    let o: Outline = st.run(text, &sp, &lex);
+    o.parts
+        .iter()
+        .filter_map(|p| p.heading.as_ref().map(|h| (h.text.clone(), h.level)))
+        .collect()
+}
+
+#[test]
+fn title_line_over_a_subheading_line_is_kept_one_level_up() {
+    let text = "La médiathèque prépare sa rentrée avec une équipe renforcée et de nouveaux horaires.\n\
+                Les bénévoles ont été nombreux à répondre à l’appel lancé au printemps dernier.\n\
+                Quelques conseils pratiques\n\
+                Réserver ses livres en ligne\n\
+                Le catalogue est désormais consultable depuis chez soi, et chaque lecteur peut mettre de côté jusqu’à cinq ouvrages par semaine.\n\
+                Venir aux bonnes heures\n\
+                Le samedi matin reste le moment le plus chargé, alors que les mardis après-midi sont beaucoup plus calmes pour les familles.\n";
+    let h = heading_levels(text);
+    assert_eq!(
+        h,
+        vec![
+            ("Quelques conseils pratiques".to_string(), 2),
+            ("Réserver ses livres en ligne".to_string(), 3),
+            ("Venir aux bonnes heures".to_string(), 2),
+        ]
+    );
+    // the rewritten article shows both the title and its first subheading
+    let hs = source_headings(&format!(
+        "{text}{}",
+        "Les horaires d’été restent en vigueur jusqu’à la fin du mois, puis la médiathèque ouvrira aussi le dimanche matin.\n"
+    ));
+    assert!(
+        hs.contains(&"Quelques conseils pratiques".to_string()),
+        "{hs:?}"
+    );
+    assert!(
+        hs.contains(&"Réserver ses livres en ligne".to_string()),
+        "{hs:?}"
+    );
+}
+
+#[test]
+fn inlined_title_before_an_inlined_infinitive_heading_is_kept() {
+    let text = "La médiathèque prépare sa rentrée avec une équipe renforcée et de nouveaux horaires. \
+                Les bénévoles ont été nombreux à répondre à l’appel lancé au printemps dernier. \
+                Quelques conseils utiles Réserver ses livres en ligne Depuis le mois de juin, le catalogue est consultable depuis chez soi et chaque lecteur peut réserver cinq ouvrages. \
+                Il suffit de réserver avant jeudi pour retirer les livres le samedi.";
+    let h = heading_levels(text);
+    assert_eq!(
+        h,
+        vec![
+            ("Quelques conseils utiles".to_string(), 2),
+            ("Réserver ses livres en ligne".to_string(), 3),
+        ]
+    );
 }
