@@ -325,6 +325,21 @@ impl Structurer {
                             run_words = 0;
                             continue;
                         }
+                        // « Persévérez ! »: a short exclamation in the
+                        // imperative between two sentences of prose
+                        if !explicit
+                            && next_capital
+                            && run_words >= self.rules.question.min_run_words
+                            && self.exclamation_heading(s, lex)
+                            && !ri
+                                .checked_sub(1)
+                                .is_some_and(|p| t[ranges[p].clone()].ends_with(':'))
+                        {
+                            end_paragraph(&mut out, &mut para);
+                            push_heading(&mut out, s.trim(), 2, "exclamation");
+                            run_words = 0;
+                            continue;
+                        }
                         let mut body = s;
                         // the sentence's tokens, read once for the three tests below
                         let tokens = token_spans(s);
@@ -540,6 +555,16 @@ impl Structurer {
     ) -> bool {
         if line.ends_with('?') && self.is_question_line(line, (prev, next), run_words, lex) {
             return true;
+        }
+        // « Persévérez ! » on its own line, between lines of prose
+        if line.ends_with('!') {
+            let prose = |l: &str| {
+                l.ends_with(['.', '!', '?', '…', '»', ')']) && french::words(l).count() >= 8
+            };
+            return self.exclamation_heading(line, lex)
+                && prev.is_some_and(|p| p.ends_with(['.', '!', '?', '…', '»', ')']))
+                && next.is_some_and(|n| prose(n) && french::starts_upper(n))
+                && run_words >= self.rules.question.min_run_words;
         }
         // a numbered heading (« 2. Une rentrée chargée ») is judged on its
         // words; a numbered line next to another is an item of a list
@@ -1199,6 +1224,37 @@ impl Structurer {
             return Some(tokens[k].start);
         }
         None
+    }
+
+    /// A short exclamation that heads a section: one to five words, the first
+    /// a verb in the imperative (« Persévérez ! », « N’attendez plus ! »,
+    /// « Libérez votre appareil ! »), no other verb, no punctuation inside.
+    fn exclamation_heading(&self, s: &str, lex: &Lexicon) -> bool {
+        const MAX_WORDS: usize = 5;
+        let s = s.trim();
+        let Some(body) = s.strip_suffix('!') else {
+            return false;
+        };
+        let body = body.trim_end_matches(|c: char| c.is_whitespace());
+        let words: Vec<&str> = french::words(body).collect();
+        let Some(first) = body.split_whitespace().next() else {
+            return false;
+        };
+        let first = first.to_lowercase();
+        let first = french::elision::strip(&first);
+        let verb = first.split('-').next().unwrap_or("");
+        (1..=MAX_WORDS).contains(&words.len())
+            && french::starts_upper(body)
+            && body
+                .chars()
+                .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '’' | '\'' | '-'))
+            && verb.ends_with("ez")
+            && verb.chars().count() >= 5
+            && !lex.is_function_word(verb)
+            && !words
+                .iter()
+                .skip(1)
+                .any(|w| lex.is_verb(w) || french::looks_finite(w))
     }
 
     /// Whether the words that open a sentence before a heading found inside it

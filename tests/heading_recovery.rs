@@ -456,3 +456,23 @@ fn inlined_title_before_an_inlined_infinitive_heading_is_kept() {
         ]
     );
 }
+
+#[test]
+fn a_short_exclamation_in_the_imperative_is_a_heading() {
+    let prose = "Le jardin partagé du quartier accueille chaque samedi une vingtaine de bénévoles, qui arrosent, désherbent et récoltent ensemble les légumes de saison. \
+Les enfants de l’école voisine y viennent aussi le jeudi, et chacun repart avec un panier.";
+    let after = "Les premières récoltes sont souvent maigres, mais la terre s’enrichit d’année en année grâce au compost.";
+    // glued into the prose
+    let flat = format!("{prose} Patientez ! {after} Il faut compter trois saisons.");
+    assert_eq!(headings(&flat), ["Patientez !"]);
+    // on a line of its own
+    let lines = format!("{prose}\nPatientez !\n{after}\nIl faut compter trois saisons.\n");
+    assert_eq!(headings(&lines), ["Patientez !"]);
+    // an exclamation of the prose that is no imperative stays in the text
+    let prose_only = format!("{prose} Quelle belle surprise ! {after}");
+    assert!(
+        headings(&prose_only).is_empty(),
+        "{:?}",
+        headings(&prose_only)
+    );
+}
