@@ -609,8 +609,14 @@ impl Structurer {
         if markdown_heading(next).is_some() {
             return false;
         }
-        // after a line that announces a list (":"), lines are items
-        if prev.is_some_and(|p| p.ends_with(':')) {
+        // after a line that announces a list (":"), lines are items, but
+        // for a stock heading (« Conclusion », « En résumé ») before prose
+        let stock = {
+            let lower = line.to_lowercase();
+            let bare = lower.strip_prefix("en ").unwrap_or(&lower);
+            self.rules.stock_headings.iter().any(|w| w == bare)
+        };
+        if prev.is_some_and(|p| p.ends_with(':')) && !stock {
             return false;
         }
         // the line after must be longer prose or at least a sentence
@@ -998,8 +1004,9 @@ impl Structurer {
     }
 
     /// A one-word heading of `stock_headings` glued inside a sentence: the
-    /// byte range of the heading in `s`. The word is capitalised, follows a
-    /// word with no punctuation after it (not a function word), and a sentence
+    /// byte range of the heading in `s`. The word is capitalised (or follows a
+    /// capitalised « En »: « En conclusion »), follows a word with no
+    /// punctuation after it (not a function word) or a colon, and a sentence
     /// start follows it; a few words stand on each side.
     /// (`tokens`: the [`token_spans`] of `s`.)
     fn stock_heading(
@@ -1015,24 +1022,36 @@ impl Structurer {
         let last = tokens.len().checked_sub(MIN_REST_WORDS + 1)?;
         for k in MIN_BEFORE_WORDS..=last {
             let word = &s[tokens[k].clone()];
-            if !french::starts_upper(word)
-                || !self.rules.stock_headings.contains(&word.to_lowercase())
-            {
+            if !self.rules.stock_headings.contains(&word.to_lowercase()) {
                 continue;
             }
-            let prev = &s[tokens[k - 1].clone()];
+            // « En conclusion », « En résumé »: the heading opens on « En »
+            let h = if word.starts_with(char::is_lowercase) && &s[tokens[k - 1].clone()] == "En" {
+                k - 1
+            } else if french::starts_upper(word) {
+                k
+            } else {
+                continue;
+            };
+            if h < MIN_BEFORE_WORDS {
+                continue;
+            }
+            let prev = &s[tokens[h - 1].clone()];
             let next = &s[tokens[k + 1].clone()];
             // « Au-delà du … » opens like « Au delà du … »
             let (next, after) = match next.split_once('-') {
                 Some((head, tail)) if !head.is_empty() && !tail.is_empty() => (head, tail),
                 _ => (next, &s[tokens[k + 2].clone()]),
             };
-            if prev.ends_with(|c: char| c.is_alphanumeric())
+            // after a word with no punctuation, or after a colon whose
+            // announcement (a picture, a block of code) the scrape lost
+            if (prev.ends_with(|c: char| c.is_alphanumeric())
                 && !lex.is_function_word(&prev.to_lowercase())
+                || prev.ends_with(':'))
                 && french::starts_upper(next)
                 && self.opens_sentence(next, Some(after), lower_words, proper)
             {
-                return Some((tokens[k].start, tokens[k].end));
+                return Some((tokens[h].start, tokens[k].end));
             }
         }
         None

@@ -476,3 +476,21 @@ Les enfants de l’école voisine y viennent aussi le jeudi, et chacun repart av
         headings(&prose_only)
     );
 }
+
+#[test]
+fn a_stock_heading_after_a_colon_whose_announcement_was_lost_is_a_heading() {
+    // the scrape lost what the colon announced (a picture, a block of code):
+    // « En conclusion » and a sentence start follow it
+    let prose = "La bibliothèque a changé de logiciel de prêt cet été, et la bascule a demandé deux semaines de travail à toute l’équipe. \
+Nous avons écrit un petit programme pour copier les fiches des lecteurs. \
+Voici le tableau des étapes suivies :";
+    let after =
+        "Cette migration nous a appris beaucoup de choses sur nos sauvegardes et sur nos outils.";
+    let flat = format!("{prose} En conclusion {after} Le prochain chantier sera le portail.");
+    assert_eq!(headings(&flat), ["En conclusion"]);
+    let lines = format!("{prose}\nEn conclusion\n{after}\nLe prochain chantier sera le portail.\n");
+    assert_eq!(headings(&lines), ["En conclusion"]);
+    // any other line announced by a colon stays in the text
+    let list = format!("{prose}\nLes fiches des lecteurs\n{after}\n");
+    assert!(headings(&list).is_empty(), "{:?}", headings(&list));
+}
