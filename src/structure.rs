@@ -622,7 +622,13 @@ impl Structurer {
         // the line after must be longer prose or at least a sentence
         let next_words = french::words(next).count();
         let last = words[words.len() - 1];
-        if lex.is_function_word(last) && !line.ends_with('?') {
+        // « … n’abandonnez pas »: a negation ends the line, not a dangling word
+        let negated = matches!(last.to_lowercase().as_str(), "pas" | "plus" | "jamais")
+            && words.iter().any(|w| {
+                let w = w.to_lowercase();
+                w == "ne" || w.starts_with("n’") || w.starts_with("n'")
+            });
+        if lex.is_function_word(last) && !line.ends_with('?') && !negated {
             return false;
         }
         let ends_sentence = |l: &str| l.ends_with(['.', '!', '?', '…', ':', '»', ')']);

@@ -494,3 +494,13 @@ Voici le tableau des étapes suivies :";
     let list = format!("{prose}\nLes fiches des lecteurs\n{after}\n");
     assert!(headings(&list).is_empty(), "{:?}", headings(&list));
 }
+
+#[test]
+fn a_heading_line_ending_on_a_negation_is_a_heading() {
+    // « pas » closes the negation « ne … pas »: the line does not stop on a
+    // dangling function word
+    let text = "Monter une troupe de théâtre amateur demande du temps, et les premières représentations attirent rarement plus d’une vingtaine de spectateurs.\n\
+Répétez et ne renoncez pas\n\
+Les troupes qui durent sont celles qui jouent souvent, dans les écoles, les maisons de retraite et les fêtes de quartier, même devant une petite salle.\n";
+    assert_eq!(headings(text), ["Répétez et ne renoncez pas"]);
+}
