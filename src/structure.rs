@@ -586,7 +586,18 @@ impl Structurer {
             || line.chars().count() > self.rules.max_heading_chars
             || words.len() > self.rules.max_heading_words + 4
             || !french::starts_upper(line)
-            || line.ends_with(['.', ',', ';', '…', ':', '!', ')', '»'])
+            || line.ends_with(['.', ',', ';', '…', ':', '!', '»'])
+            // a closing parenthesis only after a short qualifier of letters
+            // (« … de votre projet (en ligne) »), the line after prose
+            || line.ends_with(')')
+                && !(prev.is_some_and(|p| p.ends_with(['.', '!', '?', '…']))
+                    && line
+                    .rsplit_once(" (")
+                    .and_then(|(_, q)| q.strip_suffix(')'))
+                    .is_some_and(|q| {
+                        (1..=3).contains(&q.split_whitespace().count())
+                            && q.chars().all(|c| c.is_alphabetic() || c == ' ')
+                    }))
             || line.matches(':').count() > 1
             // a sentence end inside: the line holds a sentence, not only a heading
             || line

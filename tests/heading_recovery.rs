@@ -504,3 +504,15 @@ Répétez et ne renoncez pas\n\
 Les troupes qui durent sont celles qui jouent souvent, dans les écoles, les maisons de retraite et les fêtes de quartier, même devant une petite salle.\n";
     assert_eq!(headings(text), ["Répétez et ne renoncez pas"]);
 }
+
+#[test]
+fn a_heading_line_may_end_on_a_short_qualifier_in_parentheses() {
+    let text = "Les clubs de lecture se multiplient dans la région, portés par des bibliothécaires et des libraires qui cherchent à faire venir de nouveaux lecteurs.\n\
+Trouver des lecteurs près de chez soi (hors ligne)\n\
+Les affiches chez les commerçants et les annonces au marché restent les meilleurs moyens de réunir une dizaine de personnes dès la première séance.\n\
+Les lecteurs viennent ensuite d’eux-mêmes.\n";
+    assert_eq!(
+        headings(text),
+        ["Trouver des lecteurs près de chez soi (hors ligne)"]
+    );
+}
