@@ -107,14 +107,21 @@ pub fn cut_words(text: &str, max: usize) -> String {
         .to_string()
 }
 
+/// The text without the emoji or bullets before its first word (an opening
+/// quote or parenthesis stays): no part of a title or a description.
+fn without_leading_symbols(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '«' | '“' | '"' | '(' | '¿' | '¡'))
+    })
+}
+
 /// The lead's main clause, within the title bound: the first sentence up to a
 /// clause break (comma, colon, « afin de », « selon »…) when it is too long.
 pub fn title_from_lead(lead: &str, max: usize) -> String {
-    // an emoji or a bullet before the first word is no part of a title
-    let lead = lead.trim_start_matches(|c: char| {
-        !(c.is_alphanumeric() || matches!(c, '«' | '“' | '"' | '(' | '¿' | '¡'))
-    });
-    let mut s = lead.trim().trim_end_matches(['.', '!', '…']).trim();
+    let mut s = without_leading_symbols(lead)
+        .trim()
+        .trim_end_matches(['.', '!', '…'])
+        .trim();
     // a subordinate clause first ("Bien que …, X fait Y"): the main clause follows
     const SUBORDINATE: &[&str] = &[
         "Bien qu",
@@ -339,11 +346,8 @@ pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usiz
         .unwrap_or(0);
     let mut text = String::new();
     for (k, s) in body.iter().skip(start).enumerate() {
-        // an emoji or a bullet before the first word is no part of it
         let s = if k == 0 {
-            s.trim_start_matches(|c: char| {
-                !(c.is_alphanumeric() || matches!(c, '«' | '“' | '"' | '(' | '¿' | '¡'))
-            })
+            without_leading_symbols(s)
         } else {
             s
         };
