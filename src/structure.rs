@@ -634,11 +634,7 @@ impl Structurer {
         let next_words = french::words(next).count();
         let last = words[words.len() - 1];
         // « … n’abandonnez pas »: a negation ends the line, not a dangling word
-        let negated = matches!(last.to_lowercase().as_str(), "pas" | "plus" | "jamais")
-            && words.iter().any(|w| {
-                let w = w.to_lowercase();
-                w == "ne" || w.starts_with("n’") || w.starts_with("n'")
-            });
+        let negated = ends_on_negation(&words);
         if lex.is_function_word(last) && !line.ends_with('?') && !negated {
             return false;
         }
@@ -1451,10 +1447,14 @@ impl Structurer {
             }
             let prev_word = prev.trim_end_matches([')', '»', '"']);
             let prev_bare = french::elision::strip(prev_word).to_lowercase();
-            if lex.is_function_word(&prev_bare) || lex.is_function_word(&prev_word.to_lowercase()) {
+            let heading_words: Vec<&str> = tokens[..k].iter().map(|r| &s[r.clone()]).collect();
+            // « Expérimentez et n’abandonnez pas »: a negation ends the
+            // heading, not a dangling word
+            if (lex.is_function_word(&prev_bare) || lex.is_function_word(&prev_word.to_lowercase()))
+                && !ends_on_negation(&heading_words)
+            {
                 continue;
             }
-            let heading_words: Vec<&str> = tokens[..k].iter().map(|r| &s[r.clone()]).collect();
             if heading_words.iter().any(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 lex.is_verb(w) || w.split(['-', '‑']).skip(1).any(|p| lex.is_verb(p))
@@ -1500,15 +1500,34 @@ impl Structurer {
                 proper,
             ) && !proper
                 .contains_key(first.trim_matches(|c: char| !c.is_alphanumeric()));
-            if k == 1 && !repeated && !lower_stems.contains(&lex.stem(first)) && !clear_start {
+            let verbal = verbal_start(
+                s,
+                tokens,
+                k,
+                &next_lower,
+                (lower_words, lower_stems),
+                proper,
+                lex,
+            );
+            if k == 1
+                && !repeated
+                && !lower_stems.contains(&lex.stem(first))
+                && !clear_start
+                && !verbal
+            {
                 continue;
             }
+            // a verb in the imperative or the infinitive, capitalised before a
+            // determiner or an elided word (« Traitez la demande … »,
+            // « Trouver des fonds … »): a guide's sentence opens on it, prose
+            // never capitalises one after a lowercase word
             if repeated {
                 // the repetition is the cue; the subject may well be a name
             } else if lex.is_function_word(&next_bare)
                 || lex.is_function_word(&next_lower)
                 || elided_start
                 || inversion
+                || verbal
             {
                 score += 2.0;
             } else if next.ends_with(',')
@@ -1574,7 +1593,7 @@ impl Structurer {
                 && name_subject(s, tokens, k, lower_words, lex);
             if noun_before_subject {
                 score += 1.5;
-            } else if name_like && !repeated {
+            } else if name_like && !repeated && !verbal {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
@@ -1667,6 +1686,54 @@ fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
         && !lex.is_verb(&w)
         && !w.ends_with("ment")
         && !TIME_WORDS.contains(&w.as_str())
+}
+
+/// Whether the words of a heading end on the « pas », « plus » or « jamais »
+/// of a negation (« N’attendez plus », « … et n’abandonnez pas »), not on a
+/// dangling function word.
+fn ends_on_negation(words: &[&str]) -> bool {
+    words
+        .last()
+        .is_some_and(|last| matches!(last.to_lowercase().as_str(), "pas" | "plus" | "jamais"))
+        && words.iter().any(|w| {
+            let w = w.to_lowercase();
+            w == "ne" || w.starts_with("n’") || w.starts_with("n'")
+        })
+}
+
+/// Whether the capitalised word at `k` (`lower`: its lowercase letters) is a
+/// verb that opens a sentence: an imperative in -ez whose stem the text also
+/// writes in lowercase, or an infinitive the text also writes in lowercase, capitalised nowhere else inside a sentence (not a
+/// name such as « Lopez » or « Pierre »), before a function word or an elided
+/// word (« Traitez la demande », « Essayez d’abord », « Trouver des fonds »).
+fn verbal_start(
+    s: &str,
+    tokens: &[std::ops::Range<usize>],
+    k: usize,
+    lower: &str,
+    (lower_words, lower_stems): (&HashSet<String>, &LowerStems),
+    proper: &HashMap<String, usize>,
+    lex: &Lexicon,
+) -> bool {
+    let letters = lower.chars().count();
+    if letters < 5 || !lower.chars().all(char::is_alphabetic) || lex.is_function_word(lower) {
+        return false;
+    }
+    // the verb comes back in another form (« traiter », « un traitement »):
+    // not a name such as « Lopez »
+    let imperative = lower.ends_with("ez") && lower_stems.contains(&lex.stem(lower));
+    let infinitive = (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
+        && lower_words.contains(lower);
+    let word = &s[tokens[k].clone()];
+    let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    (imperative || infinitive)
+        && proper.get(&bare).copied().unwrap_or(0) <= 1
+        && tokens.get(k + 1).is_some_and(|t| {
+            let w = s[t.clone()].to_lowercase();
+            let stripped = french::elision::strip(&w);
+            w.starts_with(char::is_lowercase)
+                && (lex.is_function_word(&w) || stripped.len() < w.len())
+        })
 }
 
 /// Whether the word after the cut at `k` is followed by a capitalised word

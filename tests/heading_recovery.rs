@@ -516,3 +516,47 @@ Les lecteurs viennent ensuite d’eux-mêmes.\n";
         ["Trouver des lecteurs près de chez soi (hors ligne)"]
     );
 }
+
+#[test]
+fn guide_headings_in_the_imperative_or_the_infinitive_are_recovered_from_a_flat_scrape() {
+    // a how-to guide: each section opens on a sentence in the imperative or
+    // the infinitive, glued after a heading that lost its full stop
+    let text = "L’association des jardins partagés du quartier accueille chaque printemps de nouveaux bénévoles, venus de toute la ville pour cultiver une parcelle et apprendre auprès des anciens. Beaucoup repartent pourtant au bout de quelques semaines, faute d’avoir trouvé leur place dans le groupe, et les anciens ne savent pas toujours comment les aider. Le traitement des demandes prend du temps, et chaque essai compte. \
+Aidez les nouveaux venus à trouver leur place dans l’association Aidez chaque nouveau bénévole à rencontrer les anciens en l’invitant aux réunions du jeudi soir. Présentez-lui les parcelles et les outils communs dès sa première visite. Les bénévoles qui se sentent attendus reviennent plus souvent. \
+Recueillir des informations sur les besoins du jardin Traitez chaque demande des jardiniers avec la même attention, qu’elle vienne d’un ancien ou d’un nouveau venu. Notez les besoins dans un carnet partagé au local. Les réponses arrivent ainsi plus vite. \
+Gagnez du temps grâce à des outils partagés et à un calendrier commun Trouver des outils communs fonctionne bien si l’équipe est déjà organisée. Le local prête les bêches, les arrosoirs et les brouettes aux adhérents. \
+Expérimentez et n’abandonnez pas Il n’est pas facile de faire vivre un jardin collectif pendant plusieurs années. Les premières saisons sont souvent les plus difficiles pour les équipes. \
+Traction Essayez de recueillir des preuves que le jardin compte pour le quartier, par exemple le nombre de visiteurs ou de paniers distribués. Les chiffres aident à convaincre la mairie de renouveler la convention.";
+    let got = source_headings(text);
+    for h in [
+        "Aidez les nouveaux venus à trouver leur place dans l’association",
+        "Recueillir des informations sur les besoins du jardin",
+        "Gagnez du temps grâce à des outils partagés et à un calendrier commun",
+        "Expérimentez et n’abandonnez pas",
+        "Traction",
+    ] {
+        assert!(got.iter().any(|g| g == h), "{h:?} not recovered: {got:?}");
+    }
+    // the sentences after them stay whole in the text
+    let md = Command::cargo_bin("rubrique")
+        .unwrap()
+        .args(["rewrite", "-"])
+        .write_stdin(text.as_bytes().to_vec())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    for s in [
+        "Aidez chaque nouveau bénévole à rencontrer les anciens",
+        "Traitez chaque demande des jardiniers",
+        "Trouver des outils communs fonctionne bien",
+        "Essayez de recueillir des preuves",
+    ] {
+        assert!(md.contains(s), "{s:?} lost:\n{md}");
+    }
+}
+
+#[test]
+fn a_name_in_ez_after_a_noun_is_not_read_as_an_imperative() {
+    let text = "Le projet de médiathèque a franchi une étape décisive cet automne, après deux années de concertation avec les habitants du quartier et les associations de lecteurs. Une rencontre avec l’architecte Lopez la semaine dernière a permis de fixer le calendrier des travaux. Les premiers plans montrent une grande salle de lecture ouverte sur le jardin. Les habitants pourront aider à choisir le mobilier lors d’ateliers publics. Un essai de mobilier aura lieu en mars dans la salle des fêtes.";
+    assert_eq!(headings(text), Vec::<String>::new());
+}
