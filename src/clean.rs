@@ -935,10 +935,13 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
             '\n' => true,
             '.' | '!' | '?' | '…' => it.peek().is_some_and(|&(_, n)| n.is_whitespace()),
             _ if c.is_lowercase() => match it.peek() {
-                Some(&(p1, n1)) if n1.is_uppercase() => text[p1 + n1.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase),
+                Some(&(p1, n1)) if n1.is_uppercase() => {
+                    text[p1 + n1.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                        && glued_word(&text[..p1])
+                }
                 _ => false,
             },
             _ => false,
@@ -955,6 +958,20 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// Whether the letters that end `before` are a lowercase word of two letters
+/// or more, the end of a sentence a capital is glued to (« wordsLe »), not
+/// the start of a name written in camel case (« GitHub », « YouTube »,
+/// « iPhone »).
+fn glued_word(before: &str) -> bool {
+    let word = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(before, |i| {
+            &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]
+        });
+    let mut letters = word.chars();
+    letters.next().is_some_and(char::is_lowercase) && letters.next().is_some()
 }
 
 #[cfg(test)]
@@ -1067,6 +1084,9 @@ mod tests {
         let text = "one twoThree four. Five\nsix";
         let parts: Vec<&str> = chunks(text).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(parts, vec!["one two", "Three four.", " Five\n", "six"]);
+        // a name in camel case is one word
+        let text = "via GitHub Sponsors, YouTube or an iPhone";
+        assert_eq!(chunks(text), vec![(0, text.len())]);
     }
 
     #[test]

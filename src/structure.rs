@@ -348,8 +348,14 @@ impl Structurer {
                                 self.stock_heading(s, &tokens, lex, &proper, &lower_words)
                                     .map(|(a, b)| (a, b, "stock-heading"))
                                     .or_else(|| {
-                                        self.infinitive_heading(s, &tokens, lex, &proper)
-                                            .map(|(a, b)| (a, b, "inline"))
+                                        self.infinitive_heading(
+                                            s,
+                                            &tokens,
+                                            lex,
+                                            &proper,
+                                            &lower_words,
+                                        )
+                                        .map(|(a, b)| (a, b, "inline"))
                                     })
                             })
                             .flatten()
@@ -1084,6 +1090,7 @@ impl Structurer {
         tokens: &[std::ops::Range<usize>],
         lex: &Lexicon,
         proper: &HashMap<String, usize>,
+        lower_words: &HashSet<String>,
     ) -> Option<(usize, usize)> {
         const MIN_BEFORE_WORDS: usize = 3;
         const MIN_REST_WORDS: usize = 6;
@@ -1102,7 +1109,11 @@ impl Structurer {
                 && (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
                 && lower.chars().count() >= 5
                 && !lex.is_function_word(&lower)
-                && proper.get(w).copied().unwrap_or(0) <= 1
+                // not a name such as « Kickstarter »: a word the text writes
+                // in lowercase, capitalised inside a sentence twice at most
+                // (here, and where another heading glues on it)
+                && proper.get(w).copied().unwrap_or(0) <= 2
+                && lower_words.contains(&lower)
         };
         // capitalised infinitives one after the other are the items of a
         // list run together (« Mesurer le tri Réduire les déchets … »)
