@@ -1584,14 +1584,15 @@ impl Structurer {
                 score += found as f64 / head_stems.len() as f64;
             }
             // a capital inside sentences marks a name; a function word gets one
-            // from a heading glued before it, so it takes two of them, or a
-            // capitalised word after it ("Le Monde"), to read as a title
+            // from every heading glued before it (two headings glued before
+            // « Quand un … » give it two), so only a capitalised word after it
+            // ("Le Monde") makes it read as a title
             let after_next_upper = tokens
                 .get(k + 1)
                 .is_some_and(|t| french::starts_upper(&s[t.clone()]));
             let capitalised = proper.get(&next_clean).copied().unwrap_or(0);
             let name_like = if lex.is_function_word(&next_lower) {
-                capitalised >= 2 || after_next_upper
+                after_next_upper
             } else {
                 capitalised >= 1
             };
