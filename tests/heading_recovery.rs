@@ -516,3 +516,46 @@ Les lecteurs viennent ensuite d’eux-mêmes.\n";
         ["Trouver des lecteurs près de chez soi (hors ligne)"]
     );
 }
+
+#[test]
+fn a_question_asked_again_under_each_heading_line_heads_a_subsection() {
+    let text = "La médiathèque a connu deux pannes cet hiver, et l’équipe a voulu expliquer aux lecteurs ce qui s’était passé chaque fois.\n\
+Première panne : le catalogue en ligne\n\
+Que s’est-il passé ?\n\
+Le serveur qui héberge le catalogue a manqué de place, et les lecteurs ne pouvaient plus réserver de livres depuis chez eux pendant deux jours.\n\
+Seconde panne : les bornes de prêt\n\
+Que s’est-il passé ?\n\
+Une mise à jour des bornes a effacé leurs réglages, et les prêts ont dû être enregistrés à la main à l’accueil pendant toute une matinée.\n";
+    let level = |h: &str, l: u8| (h.to_string(), l);
+    assert_eq!(
+        heading_levels(text),
+        vec![
+            level("Première panne : le catalogue en ligne", 2),
+            level("Que s’est-il passé ?", 3),
+            level("Seconde panne : les bornes de prêt", 2),
+            level("Que s’est-il passé ?", 3),
+        ]
+    );
+}
+
+#[test]
+fn a_question_line_answered_in_its_own_words_is_a_heading() {
+    // « Qu’avons-nous fait ? » names nothing, but the answer takes up its
+    // inversion (« Nous avons … »)
+    let text = "Le club de football du quartier a perdu son terrain d’entraînement au printemps, après la vente de la parcelle par la commune à un promoteur qui doit y bâtir une quarantaine de logements.\n\
+Qu’avons-nous fait ?\n\
+Nous avons aussitôt écrit au maire pour demander un terrain de remplacement, et il nous a reçus la semaine suivante avec deux adjoints.\n";
+    assert_eq!(headings(text), ["Qu’avons-nous fait ?"]);
+}
+
+#[test]
+fn a_bare_question_asked_twice_on_its_line_stays_in_the_text() {
+    let text = "La médiathèque a connu deux pannes cet hiver, et l’équipe a voulu expliquer aux lecteurs ce qui s’était passé chaque fois, sans jargon et sans chercher de coupable.\n\
+Le serveur du catalogue a manqué de place.\n\
+Pourquoi ?\n\
+Personne ne surveillait son disque depuis le départ du technicien, parti à la retraite au printemps.\n\
+Les bornes de prêt ont perdu leurs réglages.\n\
+Pourquoi ?\n\
+Une mise à jour les a effacés pendant la nuit, sans que personne ne s’en aperçoive avant l’ouverture.\n";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
