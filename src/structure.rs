@@ -577,6 +577,13 @@ impl Structurer {
                 i += 1;
                 continue;
             }
+            // « … nous raconte : » / « Peux-tu te présenter ? » / « Je suis … »
+            if !explicit && self.interview_question_line(l, prev, next) {
+                out.push(Line::Heading(l, 2, "interview-question"));
+                run_words = 0;
+                i += 1;
+                continue;
+            }
             if !explicit
                 && (self.is_heading_line(l, (prev, next, next2), run_words, lex) || title_over())
             {
@@ -801,6 +808,40 @@ impl Structurer {
             repeated: true,
         };
         self.is_question_heading(line, &ctx, lex)
+    }
+
+    /// A line of an interviewer's questions under the line whose colon
+    /// announced the interview (« Sa présidente nous raconte : »), answered
+    /// on the next line: the lines' form of `question_after_colon`.
+    fn interview_question_line(&self, line: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+        const MIN_LEAD_WORDS: usize = 3;
+        let (Some(prev), Some(next)) = (prev, next) else {
+            return false;
+        };
+        if !prev.ends_with(':') || !line.ends_with('?') || !french::starts_upper(line) {
+            return false;
+        }
+        let lead: Vec<String> = french::words(prev).map(str::to_lowercase).collect();
+        if lead.len() < MIN_LEAD_WORDS
+            || lead
+                .iter()
+                .rev()
+                .take(4)
+                .any(|w| self.rules.question.asking.contains(w))
+        {
+            return false;
+        }
+        // the line's questions, then the answer as one sentence
+        let t = format!("{line} {next}");
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (at, _) in line.match_indices("? ") {
+            ranges.push(start..at + 1);
+            start = at + 2;
+        }
+        ranges.push(start..line.len());
+        ranges.push(line.len() + 1..t.len());
+        self.interview_questions(&t, &ranges, 0, true, 0) == Some(ranges.len() - 1)
     }
 
     /// The end (exclusive) of a run of one to three questions starting at

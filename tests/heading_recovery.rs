@@ -559,3 +559,21 @@ Pourquoi ?\n\
 Une mise à jour les a effacés pendant la nuit, sans que personne ne s’en aperçoive avant l’ouverture.\n";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn an_interviewers_question_on_its_line_after_the_announcing_colon_is_a_heading() {
+    let text = "Le club de lecture du quartier fête ses dix ans cette année avec une semaine de rencontres, de lectures publiques et d’ateliers d’écriture pour les enfants des écoles voisines.\n\
+Sa présidente, bibliothécaire à la retraite, nous raconte :\n\
+Pouvez-vous nous parler des débuts du club ?\n\
+Je l’ai fondé avec deux voisines en sortant d’une réunion de parents d’élèves, et nous étions six la première année.\n";
+    assert_eq!(
+        headings(text),
+        ["Pouvez-vous nous parler des débuts du club ?"]
+    );
+    // a question the words before the colon ask stays in the text
+    let asked = "Le club de lecture du quartier fête ses dix ans cette année avec une semaine de rencontres, de lectures publiques et d’ateliers d’écriture pour les enfants des écoles voisines.\n\
+Un soir de mars, sa fille lui demande :\n\
+Peux-tu m’emmener au club ?\n\
+Je n’ai pas pu refuser, et nous y allons depuis chaque semaine, le mardi soir après l’école.\n";
+    assert!(headings(asked).is_empty(), "{:?}", headings(asked));
+}
