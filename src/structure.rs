@@ -359,7 +359,11 @@ impl Structurer {
                                 run_words,
                                 in_series,
                                 own_line: false,
-                                repeated: recurs(s, text),
+                                // asked again, but not where the text
+                                // starts or right after a heading (the
+                                // title's question taken up by the lead)
+                                repeated: run_words >= self.rules.question.min_run_words
+                                    && recurs(s, text),
                             };
                             // a short question between two others is one of a series
                             (self.question_heading(s, lex, para.is_empty()).is_some()

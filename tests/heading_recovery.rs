@@ -577,3 +577,13 @@ Peux-tu m’emmener au club ?\n\
 Je n’ai pas pu refuser, et nous y allons depuis chaque semaine, le mardi soir après l’école.\n";
     assert!(headings(asked).is_empty(), "{:?}", headings(asked));
 }
+
+#[test]
+fn the_title_question_taken_up_by_the_lead_stays_in_the_text() {
+    // the question recurs (title line, then the lead's first sentence), but
+    // a question asked again heads a section only after enough text or
+    // right under a heading of the body
+    let text = "Comment bien choisir son composteur pour un petit jardin ?\n\
+Comment bien choisir son composteur pour un petit jardin ? La question revient chaque semaine aux permanences de la maison de l’environnement, où les habitants viennent chercher conseil avant l’achat. Les composteurs en bois durent plus longtemps que ceux en plastique, mais ils coûtent deux fois plus cher.\n";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
