@@ -58,7 +58,8 @@ pub struct StructureRules {
 pub struct QuestionRules {
     /// Longest question heading, in words.
     pub max_words: usize,
-    /// Fewest content words (not stopwords) a question heading holds.
+    /// Fewest content words (not function words nor frequent verbs) a
+    /// question heading holds.
     pub min_content_words: usize,
     /// Fewest words of text since the last heading (or the start).
     pub min_run_words: usize,
