@@ -1096,13 +1096,17 @@ impl Structurer {
         }
         // a subject taken up by a pronoun ("Pourquoi les élèves réclament-ils …"):
         // the complex inversion of the prose; after a noun phrase that opens
-        // the question (« Le comité a-t-il … ? »), an impersonal form too
+        // the question (« Le comité a-t-il … ? »), an impersonal form too;
+        // not in a question the text asks again word for word, a formula
+        // of its structure (« Que s’est-il passé ? » under each heading)
         let noun_first = DETERMINERS.contains(&lower[0].as_str())
             || lower[0].starts_with("l’") && lower[0].len() > "l’".len();
-        if lower.iter().any(|w| {
-            inversion(w, &["il", "ils", "elle", "elles"])
-                && (noun_first || !r.impersonal.iter().any(|i| i == w))
-        }) {
+        if !ctx.repeated
+            && lower.iter().any(|w| {
+                inversion(w, &["il", "ils", "elle", "elles"])
+                    && (noun_first || !r.impersonal.iter().any(|i| i == w))
+            })
+        {
             score += r.resumed_subject;
         }
         if lower
