@@ -58,7 +58,8 @@ pub struct StructureRules {
 pub struct QuestionRules {
     /// Longest question heading, in words.
     pub max_words: usize,
-    /// Fewest content words (not stopwords) a question heading holds.
+    /// Fewest content words (not function words nor frequent verbs) a
+    /// question heading holds.
     pub min_content_words: usize,
     /// Fewest words of text since the last heading (or the start).
     pub min_run_words: usize,
@@ -78,6 +79,20 @@ pub struct QuestionRules {
     pub series: f64,
     /// Alone on its line between lines of prose.
     pub own_line: f64,
+    /// The sentence after it opens on the pronoun and the verb of its
+    /// inversion (« Qu’avons-nous fait ? Nous avons … »).
+    #[serde(default)]
+    pub echo: f64,
+    /// Its wording recurs word for word as another sentence of the text.
+    #[serde(default)]
+    pub repeated: f64,
+    /// An alternative between two infinitives (« Réparer ou remplacer … ? »).
+    #[serde(default)]
+    pub dilemma: f64,
+    /// A question two sentences on makes a series only when the sentence
+    /// between has at most this many words (a short answer).
+    #[serde(default = "default_series_gap_words")]
+    pub series_gap_words: usize,
     /// Score a question needs to be a heading.
     pub min_score: f64,
     /// Interrogative words that open a question (lowercase).
@@ -103,6 +118,12 @@ struct QuestionContext<'a> {
     in_series: bool,
     /// On a line of its own.
     own_line: bool,
+    /// Its wording recurs as another sentence of the text.
+    repeated: bool,
+}
+
+fn default_series_gap_words() -> usize {
+    usize::MAX
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -285,6 +306,28 @@ impl Structurer {
                             end_paragraph(&mut out, &mut para);
                             push_heading(&mut out, s[..cut].trim(), 2, "inline");
                             let q = s[cut..].trim();
+                            // a question the text asks again under another
+                            // heading (« Que s’est-il passé ? ») heads a
+                            // subsection of its own
+                            let after_end = ranges[(ri + 3).min(ranges.len() - 1)].end;
+                            let ctx = QuestionContext {
+                                before: "",
+                                after: &t[range.end..after_end],
+                                run_words: 0,
+                                in_series: ranges
+                                    .get(ri + 1)
+                                    .is_some_and(|r| t[r.clone()].trim_end().ends_with('?')),
+                                own_line: false,
+                                repeated: recurs(q, text),
+                            };
+                            if next_capital
+                                && ctx.repeated
+                                && self.is_question_heading(q, &ctx, lex)
+                            {
+                                push_heading(&mut out, q, 2, "question-line");
+                                run_words = 0;
+                                continue;
+                            }
                             run_words = french::words(q).count();
                             push_sentence(&mut out, &mut para, q, false);
                             continue;
@@ -292,8 +335,14 @@ impl Structurer {
                         let is_question =
                             |r: &std::ops::Range<usize>| t[r.clone()].trim_end().ends_with('?');
                         let next_is_question = ranges.get(ri + 1).is_some_and(is_question);
+                        // two sentences on, after a short answer (« Est-ce
+                        // utile ? Oui. Pourquoi ? »)
+                        let short_gap = ranges.get(ri + 1).is_some_and(|r| {
+                            french::words(&t[r.clone()]).count()
+                                <= self.rules.question.series_gap_words
+                        });
                         let in_series = next_is_question
-                            || ranges.get(ri + 2).is_some_and(is_question)
+                            || ranges.get(ri + 2).is_some_and(is_question) && short_gap
                             || out
                                 .sentences
                                 .last()
@@ -311,6 +360,11 @@ impl Structurer {
                                 run_words,
                                 in_series,
                                 own_line: false,
+                                // asked again, but not where the text
+                                // starts or right after a heading (the
+                                // title's question taken up by the lead)
+                                repeated: run_words >= self.rules.question.min_run_words
+                                    && recurs(s, text),
                             };
                             // a short question between two others is one of a series
                             (self.question_heading(s, lex, para.is_empty()).is_some()
@@ -353,7 +407,7 @@ impl Structurer {
                                             &tokens,
                                             lex,
                                             &proper,
-                                            &lower_words,
+                                            &lower_stems,
                                         )
                                         .map(|(a, b)| (a, b, "inline"))
                                     })
@@ -523,6 +577,24 @@ impl Structurer {
                         && self.is_heading_line(n, (Some(l), next2, next3), 0, lex)
                 }) && self.is_heading_line(l, (prev, next2, next3), run_words, lex)
             };
+            // a question the text asks again, on its line under a heading
+            // line (« Premier incident » / « Que s’est-il passé ? » / …)
+            if !explicit
+                && matches!(out.last(), Some(Line::Heading(..)))
+                && self.question_under_heading(l, next, text, lex)
+            {
+                out.push(Line::Heading(l, 2, "question-line"));
+                run_words = 0;
+                i += 1;
+                continue;
+            }
+            // « … nous raconte : » / « Peux-tu te présenter ? » / « Je suis … »
+            if !explicit && self.interview_question_line(l, prev, next) {
+                out.push(Line::Heading(l, 2, "interview-question"));
+                run_words = 0;
+                i += 1;
+                continue;
+            }
             if !explicit
                 && (self.is_heading_line(l, (prev, next, next2), run_words, lex) || title_over())
             {
@@ -698,8 +770,85 @@ impl Structurer {
             run_words,
             in_series: prev.ends_with('?') || first_sentence_is_question(next),
             own_line: true,
+            repeated: false,
         };
         self.is_question_heading(line, &ctx, lex)
+    }
+
+    /// A line of one to three questions right under a heading line, before
+    /// longer prose, that the text asks again word for word elsewhere: the
+    /// question that opens each section of a series is a subheading (see
+    /// `question_score`).
+    fn question_under_heading(
+        &self,
+        line: &str,
+        next: Option<&str>,
+        text: &str,
+        lex: &Lexicon,
+    ) -> bool {
+        let Some(next) = next else {
+            return false;
+        };
+        let ends_sentence = |l: &str| l.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
+        if !line.ends_with('?')
+            || !french::starts_upper(line)
+            || !ends_sentence(next)
+            || markdown_heading(next).is_some()
+            || french::words(next).count() <= french::words(line).count()
+            || !recurs(line, text)
+        {
+            return false;
+        }
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        let inner = &tokens[..tokens.len().saturating_sub(1)];
+        if inner.iter().any(|w| w.ends_with(['.', '!', '…']))
+            || inner.iter().filter(|w| w.ends_with('?')).count() > 2
+        {
+            return false;
+        }
+        let ctx = QuestionContext {
+            before: "",
+            after: next,
+            run_words: 0,
+            in_series: first_sentence_is_question(next),
+            own_line: true,
+            repeated: true,
+        };
+        self.is_question_heading(line, &ctx, lex)
+    }
+
+    /// A line of an interviewer's questions under the line whose colon
+    /// announced the interview (« Sa présidente nous raconte : »), answered
+    /// on the next line: the lines' form of `question_after_colon`.
+    fn interview_question_line(&self, line: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+        const MIN_LEAD_WORDS: usize = 3;
+        let (Some(prev), Some(next)) = (prev, next) else {
+            return false;
+        };
+        if !prev.ends_with(':') || !line.ends_with('?') || !french::starts_upper(line) {
+            return false;
+        }
+        let lead: Vec<String> = french::words(prev).map(str::to_lowercase).collect();
+        if lead.len() < MIN_LEAD_WORDS
+            || lead
+                .iter()
+                .rev()
+                .take(4)
+                .any(|w| self.rules.question.asking.contains(w))
+        {
+            return false;
+        }
+        // the line's questions, then the answer as one sentence
+        let t = format!("{line} {next}");
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (at, _) in line.match_indices("? ") {
+            ranges.push(start..at + 1);
+            start = at + 2;
+        }
+        ranges.push(start..line.len());
+        ranges.push(line.len() + 1..t.len());
+        self.interview_questions(&t, &ranges, 0, true, 0) == Some(ranges.len() - 1)
     }
 
     /// The end (exclusive) of a run of one to three questions starting at
@@ -872,7 +1021,10 @@ impl Structurer {
     fn question_score(&self, q: &str, ctx: &QuestionContext, lex: &Lexicon) -> Option<f64> {
         let r = &self.rules.question;
         let q = q.trim();
-        if !q.ends_with('?') || q.contains(':') || ctx.run_words < r.min_run_words {
+        // a question that recurs word for word opens each section of a
+        // series, right under its heading: no run of text before it
+        let min_run_words = if ctx.repeated { 0 } else { r.min_run_words };
+        if !q.ends_with('?') || q.contains(':') || ctx.run_words < min_run_words {
             return None;
         }
         let tokens: Vec<&str> = q.split_whitespace().collect();
@@ -895,14 +1047,20 @@ impl Structurer {
             return None;
         }
         let stems = question_stems(q, lex);
-        if stems.len() < r.min_content_words {
-            return None;
-        }
-        let mut score = 0.0;
         let lower: Vec<String> = words
             .iter()
             .map(|w| w.to_lowercase().replace('\'', "’"))
             .collect();
+        let echo = answer_echo(&lower, ctx.after, lex);
+        // a question with too little to name asks for what the text says
+        // next (« Pourquoi ? », « Qui sait ? »), unless the answer takes up
+        // its inversion, or the text asks it again and it names something
+        let (content, naming) = self.question_content_words(&lower, lex);
+        if content.max(stems.len()) < r.min_content_words && !echo && !(ctx.repeated && naming > 0)
+        {
+            return None;
+        }
+        let mut score = 0.0;
         // an interrogative word first, or first after a comma ("J’ai …,
         // comment faire … ?")
         let is_opener = |w: &str| {
@@ -940,13 +1098,17 @@ impl Structurer {
         }
         // a subject taken up by a pronoun ("Pourquoi les élèves réclament-ils …"):
         // the complex inversion of the prose; after a noun phrase that opens
-        // the question (« Le comité a-t-il … ? »), an impersonal form too
+        // the question (« Le comité a-t-il … ? »), an impersonal form too;
+        // not in a question the text asks again word for word, a formula
+        // of its structure (« Que s’est-il passé ? » under each heading)
         let noun_first = DETERMINERS.contains(&lower[0].as_str())
             || lower[0].starts_with("l’") && lower[0].len() > "l’".len();
-        if lower.iter().any(|w| {
-            inversion(w, &["il", "ils", "elle", "elles"])
-                && (noun_first || !r.impersonal.iter().any(|i| i == w))
-        }) {
+        if !ctx.repeated
+            && lower.iter().any(|w| {
+                inversion(w, &["il", "ils", "elle", "elles"])
+                    && (noun_first || !r.impersonal.iter().any(|i| i == w))
+            })
+        {
             score += r.resumed_subject;
         }
         if lower
@@ -956,6 +1118,9 @@ impl Structurer {
             score += r.demonstrative;
         }
         let share = |text: &str| {
+            if stems.is_empty() {
+                return 0.0;
+            }
             let other: HashSet<String> = question_stems(text, lex).into_iter().collect();
             stems.iter().filter(|s| other.contains(*s)).count() as f64 / stems.len() as f64
         };
@@ -967,7 +1132,72 @@ impl Structurer {
         if ctx.own_line {
             score += r.own_line;
         }
+        if echo {
+            score += r.echo;
+        }
+        if ctx.repeated {
+            score += r.repeated;
+        }
+        if self.dilemma(&lower, lex) {
+            score += r.dilemma;
+        }
         Some(score)
+    }
+
+    /// Content words of a question: not function words nor frequent verbs,
+    /// the parts of a hyphenated inversion counted apart, elision removed;
+    /// generic nouns count (« Que faire des questions … ? »). And how many of
+    /// them name something: not its interrogative word nor its connector.
+    fn question_content_words(&self, lower: &[String], lex: &Lexicon) -> (usize, usize) {
+        let r = &self.rules.question;
+        let mut seen: Vec<&str> = Vec::new();
+        for w in lower {
+            for part in w.split(['-', '‑']) {
+                let part = french::elision::strip(part);
+                if part.chars().count() < 3
+                    || !part.chars().all(char::is_alphabetic)
+                    || lex.is_function_word(part)
+                    || lex.is_verb(part)
+                    || seen.contains(&part)
+                {
+                    continue;
+                }
+                seen.push(part);
+            }
+        }
+        let naming = seen
+            .iter()
+            .filter(|w| !r.openers.iter().any(|o| o == *w) && !r.connectors.iter().any(|c| c == *w))
+            .count();
+        (seen.len(), naming)
+    }
+
+    /// An alternative between two infinitives, the first opening the
+    /// question (« Réparer son vélo ou en acheter un neuf ? »): it weighs
+    /// what to do, as a section does.
+    fn dilemma(&self, lower: &[String], lex: &Lexicon) -> bool {
+        let infinitive = |w: &str| {
+            w.chars().count() >= 5
+                && w.chars().all(char::is_alphabetic)
+                && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+                && !lex.is_function_word(w)
+                && !lex.is_verb(w)
+        };
+        let Some(first) = lower.first() else {
+            return false;
+        };
+        // the second infinitive right after « ou », or after a pronoun
+        // (« ou en acheter », « ou s’en passer »)
+        let second = |i: usize| {
+            lower
+                .get(i)
+                .is_some_and(|w| infinitive(french::elision::strip(w)))
+                || lower.get(i).is_some_and(|w| lex.is_function_word(w))
+                    && lower
+                        .get(i + 1)
+                        .is_some_and(|w| infinitive(french::elision::strip(w)))
+        };
+        infinitive(first) && (2..lower.len()).any(|i| lower[i - 1] == "ou" && second(i))
     }
 
     /// A question that heads a section (see `question_score`).
@@ -1090,7 +1320,7 @@ impl Structurer {
         tokens: &[std::ops::Range<usize>],
         lex: &Lexicon,
         proper: &HashMap<String, usize>,
-        lower_words: &HashSet<String>,
+        lower_stems: &LowerStems,
     ) -> Option<(usize, usize)> {
         const MIN_BEFORE_WORDS: usize = 3;
         const MIN_REST_WORDS: usize = 6;
@@ -1109,11 +1339,12 @@ impl Structurer {
                 && (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
                 && lower.chars().count() >= 5
                 && !lex.is_function_word(&lower)
-                // not a name such as « Kickstarter »: a word the text writes
-                // in lowercase, capitalised inside a sentence twice at most
-                // (here, and where another heading glues on it)
+                // not a name such as « Kickstarter »: a verb the text also
+                // writes in lowercase (« trouvé » for « Trouver »), capitalised
+                // inside a sentence twice at most (here, and where another
+                // heading glues on it)
                 && proper.get(w).copied().unwrap_or(0) <= 2
-                && lower_words.contains(&lower)
+                && lower_stems.contains(&lex.stem(&lower))
         };
         // capitalised infinitives one after the other are the items of a
         // list run together (« Mesurer le tri Réduire les déchets … »)
@@ -1904,6 +2135,41 @@ fn unescape(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Does the sentence after a question open on the pronoun and the verb of
+/// its inversion, in the order of a statement (« Qu’avons-nous fait ? Nous
+/// avons … », « Que pouvez-vous faire ? Vous pouvez … »)? `lower`: the
+/// question's words, lowercase.
+fn answer_echo(lower: &[String], after: &str, lex: &Lexicon) -> bool {
+    let mut answer = french::words(after).map(str::to_lowercase);
+    let (Some(pronoun), Some(verb)) = (answer.next(), answer.next()) else {
+        return false;
+    };
+    lower.iter().any(|w| {
+        let Some((head, person)) = w.rsplit_once('-') else {
+            return false;
+        };
+        let head = french::elision::strip(head);
+        matches!(person, "nous" | "vous")
+            && person == pronoun
+            && !head.contains('-')
+            && head.chars().count() >= 2
+            && lex.stem(head) == lex.stem(&verb)
+    })
+}
+
+/// Does the question `q` recur word for word in `text`, as a sentence of its
+/// own another time (after a space, a line break or the start)?
+fn recurs(q: &str, text: &str) -> bool {
+    let q = q.trim();
+    if q.is_empty() || !q.ends_with('?') {
+        return false;
+    }
+    text.match_indices(q)
+        .filter(|(i, _)| text[..*i].ends_with(char::is_whitespace) || *i == 0)
+        .nth(1)
+        .is_some()
 }
 
 /// Does the first sentence of `text` end with a question mark?

@@ -560,3 +560,74 @@ fn a_name_in_ez_after_a_noun_is_not_read_as_an_imperative() {
     let text = "Le projet de médiathèque a franchi une étape décisive cet automne, après deux années de concertation avec les habitants du quartier et les associations de lecteurs. Une rencontre avec l’architecte Lopez la semaine dernière a permis de fixer le calendrier des travaux. Les premiers plans montrent une grande salle de lecture ouverte sur le jardin. Les habitants pourront aider à choisir le mobilier lors d’ateliers publics. Un essai de mobilier aura lieu en mars dans la salle des fêtes.";
     assert_eq!(headings(text), Vec::<String>::new());
 }
+
+#[test]
+fn a_question_asked_again_under_each_heading_line_heads_a_subsection() {
+    let text = "La médiathèque a connu deux pannes cet hiver, et l’équipe a voulu expliquer aux lecteurs ce qui s’était passé chaque fois.\n\
+Première panne : le catalogue en ligne\n\
+Que s’est-il passé ?\n\
+Le serveur qui héberge le catalogue a manqué de place, et les lecteurs ne pouvaient plus réserver de livres depuis chez eux pendant deux jours.\n\
+Seconde panne : les bornes de prêt\n\
+Que s’est-il passé ?\n\
+Une mise à jour des bornes a effacé leurs réglages, et les prêts ont dû être enregistrés à la main à l’accueil pendant toute une matinée.\n";
+    let level = |h: &str, l: u8| (h.to_string(), l);
+    assert_eq!(
+        heading_levels(text),
+        vec![
+            level("Première panne : le catalogue en ligne", 2),
+            level("Que s’est-il passé ?", 3),
+            level("Seconde panne : les bornes de prêt", 2),
+            level("Que s’est-il passé ?", 3),
+        ]
+    );
+}
+
+#[test]
+fn a_question_line_answered_in_its_own_words_is_a_heading() {
+    // « Qu’avons-nous fait ? » names nothing, but the answer takes up its
+    // inversion (« Nous avons … »)
+    let text = "Le club de football du quartier a perdu son terrain d’entraînement au printemps, après la vente de la parcelle par la commune à un promoteur qui doit y bâtir une quarantaine de logements.\n\
+Qu’avons-nous fait ?\n\
+Nous avons aussitôt écrit au maire pour demander un terrain de remplacement, et il nous a reçus la semaine suivante avec deux adjoints.\n";
+    assert_eq!(headings(text), ["Qu’avons-nous fait ?"]);
+}
+
+#[test]
+fn a_bare_question_asked_twice_on_its_line_stays_in_the_text() {
+    let text = "La médiathèque a connu deux pannes cet hiver, et l’équipe a voulu expliquer aux lecteurs ce qui s’était passé chaque fois, sans jargon et sans chercher de coupable.\n\
+Le serveur du catalogue a manqué de place.\n\
+Pourquoi ?\n\
+Personne ne surveillait son disque depuis le départ du technicien, parti à la retraite au printemps.\n\
+Les bornes de prêt ont perdu leurs réglages.\n\
+Pourquoi ?\n\
+Une mise à jour les a effacés pendant la nuit, sans que personne ne s’en aperçoive avant l’ouverture.\n";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
+
+#[test]
+fn an_interviewers_question_on_its_line_after_the_announcing_colon_is_a_heading() {
+    let text = "Le club de lecture du quartier fête ses dix ans cette année avec une semaine de rencontres, de lectures publiques et d’ateliers d’écriture pour les enfants des écoles voisines.\n\
+Sa présidente, bibliothécaire à la retraite, nous raconte :\n\
+Pouvez-vous nous parler des débuts du club ?\n\
+Je l’ai fondé avec deux voisines en sortant d’une réunion de parents d’élèves, et nous étions six la première année.\n";
+    assert_eq!(
+        headings(text),
+        ["Pouvez-vous nous parler des débuts du club ?"]
+    );
+    // a question the words before the colon ask stays in the text
+    let asked = "Le club de lecture du quartier fête ses dix ans cette année avec une semaine de rencontres, de lectures publiques et d’ateliers d’écriture pour les enfants des écoles voisines.\n\
+Un soir de mars, sa fille lui demande :\n\
+Peux-tu m’emmener au club ?\n\
+Je n’ai pas pu refuser, et nous y allons depuis chaque semaine, le mardi soir après l’école.\n";
+    assert!(headings(asked).is_empty(), "{:?}", headings(asked));
+}
+
+#[test]
+fn the_title_question_taken_up_by_the_lead_stays_in_the_text() {
+    // the question recurs (title line, then the lead's first sentence), but
+    // a question asked again heads a section only after enough text or
+    // right under a heading of the body
+    let text = "Comment bien choisir son composteur pour un petit jardin ?\n\
+Comment bien choisir son composteur pour un petit jardin ? La question revient chaque semaine aux permanences de la maison de l’environnement, où les habitants viennent chercher conseil avant l’achat. Les composteurs en bois durent plus longtemps que ceux en plastique, mais ils coûtent deux fois plus cher.\n";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
