@@ -300,7 +300,7 @@ impl Structurer {
                         // « Le calendrier des travaux Pourquoi ? »: a heading
                         // whose section opens on a short question
                         if let Some(cut) = (!explicit)
-                            .then(|| self.heading_before_question(s, lex))
+                            .then(|| self.heading_before_question(s, lex, &proper, &lower_stems))
                             .flatten()
                         {
                             end_paragraph(&mut out, &mut para);
@@ -1447,9 +1447,16 @@ impl Structurer {
     /// (« 2. Le calendrier des travaux Pourquoi ? »): the question's
     /// capitalised interrogative word follows a lowercase word with no
     /// punctuation, where a full stop went missing, and the words before it
-    /// read as a heading (capitalised, no verb, not ending on a function word).
+    /// read as a heading (capitalised, no verb, not ending on a function word;
+    /// one word if it is no name).
     /// The byte offset of the question in `s`.
-    fn heading_before_question(&self, s: &str, lex: &Lexicon) -> Option<usize> {
+    fn heading_before_question(
+        &self,
+        s: &str,
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+        lower_stems: &LowerStems,
+    ) -> Option<usize> {
         const MAX_QUESTION_WORDS: usize = 8;
         let s = s.trim_end();
         if !s.ends_with('?') {
@@ -1462,9 +1469,23 @@ impl Structurer {
             return None;
         }
         let r = &self.rules.question;
-        for k in first + 2..tokens.len() {
+        for k in first + 1..tokens.len() {
             let word = &s[tokens[k].clone()];
             let prev = &s[tokens[k - 1].clone()];
+            // a one-word heading (« Impact Pourquoi ce projet compte-t-il ? »):
+            // a common word the text also writes in lowercase, or a word it
+            // never capitalises inside a sentence: not a name
+            let lone = k == first + 1;
+            let capitalised = proper.get(prev).copied().unwrap_or(0);
+            if lone
+                && !(prev.chars().count() >= 4
+                    && prev.chars().all(char::is_alphabetic)
+                    && !lex.is_function_word(&prev.to_lowercase())
+                    && capitalised <= 1
+                    && (capitalised == 0 || lower_stems.contains(&lex.stem(&prev.to_lowercase()))))
+            {
+                continue;
+            }
             if prev.contains(['.', ',', ';', '!', '?', '…', '(', ')', '«', '»']) {
                 return None;
             }
@@ -1484,7 +1505,7 @@ impl Structurer {
             if question_words > MAX_QUESTION_WORDS
                 || heading_words > self.rules.max_heading_words
                 || !prev.ends_with(|c: char| c.is_alphanumeric())
-                || !prev.starts_with(char::is_lowercase)
+                || !(lone || prev.starts_with(char::is_lowercase))
                 || lex.is_function_word(&prev.to_lowercase())
                 || heading.iter().any(|t| {
                     let w = s[t.clone()].trim_matches(|c: char| !c.is_alphanumeric());
