@@ -459,6 +459,7 @@ impl Structurer {
                 }
             }
         }
+        number_first_heading(&mut out);
         // a heading with nothing under it is kept when another heading follows
         // it and text comes after (a section title over its first subsection,
         // which goes one level down); otherwise it gives its place
@@ -1906,6 +1907,59 @@ impl Structurer {
             return None;
         }
         Some(tokens[k].start)
+    }
+}
+
+/// The number of a numbered heading whose sentence before it lost its full
+/// stop (« … engager ses proches 1. Le simulateur de référence »): the
+/// splitter ends that sentence on the number, and the heading after it is
+/// recovered without it. When the heading after the next one is numbered
+/// with the number that follows (« 2. … »), the number goes back to the
+/// heading.
+fn number_first_heading(out: &mut Outline) {
+    let numbered = |h: &str| -> Option<u32> {
+        let (n, rest) = h.split_once(". ")?;
+        (n.len() <= 2 && !rest.is_empty())
+            .then(|| n.parse().ok())
+            .flatten()
+    };
+    for i in 1..out.parts.len() {
+        let Some(text) = out.parts[i].heading.as_ref().map(|h| h.text.clone()) else {
+            continue;
+        };
+        if numbered(&text).is_some() || text.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let Some(&last) = out.parts[i - 1].paragraphs.last().and_then(|p| p.last()) else {
+            continue;
+        };
+        let sentence = out.sentences[last].text.clone();
+        let Some(body) = sentence.trim_end().strip_suffix('.') else {
+            continue;
+        };
+        let Some((before, n)) = body.rsplit_once(' ') else {
+            continue;
+        };
+        let Ok(number) = n.parse::<u32>() else {
+            continue;
+        };
+        let word_before = before.rsplit(' ').next().unwrap_or("");
+        let next_numbered = out.parts[i + 1..]
+            .iter()
+            .filter_map(|p| p.heading.as_ref())
+            .find_map(|h| numbered(&h.text));
+        if n.len() > 2
+            || n.starts_with('0')
+            || !word_before.chars().all(char::is_lowercase)
+            || word_before.is_empty()
+            || next_numbered != Some(number + 1)
+        {
+            continue;
+        }
+        out.sentences[last].text = before.to_string();
+        if let Some(h) = out.parts[i].heading.as_mut() {
+            h.text = format!("{n}. {text}");
+        }
     }
 }
 

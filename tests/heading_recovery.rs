@@ -631,3 +631,23 @@ fn the_title_question_taken_up_by_the_lead_stays_in_the_text() {
 Comment bien choisir son composteur pour un petit jardin ? La question revient chaque semaine aux permanences de la maison de l’environnement, où les habitants viennent chercher conseil avant l’achat. Les composteurs en bois durent plus longtemps que ceux en plastique, mais ils coûtent deux fois plus cher.\n";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn the_number_of_a_first_numbered_heading_after_an_unpunctuated_item_goes_back_to_it() {
+    // the list before the first heading lost its full stops: the splitter
+    // ends its last item on the heading's number
+    let text = "Le plan de la médiathèque pour les trois prochaines années tient en quelques objectifs, votés par le conseil en juin dernier. Nous voulons être : Un lieu ouvert à tous les habitants du quartier Un lieu qui donne envie de lire et de revenir avec ses proches 1. Un lieu ouvert à tous les habitants Les horaires seront élargis au samedi soir et au dimanche matin dès la rentrée. Les inscriptions resteront gratuites pour les moins de dix-huit ans. \
+2. Un lieu qui donne envie de lire Les bibliothécaires proposeront chaque mois une sélection de romans et de bandes dessinées. Des lectures à voix haute seront organisées le mercredi.";
+    let hs = headings(text);
+    assert_eq!(
+        hs,
+        [
+            "1. Un lieu ouvert à tous les habitants",
+            "2. Un lieu qui donne envie de lire"
+        ],
+        "{hs:?}"
+    );
+    // a sentence that ends on a number stays as it is
+    let score = "Le club de football du quartier a remporté son dernier match de la saison devant plus de deux cents supporters. Le score final était de deux buts à 1. Les joueurs ont fêté la victoire avec leurs familles sur la place du marché. Les entraîneurs préparent déjà la prochaine saison avec les bénévoles du club.";
+    assert!(headings(score).is_empty(), "{:?}", headings(score));
+}
