@@ -202,7 +202,8 @@ impl Structurer {
         let text = markdown.as_deref().unwrap_or(text);
         // rubrique's own Markdown states its headings: no other is recovered
         let explicit = markdown.is_some();
-        let lines = self.classify_lines(text, lex, explicit);
+        let asked = Asked::new(text);
+        let lines = self.classify_lines(text, lex, explicit, &asked);
         let proper = proper_nouns(text, splitter);
         let lower_words = lowercase_words(text);
         let lower_stems = LowerStems::new(&lower_words, lex);
@@ -318,7 +319,7 @@ impl Structurer {
                                     .get(ri + 1)
                                     .is_some_and(|r| t[r.clone()].trim_end().ends_with('?')),
                                 own_line: false,
-                                repeated: recurs(q, text),
+                                repeated: asked.again(q),
                             };
                             if next_capital
                                 && ctx.repeated
@@ -364,7 +365,7 @@ impl Structurer {
                                 // starts or right after a heading (the
                                 // title's question taken up by the lead)
                                 repeated: run_words >= self.rules.question.min_run_words
-                                    && recurs(s, text),
+                                    && asked.again(s),
                             };
                             // a short question between two others is one of a series
                             (self.question_heading(s, lex, para.is_empty()).is_some()
@@ -548,7 +549,13 @@ impl Structurer {
     }
 
     /// Split the text into heading lines and text blocks (paragraphs).
-    fn classify_lines<'a>(&self, text: &'a str, lex: &Lexicon, explicit: bool) -> Vec<Line<'a>> {
+    fn classify_lines<'a>(
+        &self,
+        text: &'a str,
+        lex: &Lexicon,
+        explicit: bool,
+        asked: &Asked,
+    ) -> Vec<Line<'a>> {
         let raw: Vec<&str> = text.lines().map(str::trim).collect();
         let mut out: Vec<Line> = Vec::new();
         // words of text since the last heading line
@@ -582,7 +589,7 @@ impl Structurer {
             // line (« Premier incident » / « Que s’est-il passé ? » / …)
             if !explicit
                 && matches!(out.last(), Some(Line::Heading(..)))
-                && self.question_under_heading(l, next, text, lex)
+                && self.question_under_heading(l, next, asked, lex)
             {
                 out.push(Line::Heading(l, 2, "question-line"));
                 run_words = 0;
@@ -784,7 +791,7 @@ impl Structurer {
         &self,
         line: &str,
         next: Option<&str>,
-        text: &str,
+        asked: &Asked,
         lex: &Lexicon,
     ) -> bool {
         let Some(next) = next else {
@@ -796,7 +803,7 @@ impl Structurer {
             || !ends_sentence(next)
             || markdown_heading(next).is_some()
             || french::words(next).count() <= french::words(line).count()
-            || !recurs(line, text)
+            || !asked.again(line)
         {
             return false;
         }
@@ -2234,17 +2241,41 @@ fn answer_echo(lower: &[String], after: &str, lex: &Lexicon) -> bool {
     })
 }
 
-/// Does the question `q` recur word for word in `text`, as a sentence of its
-/// own another time (after a space, a line break or the start)?
-fn recurs(q: &str, text: &str) -> bool {
-    let q = q.trim();
-    if q.is_empty() || !q.ends_with('?') {
-        return false;
+/// The question marks of a text, found once, to tell whether a question is
+/// asked twice without searching the whole text for each question.
+struct Asked<'t> {
+    text: &'t str,
+    /// Byte offsets just after each « ? ».
+    ends: Vec<usize>,
+}
+
+impl<'t> Asked<'t> {
+    fn new(text: &'t str) -> Asked<'t> {
+        let ends = text.match_indices('?').map(|(i, _)| i + 1).collect();
+        Asked { text, ends }
     }
-    text.match_indices(q)
-        .filter(|(i, _)| text[..*i].ends_with(char::is_whitespace) || *i == 0)
-        .nth(1)
-        .is_some()
+
+    /// Does the question `q` recur word for word in the text, as a sentence
+    /// of its own another time (after a space, a line break or the start)?
+    fn again(&self, q: &str) -> bool {
+        let q = q.trim();
+        if q.is_empty() || !q.ends_with('?') {
+            return false;
+        }
+        self.ends
+            .iter()
+            .filter(|&&end| {
+                end >= q.len()
+                    && self.text.is_char_boundary(end - q.len())
+                    && self.text[..end].ends_with(q)
+                    && self.text[..end - q.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace)
+            })
+            .nth(1)
+            .is_some()
+    }
 }
 
 /// Does the first sentence of `text` end with a question mark?
@@ -2390,6 +2421,18 @@ mod tests {
             let o = st.run(&ex.text, &sp, &lex);
             assert_eq!(headings(&o), ex.headings, "in: {}", ex.text);
         }
+    }
+
+    #[test]
+    fn a_question_is_asked_again_only_as_a_whole_sentence() {
+        let text = "Que s’est-il passé ? Rien. Premier incident Que s’est-il passé ? \
+                    Et ensuite, que s’est-il passé ? Où ?";
+        let asked = Asked::new(text);
+        assert!(asked.again("Que s’est-il passé ?"));
+        // asked once only
+        assert!(!asked.again("Et ensuite, que s’est-il passé ?"));
+        assert!(!asked.again("Où ?"));
+        assert!(!asked.again("Rien."));
     }
 
     #[test]
