@@ -1920,7 +1920,7 @@ impl Structurer {
 /// The number of a numbered heading whose sentence before it lost its full
 /// stop (« … engager ses proches 1. Le simulateur de référence »): the
 /// splitter ends that sentence on the number, and the heading after it is
-/// recovered without it. When the heading after the next one is numbered
+/// recovered without it. When the next heading is numbered
 /// with the number that follows (« 2. … »), the number goes back to the
 /// heading.
 fn number_first_heading(out: &mut Outline) {
@@ -1953,8 +1953,8 @@ fn number_first_heading(out: &mut Outline) {
         let word_before = before.rsplit(' ').next().unwrap_or("");
         let next_numbered = out.parts[i + 1..]
             .iter()
-            .filter_map(|p| p.heading.as_ref())
-            .find_map(|h| numbered(&h.text));
+            .find_map(|p| p.heading.as_ref())
+            .and_then(|h| numbered(&h.text));
         if n.len() > 2
             || n.starts_with('0')
             || !word_before.chars().all(char::is_lowercase)
