@@ -414,8 +414,13 @@ impl Cleaner {
         // what it needed).
         let reached = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let mut ahead: Option<std::sync::Arc<(String, String)>> = None;
+        // the regex for texts of common characters serves every text the
+        // removals leave (they only add spaces and line breaks)
+        let common = crate::rules::is_common_text(&doc.text);
         for (i, rule) in self.rules.iter().enumerate() {
-            if !wanted(&rule.id) || rule.pattern.regex.is_compiled() || !rule.has_needs(&doc.lower)
+            if !wanted(&rule.id)
+                || rule.pattern.regex.is_compiled_variant(common)
+                || !rule.has_needs(&doc.lower)
             {
                 continue;
             }
@@ -428,7 +433,7 @@ impl Cleaner {
                 if reached.load(std::sync::atomic::Ordering::Relaxed) <= i
                     && pattern.may_match(&text.0, &text.1)
                 {
-                    let _ = pattern.regex.get();
+                    let _ = pattern.regex.get_variant(common);
                 }
             });
         }
@@ -640,7 +645,7 @@ impl Rule {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // a pattern that does not compile removes nothing (the embedded ones
         // all compile: the test suite runs their examples)
-        let Some(regex) = self.pattern.regex.get() else {
+        let Some(regex) = self.pattern.regex.get_for(text) else {
             return spans;
         };
         if !regex.is_match(text) {
@@ -1024,6 +1029,18 @@ mod tests {
 
     fn cleaner() -> Cleaner {
         Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")
+    }
+
+    /// The regex compiled for texts of common characters finds what the
+    /// pattern finds, in every rule example and character probe.
+    #[test]
+    fn common_text_regexes_find_what_the_patterns_find() {
+        let c = cleaner();
+        let mut texts = example_texts(&c);
+        texts.extend(crate::rules::common_char_probes());
+        for r in &c.rules {
+            crate::rules::assert_variants_agree(&r.pattern.regex, &texts);
+        }
     }
 
     #[test]

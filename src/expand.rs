@@ -276,16 +276,19 @@ impl Expander {
     /// stages before this one take, which run meanwhile. The stage uses a
     /// pattern as soon as it is compiled (or waits for it); the patterns and
     /// what they match are the same either way.
-    pub fn prepare(&self) {
+    pub fn prepare(&self, text: &str) {
         let p = &self.patterns;
         if p.started.swap(true, std::sync::atomic::Ordering::Relaxed) {
             return;
         }
         let p = std::sync::Arc::clone(p);
+        // the regexes for the sentences of `text`: the ones for texts of
+        // common characters when `text` is one
+        let common = crate::rules::is_common_text(text);
         // in the order the templates use them
         rayon::spawn(move || {
             for r in [&p.figure, &p.date, &p.acronym_paren] {
-                let _ = r.get();
+                let _ = r.get_variant(common);
             }
         });
     }
@@ -514,7 +517,7 @@ impl Expander {
         for c in self
             .patterns
             .figure
-            .get()
+            .get_for(text)
             .into_iter()
             .flat_map(|r| r.captures_iter(text))
         {
@@ -581,7 +584,7 @@ impl Expander {
             let dates: Vec<(usize, usize)> = self
                 .patterns
                 .date
-                .get()
+                .get_for(&s.text)
                 .into_iter()
                 .flat_map(|r| r.find_iter(&s.text))
                 .filter(|m| {
@@ -826,7 +829,7 @@ impl Expander {
             for c in self
                 .patterns
                 .acronym_paren
-                .get()
+                .get_for(&s.text)
                 .into_iter()
                 .flat_map(|r| r.captures_iter(&s.text))
             {
@@ -1919,6 +1922,40 @@ mod tests {
     use crate::keywords;
     use crate::model::Block;
     use crate::Options;
+
+    /// The regexes compiled for texts of common characters find what the
+    /// patterns find, in the lines of the examples and character probes.
+    #[test]
+    fn common_text_regexes_find_what_the_patterns_find() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let mut texts = crate::rules::common_char_probes();
+        for dir in ["examples", "benches/examples"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for f in std::fs::read_dir(dir).expect("examples") {
+                let path = f.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(path).expect("example");
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        texts.extend(
+            [
+                "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
+                "l’Organisation mondiale de la santé (OMS) et la CO₂ (GES)",
+                "2,5 milliards d’euros, 12 % et 1 200 000 habitants, 3 °C",
+            ]
+            .map(str::to_string),
+        );
+        for r in [
+            &e.patterns.figure,
+            &e.patterns.date,
+            &e.patterns.acronym_paren,
+        ] {
+            crate::rules::assert_variants_agree(r, &texts);
+        }
+    }
 
     #[test]
     fn the_lazy_patterns_compile() {
