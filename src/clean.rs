@@ -369,6 +369,34 @@ impl Cleaner {
         Ok(Cleaner { rules, foreign })
     }
 
+    /// Compile the patterns of these rules (indices, in order) on the other
+    /// cores, each when its rule has not been reached yet and the text as it
+    /// is now holds the pattern's literal pieces.
+    fn compile_ahead(
+        &self,
+        rules: &[usize],
+        doc: &Doc,
+        common: bool,
+        reached: &std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    ) {
+        if rules.is_empty() {
+            return;
+        }
+        let text = std::sync::Arc::new((doc.text.clone(), doc.lower.clone()));
+        for &i in rules {
+            let text = std::sync::Arc::clone(&text);
+            let pattern = std::sync::Arc::clone(&self.rules[i].pattern);
+            let reached = std::sync::Arc::clone(reached);
+            rayon::spawn(move || {
+                if reached.load(std::sync::atomic::Ordering::Relaxed) <= i
+                    && pattern.may_match(&text.0, &text.1)
+                {
+                    let _ = pattern.regex.get_variant(common);
+                }
+            });
+        }
+    }
+
     /// Every rule with its examples, the foreign-fragment detector last.
     pub fn rule_infos(&self) -> Vec<RuleInfo<'_>> {
         let mut out: Vec<RuleInfo<'_>> = self
@@ -413,10 +441,16 @@ impl Cleaner {
         // the rules here have reached it (an earlier rule may have removed
         // what it needed).
         let reached = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let mut ahead: Option<std::sync::Arc<(String, String)>> = None;
         // the regex for texts of common characters serves every text the
         // removals leave (they only add spaces and line breaks)
         let common = crate::rules::is_common_text(&doc.text);
+        // A rule that needs a word an earlier rule applying to the text also
+        // needs (a script's `function`) waits for that rule to have run: its
+        // removal often takes the word away, and the pattern is not needed.
+        // (deferred[j]: the rules that wait for rule j)
+        let mut deferred: Vec<Vec<usize>> = vec![Vec::new(); self.rules.len()];
+        let mut applying: Vec<usize> = Vec::new();
+        let mut now: Vec<usize> = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             if !wanted(&rule.id)
                 || rule.pattern.regex.is_compiled_variant(common)
@@ -424,28 +458,33 @@ impl Cleaner {
             {
                 continue;
             }
-            let text = ahead
-                .get_or_insert_with(|| std::sync::Arc::new((doc.text.clone(), doc.lower.clone())))
-                .clone();
-            let pattern = std::sync::Arc::clone(&rule.pattern);
-            let reached = std::sync::Arc::clone(&reached);
-            rayon::spawn(move || {
-                if reached.load(std::sync::atomic::Ordering::Relaxed) <= i
-                    && pattern.may_match(&text.0, &text.1)
-                {
-                    let _ = pattern.regex.get_variant(common);
-                }
+            let first_sharing = applying.iter().copied().find(|&j| {
+                self.rules[j]
+                    .needs
+                    .iter()
+                    .any(|w| rule.needs.contains(w) && doc.lower.contains(w.as_str()))
             });
+            applying.push(i);
+            match first_sharing {
+                Some(j) => deferred[j].push(i),
+                None => now.push(i),
+            }
         }
+        self.compile_ahead(&now, &doc, common, &reached);
         for (i, rule) in self.rules.iter().enumerate() {
             reached.store(i + 1, std::sync::atomic::Ordering::Relaxed);
-            if !wanted(&rule.id) || !rule.applies(&doc) {
-                continue;
+            if wanted(&rule.id) && rule.applies(&doc) {
+                let spans = rule.spans(&doc.text, &doc.holes);
+                if !spans.is_empty() {
+                    doc.remove(&spans, &rule.id);
+                }
             }
-            let spans = rule.spans(&doc.text, &doc.holes);
-            if !spans.is_empty() {
-                doc.remove(&spans, &rule.id);
-            }
+            let waiting: Vec<usize> = deferred[i]
+                .iter()
+                .copied()
+                .filter(|&k| self.rules[k].has_needs(&doc.lower))
+                .collect();
+            self.compile_ahead(&waiting, &doc, common, &reached);
         }
         if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
             let spans = f.spans(&doc.text);
