@@ -523,12 +523,14 @@ struct Doc {
 /// into one character of the same length: no final-sigma rule (`Σ`), no
 /// `İ` (two characters lowercased), no Kelvin sign (shorter lowercased).
 fn lowercase_keeps_offsets(text: &str, lower: &str) -> bool {
-    text.is_ascii()
-        || (lower.len() == text.len() && text.chars().all(|c| {
+    text.is_ascii() || (lower.len() == text.len() && text.chars().all(|c| {
+        // (an ASCII character lowercases to one ASCII character)
+        c.is_ascii() || {
             let mut l = c.to_lowercase();
             c != 'Σ'
                 && matches!((l.next(), l.next()), (Some(x), None) if x.len_utf8() == c.len_utf8())
-        }))
+        }
+    }))
 }
 
 impl Doc {
