@@ -164,6 +164,9 @@ struct Pattern {
     /// What the text must hold for the pattern to match, read from the
     /// pattern on the first text that holds one of the rule's `needs`.
     literals: std::sync::OnceLock<crate::prefilter::Needs>,
+    /// The pattern's syntax tree, read for its literals and kept until the
+    /// pattern is compiled from it.
+    ast: std::sync::Mutex<Option<regex_syntax::ast::Ast>>,
 }
 
 impl Pattern {
@@ -171,8 +174,29 @@ impl Pattern {
     /// which the pattern cannot match.
     fn may_match(&self, text: &str, lower: &str) -> bool {
         self.literals
-            .get_or_init(|| crate::prefilter::Needs::of_pattern(self.regex.pattern()))
+            .get_or_init(|| {
+                match regex_syntax::ast::parse::Parser::new().parse(self.regex.pattern()) {
+                    Ok(ast) => {
+                        let needs = crate::prefilter::Needs::of_ast(&ast);
+                        if let Ok(mut kept) = self.ast.lock() {
+                            *kept = Some(ast);
+                        }
+                        needs
+                    }
+                    Err(_) => crate::prefilter::Needs::Any,
+                }
+            })
             .holds(text, lower)
+    }
+
+    /// The compiled regex for texts of common characters (`common`, see
+    /// [`crate::rules::is_common_text`]) or for any text.
+    fn regex_for(&self, common: bool) -> Option<&crate::rules::Pattern> {
+        if !common || self.regex.is_compiled_variant(true) {
+            return self.regex.get_variant(common);
+        }
+        let ast = self.ast.lock().ok().and_then(|mut kept| kept.take());
+        self.regex.get_variant_parsed(true, ast.as_ref())
     }
 }
 
@@ -325,6 +349,7 @@ impl Cleaner {
                 pattern: std::sync::Arc::new(Pattern {
                     regex,
                     literals: std::sync::OnceLock::new(),
+                    ast: std::sync::Mutex::new(None),
                 }),
                 needs,
                 then_lines: r.then_lines,
@@ -391,7 +416,7 @@ impl Cleaner {
                 if reached.load(std::sync::atomic::Ordering::Relaxed) <= i
                     && pattern.may_match(&text.0, &text.1)
                 {
-                    let _ = pattern.regex.get_variant(common);
+                    let _ = pattern.regex_for(common);
                 }
             });
         }
@@ -686,7 +711,7 @@ impl Rule {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // a pattern that does not compile removes nothing (the embedded ones
         // all compile: the test suite runs their examples)
-        let Some(regex) = self.pattern.regex.get_for(text) else {
+        let Some(regex) = self.pattern.regex_for(crate::rules::is_common_text(text)) else {
             return spans;
         };
         if !regex.is_match(text) {
@@ -1070,6 +1095,25 @@ mod tests {
 
     fn cleaner() -> Cleaner {
         Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")
+    }
+
+    /// A pattern's syntax tree, read for its literal pieces, translates to
+    /// what the regex engine reads from the pattern itself.
+    #[test]
+    fn the_kept_syntax_tree_reads_as_the_pattern() {
+        let syntax = regex_automata::util::syntax::Config::new().utf8(true);
+        for r in &cleaner().rules {
+            let pattern = r.pattern.regex.pattern();
+            let ast = regex_syntax::ast::parse::Parser::new()
+                .parse(pattern)
+                .expect("parses");
+            let hir = regex_syntax::hir::translate::Translator::new()
+                .translate(pattern, &ast)
+                .expect("translates");
+            let theirs =
+                regex_automata::util::syntax::parse_with(pattern, &syntax).expect("parses");
+            assert_eq!(hir, theirs, "{}", r.id);
+        }
     }
 
     /// The regex compiled for texts of common characters finds what the

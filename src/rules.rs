@@ -273,11 +273,23 @@ impl LazyRegex {
     /// The regex for texts of [`COMMON_CHARS`] only (`common`, as
     /// [`is_common_text`] tells), or for any text.
     pub fn get_variant(&self, common: bool) -> Option<&Pattern> {
+        self.get_variant_parsed(common, None)
+    }
+
+    /// [`LazyRegex::get_variant`], given the pattern's syntax tree as
+    /// `regex_syntax::ast::parse::Parser::new()` reads it, when it has been
+    /// read already (for the literal pieces it needs): the regex for common
+    /// texts is then compiled from it instead of reading the pattern again.
+    pub fn get_variant_parsed(
+        &self,
+        common: bool,
+        ast: Option<&regex_syntax::ast::Ast>,
+    ) -> Option<&Pattern> {
         if !common {
             return self.get();
         }
         self.common
-            .get_or_init(|| compile_common_regex(&self.pattern))
+            .get_or_init(|| compile_common_regex(&self.pattern, ast))
             .as_ref()
             .or_else(|| self.get())
     }
@@ -337,9 +349,16 @@ fn is_common_char(c: char) -> bool {
 /// A pattern compiled for texts of [`COMMON_CHARS`] only: its syntax tree,
 /// as the engine reads it, with every class cut down to those characters
 /// (`None` when the pattern does not compile).
-fn compile_common_regex(pattern: &str) -> Option<Pattern> {
+fn compile_common_regex(pattern: &str, ast: Option<&regex_syntax::ast::Ast>) -> Option<Pattern> {
     let syntax = regex_automata::util::syntax::Config::new().utf8(true);
-    let hir = regex_automata::util::syntax::parse_with(pattern, &syntax).ok()?;
+    // (the syntax configuration's parser and translator are those of
+    // `regex_syntax` with their default settings)
+    let hir = match ast {
+        Some(ast) => regex_syntax::hir::translate::Translator::new()
+            .translate(pattern, ast)
+            .ok()?,
+        None => regex_automata::util::syntax::parse_with(pattern, &syntax).ok()?,
+    };
     let common = regex_syntax::hir::ClassUnicode::new(
         COMMON_CHARS
             .iter()
