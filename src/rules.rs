@@ -327,21 +327,44 @@ pub fn is_common_text(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] < 0x80 {
+        // eight ASCII bytes at a time
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            return false;
+        // the code point of the UTF-8 sequence starting here (`text` is
+        // valid UTF-8: the lead byte tells its length)
+        let cont = |k: usize| u32::from(bytes[i + k] & 0x3f);
+        let (code, len) = if b < 0xe0 {
+            ((u32::from(b & 0x1f) << 6) | cont(1), 2)
+        } else if b < 0xf0 {
+            ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
+        } else {
+            (
+                (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                4,
+            )
         };
-        if !is_common_char(c) {
+        if !COMMON_CHARS
+            .iter()
+            .any(|&(a, z)| a as u32 <= code && code <= z as u32)
+        {
             return false;
         }
-        i += c.len_utf8();
+        i += len;
     }
     true
 }
 
+#[cfg(test)]
 fn is_common_char(c: char) -> bool {
     COMMON_CHARS.iter().any(|&(a, b)| a <= c && c <= b)
 }
@@ -637,6 +660,12 @@ mod tests {
             "\u{10ffff}",
         ] {
             assert_eq!(is_common_text(t), t.chars().all(is_common_char), "{t:?}");
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(is_common_text(&one), is_common_char(c), "{c:?}");
+            let mixed = format!("abcdefgh{c}é{c}abcdefghijklmnop{c}");
+            assert_eq!(is_common_text(&mixed), is_common_char(c), "{c:?}");
         }
         for w in COMMON_CHARS.windows(2) {
             assert!(w[0].1 < w[1].0 && (w[0].1 as u32) + 1 < w[1].0 as u32);
