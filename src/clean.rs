@@ -499,7 +499,7 @@ impl Cleaner {
         for (i, rule) in self.rules.iter().enumerate() {
             reached.store(i + 1, std::sync::atomic::Ordering::Relaxed);
             if wanted(&rule.id) && rule.applies(&doc) {
-                let spans = rule.spans(&doc.text, &doc.holes);
+                let spans = rule.spans(&doc.text, &doc.holes, common);
                 if !spans.is_empty() {
                     doc.remove(&spans, &rule.id);
                 }
@@ -706,12 +706,13 @@ impl Rule {
 
     /// The spans this rule removes from `text`, sorted and non-overlapping.
     /// `holes` are the placeholders of earlier removals: a title never runs
-    /// across one.
-    fn spans(&self, text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
+    /// across one. `common`: whether the text is one of common characters,
+    /// or was before removals (see [`crate::rules::is_common_text`]).
+    fn spans(&self, text: &str, holes: &[usize], common: bool) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // a pattern that does not compile removes nothing (the embedded ones
         // all compile: the test suite runs their examples)
-        let Some(regex) = self.pattern.regex_for(crate::rules::is_common_text(text)) else {
+        let Some(regex) = self.pattern.regex_for(common) else {
             return spans;
         };
         if !regex.is_match(text) {
