@@ -493,7 +493,7 @@ impl Expander {
             if out.len() >= tpl.max_items {
                 break;
             }
-            let figs = self.figures_in(&s.text, ctx);
+            let figs = self.figures_in(s, ctx);
             let Some(&(fs, fe)) = figs.iter().find(|(a, b)| !seen.contains(&s.text[*a..*b])) else {
                 continue;
             };
@@ -512,12 +512,13 @@ impl Expander {
     }
 
     /// Byte ranges of the figures of a sentence.
-    fn figures_in(&self, text: &str, ctx: &Context) -> Vec<(usize, usize)> {
+    fn figures_in(&self, s: &Sentence, ctx: &Context) -> Vec<(usize, usize)> {
+        let text = s.text.as_str();
         let mut out = Vec::new();
         for c in self
             .patterns
             .figure
-            .get_for(text)
+            .get_variant(ctx.is_common(s))
             .into_iter()
             .flat_map(|r| r.captures_iter(text))
         {
@@ -584,7 +585,7 @@ impl Expander {
             let dates: Vec<(usize, usize)> = self
                 .patterns
                 .date
-                .get_for(&s.text)
+                .get_variant(ctx.is_common(s))
                 .into_iter()
                 .flat_map(|r| r.find_iter(&s.text))
                 .filter(|m| {
@@ -829,7 +830,7 @@ impl Expander {
             for c in self
                 .patterns
                 .acronym_paren
-                .get_for(&s.text)
+                .get_variant(ctx.is_common(s))
                 .into_iter()
                 .flat_map(|r| r.captures_iter(&s.text))
             {
@@ -1084,6 +1085,9 @@ struct Context<'a> {
     unquotable: Vec<bool>,
     /// The [`french::word_count`] of each sentence, in order.
     words: Vec<usize>,
+    /// Whether each sentence is made of common characters (see
+    /// [`crate::rules::is_common_text`]), in order.
+    common: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -1108,6 +1112,10 @@ impl<'a> Context<'a> {
             unquotable.push(looks_like_code(&s.text) || n > MAX_SENTENCE_WORDS);
         }
         Context {
+            common: sentences
+                .iter()
+                .map(|s| crate::rules::is_common_text(&s.text))
+                .collect(),
             sentences,
             lex,
             names_mid,
@@ -1123,6 +1131,15 @@ impl<'a> Context<'a> {
         match self.sentences.get(s.id) {
             Some(t) if std::ptr::eq(t, s) => self.words[s.id],
             _ => french::word_count(&s.text),
+        }
+    }
+
+    /// Whether a sentence is made of common characters, looked up for one
+    /// of the context's own, checked for any other.
+    fn is_common(&self, s: &Sentence) -> bool {
+        match self.sentences.get(s.id) {
+            Some(t) if std::ptr::eq(t, s) => self.common[s.id],
+            _ => crate::rules::is_common_text(&s.text),
         }
     }
 
