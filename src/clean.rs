@@ -164,6 +164,9 @@ struct Pattern {
     /// What the text must hold for the pattern to match, read from the
     /// pattern on the first text that holds one of the rule's `needs`.
     literals: std::sync::OnceLock<crate::prefilter::Needs>,
+    /// The pattern's syntax tree, read for its literals and kept until the
+    /// pattern is compiled from it.
+    ast: std::sync::Mutex<Option<regex_syntax::ast::Ast>>,
 }
 
 impl Pattern {
@@ -171,8 +174,29 @@ impl Pattern {
     /// which the pattern cannot match.
     fn may_match(&self, text: &str, lower: &str) -> bool {
         self.literals
-            .get_or_init(|| crate::prefilter::Needs::of_pattern(self.regex.pattern()))
+            .get_or_init(|| {
+                match regex_syntax::ast::parse::Parser::new().parse(self.regex.pattern()) {
+                    Ok(ast) => {
+                        let needs = crate::prefilter::Needs::of_ast(&ast);
+                        if let Ok(mut kept) = self.ast.lock() {
+                            *kept = Some(ast);
+                        }
+                        needs
+                    }
+                    Err(_) => crate::prefilter::Needs::Any,
+                }
+            })
             .holds(text, lower)
+    }
+
+    /// The compiled regex for texts of common characters (`common`, see
+    /// [`crate::rules::is_common_text`]) or for any text.
+    fn regex_for(&self, common: bool) -> Option<&crate::rules::Pattern> {
+        if !common || self.regex.is_compiled_variant(true) {
+            return self.regex.get_variant(common);
+        }
+        let ast = self.ast.lock().ok().and_then(|mut kept| kept.take());
+        self.regex.get_variant_parsed(true, ast.as_ref())
     }
 }
 
@@ -325,6 +349,7 @@ impl Cleaner {
                 pattern: std::sync::Arc::new(Pattern {
                     regex,
                     literals: std::sync::OnceLock::new(),
+                    ast: std::sync::Mutex::new(None),
                 }),
                 needs,
                 then_lines: r.then_lines,
@@ -367,6 +392,34 @@ impl Cleaner {
             }
         };
         Ok(Cleaner { rules, foreign })
+    }
+
+    /// Compile the patterns of these rules (indices, in order) on the other
+    /// cores, each when its rule has not been reached yet and the text as it
+    /// is now holds the pattern's literal pieces.
+    fn compile_ahead(
+        &self,
+        rules: &[usize],
+        doc: &Doc,
+        common: bool,
+        reached: &std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    ) {
+        if rules.is_empty() {
+            return;
+        }
+        let text = std::sync::Arc::new((doc.text.clone(), doc.lower.clone()));
+        for &i in rules {
+            let text = std::sync::Arc::clone(&text);
+            let pattern = std::sync::Arc::clone(&self.rules[i].pattern);
+            let reached = std::sync::Arc::clone(reached);
+            rayon::spawn(move || {
+                if reached.load(std::sync::atomic::Ordering::Relaxed) <= i
+                    && pattern.may_match(&text.0, &text.1)
+                {
+                    let _ = pattern.regex_for(common);
+                }
+            });
+        }
     }
 
     /// Every rule with its examples, the foreign-fragment detector last.
@@ -413,34 +466,50 @@ impl Cleaner {
         // the rules here have reached it (an earlier rule may have removed
         // what it needed).
         let reached = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let mut ahead: Option<std::sync::Arc<(String, String)>> = None;
+        // the regex for texts of common characters serves every text the
+        // removals leave (they only add spaces and line breaks)
+        let common = crate::rules::is_common_text(&doc.text);
+        // A rule that needs a word an earlier rule applying to the text also
+        // needs (a script's `function`) waits for that rule to have run: its
+        // removal often takes the word away, and the pattern is not needed.
+        // (deferred[j]: the rules that wait for rule j)
+        let mut deferred: Vec<Vec<usize>> = vec![Vec::new(); self.rules.len()];
+        let mut applying: Vec<usize> = Vec::new();
+        let mut now: Vec<usize> = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
-            if !wanted(&rule.id) || rule.pattern.regex.is_compiled() || !rule.has_needs(&doc.lower)
+            if !wanted(&rule.id)
+                || rule.pattern.regex.is_compiled_variant(common)
+                || !rule.has_needs(&doc.lower)
             {
                 continue;
             }
-            let text = ahead
-                .get_or_insert_with(|| std::sync::Arc::new((doc.text.clone(), doc.lower.clone())))
-                .clone();
-            let pattern = std::sync::Arc::clone(&rule.pattern);
-            let reached = std::sync::Arc::clone(&reached);
-            rayon::spawn(move || {
-                if reached.load(std::sync::atomic::Ordering::Relaxed) <= i
-                    && pattern.may_match(&text.0, &text.1)
-                {
-                    let _ = pattern.regex.get();
-                }
+            let first_sharing = applying.iter().copied().find(|&j| {
+                self.rules[j]
+                    .needs
+                    .iter()
+                    .any(|w| rule.needs.contains(w) && doc.lower.contains(w.as_str()))
             });
+            applying.push(i);
+            match first_sharing {
+                Some(j) => deferred[j].push(i),
+                None => now.push(i),
+            }
         }
+        self.compile_ahead(&now, &doc, common, &reached);
         for (i, rule) in self.rules.iter().enumerate() {
             reached.store(i + 1, std::sync::atomic::Ordering::Relaxed);
-            if !wanted(&rule.id) || !rule.applies(&doc) {
-                continue;
+            if wanted(&rule.id) && rule.applies(&doc) {
+                let spans = rule.spans(&doc.text, &doc.holes, common);
+                if !spans.is_empty() {
+                    doc.remove(&spans, &rule.id);
+                }
             }
-            let spans = rule.spans(&doc.text, &doc.holes);
-            if !spans.is_empty() {
-                doc.remove(&spans, &rule.id);
-            }
+            let waiting: Vec<usize> = deferred[i]
+                .iter()
+                .copied()
+                .filter(|&k| self.rules[k].has_needs(&doc.lower))
+                .collect();
+            self.compile_ahead(&waiting, &doc, common, &reached);
         }
         if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
             let spans = f.spans(&doc.text);
@@ -479,12 +548,14 @@ struct Doc {
 /// into one character of the same length: no final-sigma rule (`Σ`), no
 /// `İ` (two characters lowercased), no Kelvin sign (shorter lowercased).
 fn lowercase_keeps_offsets(text: &str, lower: &str) -> bool {
-    text.is_ascii()
-        || (lower.len() == text.len() && text.chars().all(|c| {
+    text.is_ascii() || (lower.len() == text.len() && text.chars().all(|c| {
+        // (an ASCII character lowercases to one ASCII character)
+        c.is_ascii() || {
             let mut l = c.to_lowercase();
             c != 'Σ'
                 && matches!((l.next(), l.next()), (Some(x), None) if x.len_utf8() == c.len_utf8())
-        }))
+        }
+    }))
 }
 
 impl Doc {
@@ -635,12 +706,13 @@ impl Rule {
 
     /// The spans this rule removes from `text`, sorted and non-overlapping.
     /// `holes` are the placeholders of earlier removals: a title never runs
-    /// across one.
-    fn spans(&self, text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
+    /// across one. `common`: whether the text is one of common characters,
+    /// or was before removals (see [`crate::rules::is_common_text`]).
+    fn spans(&self, text: &str, holes: &[usize], common: bool) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // a pattern that does not compile removes nothing (the embedded ones
         // all compile: the test suite runs their examples)
-        let Some(regex) = self.pattern.regex.get() else {
+        let Some(regex) = self.pattern.regex_for(common) else {
             return spans;
         };
         if !regex.is_match(text) {
@@ -1041,6 +1113,37 @@ mod tests {
 
     fn cleaner() -> Cleaner {
         Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")
+    }
+
+    /// A pattern's syntax tree, read for its literal pieces, translates to
+    /// what the regex engine reads from the pattern itself.
+    #[test]
+    fn the_kept_syntax_tree_reads_as_the_pattern() {
+        let syntax = regex_automata::util::syntax::Config::new().utf8(true);
+        for r in &cleaner().rules {
+            let pattern = r.pattern.regex.pattern();
+            let ast = regex_syntax::ast::parse::Parser::new()
+                .parse(pattern)
+                .expect("parses");
+            let hir = regex_syntax::hir::translate::Translator::new()
+                .translate(pattern, &ast)
+                .expect("translates");
+            let theirs =
+                regex_automata::util::syntax::parse_with(pattern, &syntax).expect("parses");
+            assert_eq!(hir, theirs, "{}", r.id);
+        }
+    }
+
+    /// The regex compiled for texts of common characters finds what the
+    /// pattern finds, in every rule example and character probe.
+    #[test]
+    fn common_text_regexes_find_what_the_patterns_find() {
+        let c = cleaner();
+        let mut texts = example_texts(&c);
+        texts.extend(crate::rules::common_char_probes());
+        for r in &c.rules {
+            crate::rules::assert_variants_agree(&r.pattern.regex, &texts);
+        }
     }
 
     #[test]

@@ -276,16 +276,19 @@ impl Expander {
     /// stages before this one take, which run meanwhile. The stage uses a
     /// pattern as soon as it is compiled (or waits for it); the patterns and
     /// what they match are the same either way.
-    pub fn prepare(&self) {
+    pub fn prepare(&self, text: &str) {
         let p = &self.patterns;
         if p.started.swap(true, std::sync::atomic::Ordering::Relaxed) {
             return;
         }
         let p = std::sync::Arc::clone(p);
+        // the regexes for the sentences of `text`: the ones for texts of
+        // common characters when `text` is one
+        let common = crate::rules::is_common_text(text);
         // in the order the templates use them
         rayon::spawn(move || {
             for r in [&p.figure, &p.date, &p.acronym_paren] {
-                let _ = r.get();
+                let _ = r.get_variant(common);
             }
         });
     }
@@ -490,7 +493,7 @@ impl Expander {
             if out.len() >= tpl.max_items {
                 break;
             }
-            let figs = self.figures_in(&s.text, ctx);
+            let figs = self.figures_in(s, ctx);
             let Some(&(fs, fe)) = figs.iter().find(|(a, b)| !seen.contains(&s.text[*a..*b])) else {
                 continue;
             };
@@ -509,12 +512,13 @@ impl Expander {
     }
 
     /// Byte ranges of the figures of a sentence.
-    fn figures_in(&self, text: &str, ctx: &Context) -> Vec<(usize, usize)> {
+    fn figures_in(&self, s: &Sentence, ctx: &Context) -> Vec<(usize, usize)> {
+        let text = s.text.as_str();
         let mut out = Vec::new();
         for c in self
             .patterns
             .figure
-            .get()
+            .get_variant(ctx.is_common(s))
             .into_iter()
             .flat_map(|r| r.captures_iter(text))
         {
@@ -581,7 +585,7 @@ impl Expander {
             let dates: Vec<(usize, usize)> = self
                 .patterns
                 .date
-                .get()
+                .get_variant(ctx.is_common(s))
                 .into_iter()
                 .flat_map(|r| r.find_iter(&s.text))
                 .filter(|m| {
@@ -826,7 +830,7 @@ impl Expander {
             for c in self
                 .patterns
                 .acronym_paren
-                .get()
+                .get_variant(ctx.is_common(s))
                 .into_iter()
                 .flat_map(|r| r.captures_iter(&s.text))
             {
@@ -1081,6 +1085,9 @@ struct Context<'a> {
     unquotable: Vec<bool>,
     /// The [`french::word_count`] of each sentence, in order.
     words: Vec<usize>,
+    /// Whether each sentence is made of common characters (see
+    /// [`crate::rules::is_common_text`]), in order.
+    common: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -1105,6 +1112,10 @@ impl<'a> Context<'a> {
             unquotable.push(looks_like_code(&s.text) || n > MAX_SENTENCE_WORDS);
         }
         Context {
+            common: sentences
+                .iter()
+                .map(|s| crate::rules::is_common_text(&s.text))
+                .collect(),
             sentences,
             lex,
             names_mid,
@@ -1120,6 +1131,15 @@ impl<'a> Context<'a> {
         match self.sentences.get(s.id) {
             Some(t) if std::ptr::eq(t, s) => self.words[s.id],
             _ => french::word_count(&s.text),
+        }
+    }
+
+    /// Whether a sentence is made of common characters, looked up for one
+    /// of the context's own, checked for any other.
+    fn is_common(&self, s: &Sentence) -> bool {
+        match self.sentences.get(s.id) {
+            Some(t) if std::ptr::eq(t, s) => self.common[s.id],
+            _ => crate::rules::is_common_text(&s.text),
         }
     }
 
@@ -1919,6 +1939,40 @@ mod tests {
     use crate::keywords;
     use crate::model::Block;
     use crate::Options;
+
+    /// The regexes compiled for texts of common characters find what the
+    /// patterns find, in the lines of the examples and character probes.
+    #[test]
+    fn common_text_regexes_find_what_the_patterns_find() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let mut texts = crate::rules::common_char_probes();
+        for dir in ["examples", "benches/examples"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for f in std::fs::read_dir(dir).expect("examples") {
+                let path = f.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(path).expect("example");
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        texts.extend(
+            [
+                "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
+                "l’Organisation mondiale de la santé (OMS) et la CO₂ (GES)",
+                "2,5 milliards d’euros, 12 % et 1 200 000 habitants, 3 °C",
+            ]
+            .map(str::to_string),
+        );
+        for r in [
+            &e.patterns.figure,
+            &e.patterns.date,
+            &e.patterns.acronym_paren,
+        ] {
+            crate::rules::assert_variants_agree(r, &texts);
+        }
+    }
 
     #[test]
     fn the_lazy_patterns_compile() {

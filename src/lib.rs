@@ -143,7 +143,7 @@ impl Engine {
             .into());
         }
         // the expansion stage's patterns compile on another core meanwhile
-        self.expand.prepare();
+        self.expand.prepare(&cleaned.text);
         // the language is told on another core while this thread reads the
         // structure (which a refusal throws away); this thread keeps the
         // stems it computes for the later stages

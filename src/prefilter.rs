@@ -64,12 +64,16 @@ impl Needs {
     /// What a text must hold for `pattern` to match in it.
     pub fn of_pattern(pattern: &str) -> Needs {
         match ast::parse::Parser::new().parse(pattern) {
-            Ok(ast) => {
-                let mut case_insensitive = false;
-                shape(&ast, &mut case_insensitive).into_needs()
-            }
+            Ok(ast) => Needs::of_ast(&ast),
             Err(_) => Needs::Any,
         }
+    }
+
+    /// What a text must hold for the pattern of this syntax tree (as
+    /// `ast::parse::Parser::new()` reads it) to match in it.
+    pub fn of_ast(ast: &Ast) -> Needs {
+        let mut case_insensitive = false;
+        shape(ast, &mut case_insensitive).into_needs()
     }
 
     /// Whether `text` (and `lower`, its lowercased form) holds what is needed.

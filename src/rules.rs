@@ -213,6 +213,8 @@ pub struct LazyRegex {
     id: String,
     pattern: String,
     cell: std::sync::OnceLock<Option<Pattern>>,
+    /// The pattern compiled for texts of [`COMMON_CHARS`] only.
+    common: std::sync::OnceLock<Option<Pattern>>,
 }
 
 impl LazyRegex {
@@ -225,6 +227,7 @@ impl LazyRegex {
             id: id.to_string(),
             pattern: pattern.to_string(),
             cell: std::sync::OnceLock::new(),
+            common: std::sync::OnceLock::new(),
         }
     }
 
@@ -259,21 +262,218 @@ impl LazyRegex {
             .get_or_init(|| compile_regex(&self.file, &self.id, &self.pattern).ok())
             .as_ref()
     }
+
+    /// The compiled regex to search `text` with: it finds in `text` what
+    /// [`LazyRegex::get`] finds, and is compiled for texts made of
+    /// [`COMMON_CHARS`] only when `text` is one (see [`is_common_text`]).
+    pub fn get_for(&self, text: &str) -> Option<&Pattern> {
+        self.get_variant(is_common_text(text))
+    }
+
+    /// The regex for texts of [`COMMON_CHARS`] only (`common`, as
+    /// [`is_common_text`] tells), or for any text.
+    pub fn get_variant(&self, common: bool) -> Option<&Pattern> {
+        self.get_variant_parsed(common, None)
+    }
+
+    /// [`LazyRegex::get_variant`], given the pattern's syntax tree as
+    /// `regex_syntax::ast::parse::Parser::new()` reads it, when it has been
+    /// read already (for the literal pieces it needs): the regex for common
+    /// texts is then compiled from it instead of reading the pattern again.
+    pub fn get_variant_parsed(
+        &self,
+        common: bool,
+        ast: Option<&regex_syntax::ast::Ast>,
+    ) -> Option<&Pattern> {
+        if !common {
+            return self.get();
+        }
+        self.common
+            .get_or_init(|| compile_common_regex(&self.pattern, ast))
+            .as_ref()
+            .or_else(|| self.get())
+    }
+
+    /// Whether the regex [`LazyRegex::get_variant`] gives has been compiled
+    /// (or found not to compile).
+    pub fn is_compiled_variant(&self, common: bool) -> bool {
+        if common {
+            self.common.get().is_some()
+        } else {
+            self.is_compiled()
+        }
+    }
+}
+
+/// The characters most texts are made of: Latin letters and their
+/// diacritics, general punctuation, currency signs, arrows and other
+/// symbols, emoji, and the white space of Unicode. A pattern's classes
+/// (`\p{L}`, `\S`, `[^\n]`…) reach far beyond them, and compiling a class
+/// costs about what it spans in UTF-8 byte sequences: for a text made of
+/// these characters only, each class is cut down to them before compiling,
+/// which cannot change what the pattern finds in such a text.
+/// (Sorted, neither overlapping nor adjacent.)
+pub const COMMON_CHARS: &[(char, char)] = &[
+    ('\0', '\u{36f}'),
+    ('\u{1680}', '\u{1680}'),
+    ('\u{2000}', '\u{2bff}'),
+    ('\u{3000}', '\u{3000}'),
+    ('\u{fe00}', '\u{fe0f}'),
+    ('\u{1f000}', '\u{1faff}'),
+];
+
+/// Whether every character of `text` is one of [`COMMON_CHARS`].
+pub fn is_common_text(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight ASCII bytes at a time
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        // the code point of the UTF-8 sequence starting here (`text` is
+        // valid UTF-8: the lead byte tells its length)
+        let cont = |k: usize| u32::from(bytes[i + k] & 0x3f);
+        let (code, len) = if b < 0xe0 {
+            ((u32::from(b & 0x1f) << 6) | cont(1), 2)
+        } else if b < 0xf0 {
+            ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
+        } else {
+            (
+                (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                4,
+            )
+        };
+        if !COMMON_CHARS
+            .iter()
+            .any(|&(a, z)| a as u32 <= code && code <= z as u32)
+        {
+            return false;
+        }
+        i += len;
+    }
+    true
+}
+
+#[cfg(test)]
+fn is_common_char(c: char) -> bool {
+    COMMON_CHARS.iter().any(|&(a, b)| a <= c && c <= b)
+}
+
+/// A pattern compiled for texts of [`COMMON_CHARS`] only: its syntax tree,
+/// as the engine reads it, with every class cut down to those characters
+/// (`None` when the pattern does not compile).
+fn compile_common_regex(pattern: &str, ast: Option<&regex_syntax::ast::Ast>) -> Option<Pattern> {
+    let syntax = regex_automata::util::syntax::Config::new().utf8(true);
+    // (the syntax configuration's parser and translator are those of
+    // `regex_syntax` with their default settings)
+    let hir = match ast {
+        Some(ast) => regex_syntax::hir::translate::Translator::new()
+            .translate(pattern, ast)
+            .ok()?,
+        None => regex_automata::util::syntax::parse_with(pattern, &syntax).ok()?,
+    };
+    let common = regex_syntax::hir::ClassUnicode::new(
+        COMMON_CHARS
+            .iter()
+            .map(|&(a, b)| regex_syntax::hir::ClassUnicodeRange::new(a, b)),
+    );
+    let hir = within(hir, &common);
+    regex_automata::meta::Builder::new()
+        .configure(meta_config(pattern).dfa(false))
+        .syntax(syntax)
+        .build_from_hir(&hir)
+        .ok()
+        .map(|re| Pattern { re })
+}
+
+/// `hir` with each of its classes cut down to the characters of `common`
+/// (a part without a class that reaches beyond them is kept as it is).
+fn within(
+    hir: regex_syntax::hir::Hir,
+    common: &regex_syntax::hir::ClassUnicode,
+) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    if !reaches_beyond_common(&hir) {
+        return hir;
+    }
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(mut class)) => {
+            class.intersect(common);
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Repetition(mut rep) => {
+            rep.sub = Box::new(within(*rep.sub, common));
+            Hir::repetition(rep)
+        }
+        HirKind::Capture(mut cap) => {
+            cap.sub = Box::new(within(*cap.sub, common));
+            Hir::capture(cap)
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(|h| within(h, common)).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(|h| within(h, common)).collect())
+        }
+    }
+}
+
+/// Whether a class of `hir` holds a character beyond [`COMMON_CHARS`].
+fn reaches_beyond_common(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class.ranges().iter().any(|r| {
+            // (the common ranges are not adjacent: a range within them is
+            // within one)
+            !COMMON_CHARS
+                .iter()
+                .any(|&(a, b)| a <= r.start() && r.end() <= b)
+        }),
+        HirKind::Repetition(rep) => reaches_beyond_common(&rep.sub),
+        HirKind::Capture(cap) => reaches_beyond_common(&cap.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().any(reaches_beyond_common)
+        }
+        _ => false,
+    }
 }
 
 /// Bounds on a compiled pattern: its automaton, and the lazy DFA's cache.
 const NFA_SIZE_LIMIT: usize = 2 * 1024 * 1024;
 const DFA_CACHE: usize = 4 * 1024 * 1024;
 
-pub fn compile_regex(file: &str, id: &str, pattern: &str) -> Result<Pattern> {
-    let config = regex_automata::meta::Config::new()
+/// How a rule pattern is compiled (see [`Pattern`]).
+fn meta_config(pattern: &str) -> regex_automata::meta::Config {
+    regex_automata::meta::Config::new()
         .nfa_size_limit(Some(NFA_SIZE_LIMIT))
         .hybrid_cache_capacity(DFA_CACHE)
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true)
-        .auto_prefilter(needs_prefilter(pattern));
+        .auto_prefilter(needs_prefilter(pattern))
+        // the lazy DFA gives up on a Unicode word boundary as soon as it
+        // meets a non-ASCII byte, which French text holds in most of its
+        // sentences: the search then starts again with the other engines.
+        // Without it, a pattern with a word boundary is also compiled
+        // without its reverse automaton, and searched by those engines
+        // from the start (found: the same matches).
+        .hybrid(!needs_prefilter(pattern))
+}
+
+pub fn compile_regex(file: &str, id: &str, pattern: &str) -> Result<Pattern> {
     regex_automata::meta::Builder::new()
-        .configure(config)
+        .configure(meta_config(pattern))
         .syntax(regex_automata::util::syntax::Config::new().utf8(true))
         .build(pattern)
         .map(|re| Pattern { re })
@@ -399,9 +599,93 @@ impl Pattern {
     }
 }
 
+/// Texts of one common character in several settings, for every character
+/// of [`COMMON_CHARS`]: for tests comparing the two regexes of a pattern.
+#[cfg(test)]
+pub(crate) fn common_char_probes() -> Vec<String> {
+    COMMON_CHARS
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .map(|c| format!("{c}A{c} ({c}B{c}) 12{c} 3 {c}{c}. ({c})\nLe 1er {c} à 10 {c}"))
+        .collect()
+}
+
+/// Every match, with its groups, of the two regexes of `lazy` (the one for
+/// any text and the one for texts of common characters) is the same in
+/// each text of common characters of `texts`.
+#[cfg(test)]
+pub(crate) fn assert_variants_agree(lazy: &LazyRegex, texts: &[String]) {
+    let full = lazy.get().expect("the pattern compiles");
+    let common = lazy.get_variant(true).expect("the pattern compiles");
+    let groups = full.capture_names().count();
+    assert_eq!(groups, common.capture_names().count(), "{}", lazy.id);
+    let all = |re: &Pattern, t: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(t)
+            .map(|c| {
+                (0..groups)
+                    .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                    .collect()
+            })
+            .collect()
+    };
+    let mut compared = 0;
+    for t in texts.iter().filter(|t| is_common_text(t)) {
+        assert_eq!(all(full, t), all(common, t), "{}: {t:?}", lazy.id);
+        let spans = |re: &Pattern| -> Vec<(usize, usize)> {
+            re.find_iter(t).map(|m| (m.start(), m.end())).collect()
+        };
+        assert_eq!(spans(full), spans(common), "{}: {t:?}", lazy.id);
+        assert_eq!(full.is_match(t), common.is_match(t), "{}: {t:?}", lazy.id);
+        compared += 1;
+    }
+    assert!(compared > 0, "{}: no text compared", lazy.id);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_common_text_is_one_of_common_characters() {
+        for t in [
+            "",
+            "abc",
+            "Été « déjà » – 3 € → ✓ 📊\u{fe0f}",
+            "Ǆ ǅ ǆ ſ K",
+            "Αθήνα",
+            "日本",
+            "a\u{370}",
+            "\u{36f}\u{2bff}\u{1faff}",
+            "\u{1fb00}",
+            "\u{10ffff}",
+        ] {
+            assert_eq!(is_common_text(t), t.chars().all(is_common_char), "{t:?}");
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(is_common_text(&one), is_common_char(c), "{c:?}");
+            let mixed = format!("abcdefgh{c}é{c}abcdefghijklmnop{c}");
+            assert_eq!(is_common_text(&mixed), is_common_char(c), "{c:?}");
+        }
+        for w in COMMON_CHARS.windows(2) {
+            assert!(w[0].1 < w[1].0 && (w[0].1 as u32) + 1 < w[1].0 as u32);
+        }
+    }
+
+    #[test]
+    fn a_regex_for_common_texts_finds_what_the_other_finds() {
+        let patterns = [
+            r"\p{L}+|\S+\s+\w",
+            r"(?i)\bstra(ß|ss)e\b|[^\n]{2}|(?P<x>\p{Lu})\.",
+            r"(?m)^\W*(\d+)\s*$|.\B.",
+        ];
+        let mut texts = common_char_probes();
+        texts.push("Straße STRASSE strasse 12 Été. A. b".to_string());
+        for (i, p) in patterns.iter().enumerate() {
+            let lazy = LazyRegex::new("test", &format!("p{i}"), p);
+            assert_variants_agree(&lazy, &texts);
+        }
+    }
 
     #[test]
     fn every_embedded_yaml_file_has_its_values_in_json() {
