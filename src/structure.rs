@@ -2241,17 +2241,27 @@ fn answer_echo(lower: &[String], after: &str, lex: &Lexicon) -> bool {
     })
 }
 
-/// The question marks of a text, found once, to tell whether a question is
-/// asked twice without searching the whole text for each question.
+/// The questions of a text, indexed once by their last word, to tell whether
+/// a question is asked twice without searching the whole text for each one.
 struct Asked<'t> {
     text: &'t str,
-    /// Byte offsets just after each « ? ».
-    ends: Vec<usize>,
+    /// Byte offsets just after each « ? », by the last word before it.
+    ends: HashMap<&'t str, Vec<usize>>,
 }
 
 impl<'t> Asked<'t> {
+    /// Most occurrences of a last word compared with a question: beyond, the
+    /// question is taken as asked once (a text of thousands of questions that
+    /// end alike stays linear).
+    const MAX_COMPARED: usize = 256;
+
     fn new(text: &'t str) -> Asked<'t> {
-        let ends = text.match_indices('?').map(|(i, _)| i + 1).collect();
+        let mut ends: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, _) in text.match_indices('?') {
+            if let Some(word) = last_word(&text[..=i]) {
+                ends.entry(word).or_default().push(i + 1);
+            }
+        }
         Asked { text, ends }
     }
 
@@ -2259,11 +2269,14 @@ impl<'t> Asked<'t> {
     /// of its own another time (after a space, a line break or the start)?
     fn again(&self, q: &str) -> bool {
         let q = q.trim();
-        if q.is_empty() || !q.ends_with('?') {
+        if !q.ends_with('?') {
             return false;
         }
-        self.ends
-            .iter()
+        let Some(ends) = last_word(q).and_then(|w| self.ends.get(w)) else {
+            return false;
+        };
+        ends.iter()
+            .take(Self::MAX_COMPARED)
             .filter(|&&end| {
                 end >= q.len()
                     && self.text.is_char_boundary(end - q.len())
@@ -2276,6 +2289,20 @@ impl<'t> Asked<'t> {
             .nth(1)
             .is_some()
     }
+}
+
+/// The last word with a letter or a digit among the last 256 bytes of `s`
+/// (« passé » of « Que s’est-il passé ? »): the same for a question and for
+/// the text where it ends.
+fn last_word(s: &str) -> Option<&str> {
+    let mut from = s.len().saturating_sub(256);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    s[from..]
+        .split_whitespace()
+        .rev()
+        .find(|w| w.chars().any(char::is_alphanumeric))
 }
 
 /// Does the first sentence of `text` end with a question mark?
