@@ -462,13 +462,6 @@ fn meta_config(pattern: &str) -> regex_automata::meta::Config {
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .auto_prefilter(needs_prefilter(pattern))
-        // the lazy DFA gives up on a Unicode word boundary as soon as it
-        // meets a non-ASCII byte, which French text holds in most of its
-        // sentences: the search then starts again with the other engines.
-        // Without it, a pattern with a word boundary is also compiled
-        // without its reverse automaton, and searched by those engines
-        // from the start (found: the same matches).
-        .hybrid(!needs_prefilter(pattern))
 }
 
 pub fn compile_regex(file: &str, id: &str, pattern: &str) -> Result<Pattern> {
