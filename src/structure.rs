@@ -338,12 +338,14 @@ impl Structurer {
                         let next_is_question = ranges.get(ri + 1).is_some_and(is_question);
                         // two sentences on, after a short answer (« Est-ce
                         // utile ? Oui. Pourquoi ? »)
-                        let short_gap = ranges.get(ri + 1).is_some_and(|r| {
-                            french::words(&t[r.clone()]).count()
-                                <= self.rules.question.series_gap_words
-                        });
+                        let short_gap = || {
+                            ranges.get(ri + 1).is_some_and(|r| {
+                                french::words(&t[r.clone()]).count()
+                                    <= self.rules.question.series_gap_words
+                            })
+                        };
                         let in_series = next_is_question
-                            || ranges.get(ri + 2).is_some_and(is_question) && short_gap
+                            || ranges.get(ri + 2).is_some_and(is_question) && short_gap()
                             || out
                                 .sentences
                                 .last()
@@ -1480,6 +1482,20 @@ impl Structurer {
         for k in first + 1..tokens.len() {
             let word = &s[tokens[k].clone()];
             let prev = &s[tokens[k - 1].clone()];
+
+            if prev.contains(['.', ',', ';', '!', '?', '…', '(', ')', '«', '»']) {
+                return None;
+            }
+            let lower = word.to_lowercase().replace('\'', "’");
+            let opener = r.openers.iter().any(|o| {
+                *o == lower
+                    || lower
+                        .strip_prefix(o.as_str())
+                        .is_some_and(|rest| rest.starts_with(['-', '’']))
+            });
+            if !opener || !french::starts_upper(word) {
+                continue;
+            }
             // a one-word heading (« Impact Pourquoi ce projet compte-t-il ? »):
             // a common word the text also writes in lowercase, or a word it
             // never capitalises inside a sentence: not a name
@@ -1492,19 +1508,6 @@ impl Structurer {
                     && capitalised <= 1
                     && (capitalised == 0 || lower_stems.contains(&lex.stem(&prev.to_lowercase()))))
             {
-                continue;
-            }
-            if prev.contains(['.', ',', ';', '!', '?', '…', '(', ')', '«', '»']) {
-                return None;
-            }
-            let lower = word.to_lowercase().replace('\'', "’");
-            let opener = r.openers.iter().any(|o| {
-                *o == lower
-                    || lower
-                        .strip_prefix(o.as_str())
-                        .is_some_and(|rest| rest.starts_with(['-', '’']))
-            });
-            if !opener || !french::starts_upper(word) {
                 continue;
             }
             let question_words = tokens.len() - k;
