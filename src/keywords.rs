@@ -975,6 +975,14 @@ pub fn analyse(
                 if t.count as f64 > n * 0.8 {
                     score *= 0.5;
                 }
+                // a keyphrase of fillers alone (« analyse », « temps ») is one
+                // the SEO analyses read as function words only: a last resort
+                if match_tokens(&t.surface)
+                    .iter()
+                    .all(|w| lex.is_keyphrase_filler(w))
+                {
+                    score *= 0.001;
+                }
                 if best.is_none_or(|(b, bt)| score > b || (score == b && t.key < bt.key)) {
                     best = Some((score, t));
                 }
@@ -1206,6 +1214,15 @@ mod tests {
         assert_eq!(t.determiner.as_deref(), Some("le"));
         assert!(mentions("Le point sur le plan vélo", "plan vélo", &lex));
         assert!(!mentions("Les pistes cyclables", "plan vélo", &lex));
+    }
+
+    #[test]
+    fn a_keyphrase_of_fillers_alone_is_a_last_resort() {
+        // « analyse » is the most repeated noun, but the SEO analyses read
+        // it as a function word (a form of « analyser »)
+        let text = "L’analyse du réseau a pris une semaine. L’analyse montre une saturation. Une analyse suivra.\n\nL’analyse complète sera publiée lundi. Cette analyse confirme la saturation du réseau. L’analyse sera discutée en mars.";
+        let (kw, _) = analysed(text);
+        assert_eq!(kw.keyphrase, "réseau");
     }
 
     #[test]
