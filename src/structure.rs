@@ -827,24 +827,32 @@ impl Structurer {
         self.is_question_heading(line, &ctx, lex)
     }
 
-    /// A line of an interviewer's questions under the line whose colon
-    /// announced the interview (« Sa présidente nous raconte : »), answered
-    /// on the next line: the lines' form of `question_after_colon`.
-    fn interview_question_line(&self, line: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    /// Whether the words before a colon announce an interview (« Sa
+    /// présidente nous raconte : »): a few words at least, none of the last
+    /// four a verb that asks (« Il lui demande : » announces a question of
+    /// the prose).
+    fn announces_interview(&self, lead: &str) -> bool {
         const MIN_LEAD_WORDS: usize = 3;
-        let (Some(prev), Some(next)) = (prev, next) else {
-            return false;
-        };
-        if !prev.ends_with(':') || !line.ends_with('?') || !french::starts_upper(line) {
-            return false;
-        }
-        let lead: Vec<String> = french::words(prev).map(str::to_lowercase).collect();
-        if lead.len() < MIN_LEAD_WORDS
-            || lead
+        let words: Vec<String> = french::words(lead).map(str::to_lowercase).collect();
+        words.len() >= MIN_LEAD_WORDS
+            && !words
                 .iter()
                 .rev()
                 .take(4)
                 .any(|w| self.rules.question.asking.contains(w))
+    }
+
+    /// A line of an interviewer's questions under the line whose colon
+    /// announced the interview (« Sa présidente nous raconte : »), answered
+    /// on the next line: the lines' form of `question_after_colon`.
+    fn interview_question_line(&self, line: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+        let (Some(prev), Some(next)) = (prev, next) else {
+            return false;
+        };
+        if !prev.ends_with(':')
+            || !line.ends_with('?')
+            || !french::starts_upper(line)
+            || !self.announces_interview(prev)
         {
             return false;
         }
@@ -861,15 +869,6 @@ impl Structurer {
         self.interview_questions(&t, &ranges, 0, true, 0) == Some(ranges.len() - 1)
     }
 
-    /// The end (exclusive) of a run of one to three questions starting at
-    /// sentence `ri` that an interviewer asks: the first opens on an
-    /// interrogative word or an inversion, one of them speaks to the
-    /// interviewee (« Pouvez-vous … ? », « Peux-tu … ? », « … pensez-vous … ? »),
-    /// and a sentence that is not a question answers them. A lone question
-    /// counts only when a colon announced it and the answer speaks in the
-    /// first person (« … nous raconte : Peux-tu te présenter ? Je suis … »);
-    /// a run, when enough text came since the last heading or a colon
-    /// announced it.
     /// A sentence that ends on an interviewer's question glued after a colon
     /// (« Clément nous raconte : Peux-tu te présenter ? »), when the question
     /// passes `interview_questions` as announced by that colon and the words
@@ -883,7 +882,6 @@ impl Structurer {
         ri: usize,
         run_words: usize,
     ) -> Option<(&'t str, usize, usize)> {
-        const MIN_LEAD_WORDS: usize = 3;
         let range = ranges[ri].clone();
         let s = &t[range.clone()];
         if !s.trim_end().ends_with('?') {
@@ -895,14 +893,7 @@ impl Structurer {
         if q_rel == colon + 1 || !french::starts_upper(&s[q_rel..]) {
             return None;
         }
-        let lead_words: Vec<String> = french::words(lead).map(str::to_lowercase).collect();
-        if lead_words.len() < MIN_LEAD_WORDS
-            || lead_words
-                .iter()
-                .rev()
-                .take(4)
-                .any(|w| self.rules.question.asking.contains(w))
-        {
+        if !self.announces_interview(lead) {
             return None;
         }
         let q_start = range.start + q_rel;
@@ -915,6 +906,15 @@ impl Structurer {
         Some((lead, q_start, end - 1))
     }
 
+    /// The end (exclusive) of a run of one to three questions starting at
+    /// sentence `ri` that an interviewer asks: the first opens on an
+    /// interrogative word or an inversion, one of them speaks to the
+    /// interviewee (« Pouvez-vous … ? », « Peux-tu … ? », « … pensez-vous … ? »),
+    /// and a sentence that is not a question answers them. A lone question
+    /// counts only when a colon announced it and the answer speaks in the
+    /// first person (« … nous raconte : Peux-tu te présenter ? Je suis … »);
+    /// a run, when enough text came since the last heading or a colon
+    /// announced it.
     fn interview_questions(
         &self,
         t: &str,
