@@ -173,7 +173,36 @@ pub fn title_from_lead(lead: &str, max: usize) -> String {
         Some(i) => s[..i].to_string(),
         None => without_cut_name(s, &cut_words(s, max)),
     };
-    drop_dangling(&t)
+    drop_dangling(&balanced(&t))
+}
+
+/// A title whose parenthesis or quotation opens and does not close: an
+/// opening mark at its start is dropped (« (Les débats … » of a lead that
+/// opens on an aside), one further on ends the title before it when enough
+/// is left, and is dropped otherwise.
+fn balanced(title: &str) -> String {
+    const PAIRS: &[(char, char)] = &[('(', ')'), ('«', '»'), ('“', '”'), ('[', ']')];
+    let mut t = title.trim().to_string();
+    for &(open, close) in PAIRS {
+        let Some(i) = t.rfind(open) else {
+            continue;
+        };
+        if t[i..].contains(close) {
+            continue;
+        }
+        let before = t[..i].trim_end();
+        if i == 0 {
+            t = french::capitalise_first(t[open.len_utf8()..].trim_start());
+        } else if before.chars().count() >= 25 {
+            t = before
+                .trim_end_matches([',', ';', ':', '–', '-'])
+                .trim_end()
+                .to_string();
+        } else {
+            t = format!("{before} {}", t[i + open.len_utf8()..].trim_start());
+        }
+    }
+    t
 }
 
 /// A cut that ends inside a run of capitalised words (« … avec Nos » of
@@ -449,6 +478,19 @@ mod tests {
         assert!((121..=156).contains(&n), "{n}: {d}");
         assert!(d.contains("plan vélo"));
         assert!(d.ends_with('…') || d.ends_with('.'));
+    }
+
+    #[test]
+    fn a_title_opens_and_closes_its_parentheses_and_quotes() {
+        let t = title_from_lead("(Les débats autour de la stratégie ont buté sur plusieurs problèmes, mais ceux-ci restent confidentiels.) Bien que cela semble dépassé, la question revient.", 70);
+        assert_eq!(
+            t,
+            "Les débats autour de la stratégie ont buté sur plusieurs problèmes"
+        );
+        let t = title_from_lead("Le conseil municipal a adopté le plan « Rouler ensemble dans toute la ville et ses quartiers » lundi soir.", 70);
+        assert_eq!(t, "Le conseil municipal a adopté le plan");
+        let t = title_from_lead("La mairie lance le plan vélo (six ans).", 70);
+        assert_eq!(t, "La mairie lance le plan vélo (six ans)");
     }
 
     #[test]
