@@ -77,6 +77,19 @@ pub struct SectionRules {
     pub max_words: usize,
     /// The length a split aims at.
     pub target_words: usize,
+    /// Text no heading divides is first cut by topic into sections of at
+    /// most this many words, aiming at `topic_target_words`; those longer
+    /// than `max_words` are then split into subsections. Optional (default
+    /// 0: one level, every cut a section).
+    #[serde(default)]
+    pub topic_max_words: usize,
+    /// The length a topical cut aims at. Optional.
+    #[serde(default)]
+    pub topic_target_words: usize,
+    /// What a topical cut costs on top of its gap: the evidence it needs.
+    /// Optional.
+    #[serde(default)]
+    pub topic_cut_cost: f64,
     /// Shortest section a split may make (when the text allows).
     pub min_words: usize,
     /// Sentences on each side of a candidate boundary compared for cohesion.
@@ -141,6 +154,19 @@ struct Marks<'a> {
     /// How thematic the sentence is, standardised over the part
     /// (`thematic_scores`).
     thematic: &'a [f64],
+}
+
+/// Length bounds of one segmentation, in words.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    /// Longest section.
+    max: usize,
+    /// Longest opening section.
+    first_max: usize,
+    /// The length aimed at.
+    target: usize,
+    /// Added to every boundary: the evidence a cut needs.
+    cut_cost: f64,
 }
 
 fn default_chain_hiatus() -> usize {
@@ -305,9 +331,8 @@ impl Sectioner {
                 .map(|&i| self.opens_on_anaphora(&outline.sentences[i].text))
                 .collect();
             let thematic = standardised(ids.iter().map(|&i| thematic_at[i]));
-            let cuts = self.cuts(
+            let gap_cost = self.gap_costs(
                 &ids,
-                &words,
                 &stems,
                 &chain_at,
                 &Marks {
@@ -319,19 +344,64 @@ impl Sectioner {
                     thematic: &thematic,
                 },
             );
-            let mut bounds = vec![0];
-            bounds.extend(cuts);
-            bounds.push(ids.len());
-            for (n, w) in bounds.windows(2).enumerate() {
-                let chunk = &ids[w[0]..w[1]];
-                let chunk_starts = &para_starts[w[0]..w[1]];
+            let mut prefix = vec![0usize; ids.len() + 1];
+            for (k, &i) in ids.iter().enumerate() {
+                prefix[k + 1] = prefix[k] + words[i];
+            }
+            let r = &self.rules;
+            let short = Bounds {
+                max: r.max_words,
+                first_max: r.max_words,
+                target: r.target_words,
+                cut_cost: 0.0,
+            };
+            // (start, whether it opens a subsection)
+            let mut starts: Vec<(usize, bool)> = vec![(0, false)];
+            if part.heading.is_some() || r.topic_max_words <= r.max_words {
+                // an author's section split for length goes on under
+                // subheadings of its own
+                let sub = part.heading.is_some();
+                starts.extend(
+                    self.segment(&prefix, &gap_cost, 0, ids.len(), short)
+                        .into_iter()
+                        .map(|c| (c, sub)),
+                );
+            } else {
+                // text no heading divides: sections by topic first, then the
+                // long ones split into subsections; the introduction stays
+                // within the bound
+                let topical = Bounds {
+                    max: r.topic_max_words,
+                    first_max: r.max_words,
+                    target: r.topic_target_words,
+                    cut_cost: r.topic_cut_cost,
+                };
+                let mut top = vec![0];
+                top.extend(self.segment(&prefix, &gap_cost, 0, ids.len(), topical));
+                top.push(ids.len());
+                for w in top.windows(2) {
+                    if w[0] > 0 {
+                        starts.push((w[0], false));
+                    }
+                    starts.extend(
+                        self.segment(&prefix, &gap_cost, w[0], w[1], short)
+                            .into_iter()
+                            .map(|c| (c, true)),
+                    );
+                }
+            }
+            starts.push((ids.len(), false));
+            for (n, w) in starts.windows(2).enumerate() {
+                let (from, subsection) = w[0];
+                let to = w[1].0;
+                let chunk = &ids[from..to];
+                let chunk_starts = &para_starts[from..to];
                 out.push(Section {
                     heading: if n == 0 { part.heading.clone() } else { None },
                     kind: SectionKind::Source,
                     blocks: self.paragraphs(chunk, chunk_starts, &words, &outline.sentences),
                     heading_options: Vec::new(),
-                    // the author's section goes on under a subheading of its own
-                    subsection: n > 0 && part.heading.is_some(),
+                    subsection,
                 });
             }
         }
@@ -355,15 +425,17 @@ impl Sectioner {
         self.rules.anaphoric_openers.contains(&head)
     }
 
-    /// Boundary positions (indices into `ids`) splitting a part into sections.
-    fn cuts(
+    /// The cost of a boundary at each gap of a part (gap g lies between
+    /// sentences g-1 and g; entries 0 and n are unused): low where cohesion
+    /// dips, chains break, the topic lexicons shift or the author started a
+    /// paragraph; infinite between sentences the source glued together.
+    fn gap_costs(
         &self,
         ids: &[usize],
-        words: &[usize],
         stems: &[Vec<String>],
         chain_at: &[f64],
         marks: &Marks,
-    ) -> Vec<usize> {
+    ) -> Vec<f64> {
         let Marks {
             para_starts,
             questions,
@@ -373,11 +445,7 @@ impl Sectioner {
             thematic,
         } = *marks;
         let n = ids.len();
-        let total: usize = ids.iter().map(|&i| words[i]).sum();
         let r = &self.rules;
-        if total <= r.max_words || n < 2 {
-            return Vec::new();
-        }
         // cohesion across each gap g (between sentence g-1 and g), 1..n
         let w = r.window.max(1);
         let mut sim = vec![0.0f64; n + 1];
@@ -437,47 +505,101 @@ impl Sectioner {
             }
             gap_cost[g] = c;
         }
-        let mut prefix = vec![0usize; n + 1];
-        for k in 0..n {
-            prefix[k + 1] = prefix[k] + words[ids[k]];
+        gap_cost
+    }
+
+    /// One level of cuts over a whole part, within `max_words`.
+    #[cfg(test)]
+    fn cuts(
+        &self,
+        ids: &[usize],
+        words: &[usize],
+        stems: &[Vec<String>],
+        chain_at: &[f64],
+        marks: &Marks,
+    ) -> Vec<usize> {
+        let gap_cost = self.gap_costs(ids, stems, chain_at, marks);
+        let mut prefix = vec![0usize; ids.len() + 1];
+        for (k, &i) in ids.iter().enumerate() {
+            prefix[k + 1] = prefix[k] + words[i];
         }
-        // best[j]: cost of cutting ids[..j] into sections ending at j
+        let bounds = Bounds {
+            max: self.rules.max_words,
+            first_max: self.rules.max_words,
+            target: self.rules.target_words,
+            cut_cost: 0.0,
+        };
+        self.segment(&prefix, &gap_cost, 0, ids.len(), bounds)
+    }
+
+    /// Boundary positions in `lo..hi` (indices into the part, `prefix` its
+    /// running word counts) splitting sentences `lo..hi` into sections of at
+    /// most `bounds.max` words (`bounds.first_max` for the one opening at
+    /// `lo`), as near `bounds.target` as the gap costs allow: one dynamic
+    /// programme over every boundary position.
+    fn segment(
+        &self,
+        prefix: &[usize],
+        gap_cost: &[f64],
+        lo: usize,
+        hi: usize,
+        bounds: Bounds,
+    ) -> Vec<usize> {
+        let r = &self.rules;
+        if prefix[hi] - prefix[lo] <= bounds.first_max || hi - lo < 2 {
+            return Vec::new();
+        }
+        // best[j - lo]: cost of cutting sentences lo..j into sections ending at j
         let inf = f64::INFINITY;
-        let mut best = vec![inf; n + 1];
-        let mut back = vec![0usize; n + 1];
+        let m = hi - lo;
+        let mut best = vec![inf; m + 1];
+        let mut back = vec![lo; m + 1];
         best[0] = 0.0;
-        let target = r.target_words as f64;
-        for j in 1..=n {
+        let target = bounds.target as f64;
+        for j in lo + 1..=hi {
             let mut i = j;
-            while i > 0 {
+            while i > lo {
                 i -= 1;
                 let len = prefix[j] - prefix[i];
+                let max = if i == lo {
+                    bounds.first_max
+                } else {
+                    bounds.max
+                };
                 // no section holds more than MAX_SENTENCES sentences (in prose that
                 // is far past the word bound; it keeps runs of tiny sentences linear)
-                if (len > r.max_words || j - i > MAX_SENTENCES) && j - i > 1 {
-                    break;
-                }
-                if best[i] == inf {
+                if (len > max || j - i > MAX_SENTENCES) && j - i > 1 {
+                    if i == lo {
+                        break;
+                    }
+                    // the opening section may be held to a tighter bound:
+                    // sections further on may still be this long
+                    if len > bounds.max.max(bounds.first_max) || j - i > MAX_SENTENCES {
+                        break;
+                    }
                     continue;
                 }
-                let mut cost = best[i] + ((len as f64 - target) / target).powi(2);
+                if best[i - lo] == inf {
+                    continue;
+                }
+                let mut cost = best[i - lo] + ((len as f64 - target) / target).powi(2);
                 if len < r.min_words {
                     cost += 2.0;
                 }
-                if i > 0 {
-                    cost += gap_cost[i];
+                if i > lo {
+                    cost += gap_cost[i] + bounds.cut_cost;
                 }
-                if cost < best[j] {
-                    best[j] = cost;
-                    back[j] = i;
+                if cost < best[j - lo] {
+                    best[j - lo] = cost;
+                    back[j - lo] = i;
                 }
             }
         }
         let mut cuts = Vec::new();
-        let mut j = n;
-        while j > 0 {
-            let i = back[j];
-            if i > 0 {
+        let mut j = hi;
+        while j > lo {
+            let i = back[j - lo];
+            if i > lo {
                 cuts.push(i);
             }
             j = i;
@@ -820,6 +942,50 @@ mod tests {
             starts.iter().any(|&s| s.abs_diff(football) <= 2),
             "cuts at {starts:?}, topic changes at {football}"
         );
+    }
+
+    #[test]
+    fn text_without_headings_is_cut_by_topic_then_by_length() {
+        // two topics of about 450 words each: an introduction, one section
+        // per topic, each split into subsections to stay within the bound
+        let a = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison. ";
+        let b = "Le club de football local a remporté son match de dimanche. Les supporters ont fêté la victoire jusque tard dans la soirée. ";
+        let (outline, sections) = sectioned(&format!("{}{}", a.repeat(20), b.repeat(20)));
+        let football = outline
+            .sentences
+            .iter()
+            .position(|s| s.text.contains("football"))
+            .unwrap();
+        let starts = section_starts(&sections);
+        let topical: Vec<usize> = starts
+            .iter()
+            .zip(&sections)
+            .skip(1)
+            .filter(|(_, s)| !s.subsection)
+            .map(|(&i, _)| i)
+            .collect();
+        // the introduction ends within the bound, then one section per topic
+        assert_eq!(topical.len(), 2, "{starts:?} {topical:?}");
+        assert!(
+            topical[1].abs_diff(football) <= 2,
+            "{topical:?} vs {football}"
+        );
+        assert!(
+            sections.iter().any(|s| s.subsection),
+            "long topics are split"
+        );
+        for s in &sections {
+            let words: usize = s
+                .blocks
+                .iter()
+                .flat_map(|b| match b {
+                    Block::Paragraph { sentences } => sentences.clone(),
+                    _ => Vec::new(),
+                })
+                .map(|i| french::word_count(&outline.sentences[i].text))
+                .sum();
+            assert!(words <= 280, "{words} words in one section");
+        }
     }
 
     #[test]
