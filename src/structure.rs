@@ -1698,6 +1698,11 @@ impl Structurer {
                 colon = Some(k);
                 continue;
             }
+            // a subtitle may hold a comma (« Développeurs : ce calculateur
+            // n’est pas un aboutissement, c’est une invitation »)
+            if colon.is_some() && prev.ends_with(',') && !prev.ends_with(",,") {
+                continue;
+            }
             // the heading may not hold sentence punctuation
             if prev.ends_with([':', ',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
                 || prev.contains(['.', '!', '?']) && !prev.ends_with(')')
@@ -1729,11 +1734,47 @@ impl Structurer {
             {
                 continue;
             }
-            if heading_words.iter().any(|w| {
+            // the topic before a colon holds no verb; the subtitle after it
+            // may be a clause (« Changer de posture : le support permet
+            // aussi de … »), since a clear sentence start must end it
+            let topic_words = &heading_words[..colon.unwrap_or(k).min(k)];
+            let verbal_word = |w: &&str| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 lex.is_verb(w) || w.split(['-', '‑']).skip(1).any(|p| lex.is_verb(p))
-            }) {
+            };
+            if topic_words.iter().any(verbal_word) {
                 continue;
+            }
+            // a subtitle that is a clause has a subject of its own (« … : le
+            // support permet … »); one that opens on a verb is the item of a
+            // list the scrape flattened (« Étape : vérifiez que … »)
+            if let Some(c) = colon.filter(|&c| c < k) {
+                let subtitle = &heading_words[c..];
+                let clause = subtitle.iter().any(verbal_word)
+                    || subtitle
+                        .iter()
+                        .any(|w| french::looks_finite(w) || w.ends_with(','));
+                let opener = subtitle[0]
+                    .trim_start_matches(['«', '"', '“', '('])
+                    .to_lowercase();
+                let opener_bare = french::elision::strip(&opener);
+                // nor does a subtitle run on into a relative clause
+                // (« … pour celui qui utilise … »)
+                if subtitle.iter().any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "qui" | "dont" | "lequel" | "laquelle"
+                    )
+                }) {
+                    continue;
+                }
+                if clause
+                    && !(lex.is_function_word(&opener)
+                        || lex.is_function_word(opener_bare)
+                        || opener_bare.len() < opener.len())
+                {
+                    continue;
+                }
             }
             // the word after the cut must read as a sentence start
             let next_lower = next_clean.to_lowercase();
@@ -1895,7 +1936,7 @@ impl Structurer {
             if SUBJECT_PRONOUNS.contains(&first_lower.as_str()) {
                 score -= 1.5;
             }
-            if heading_words.iter().any(|w| french::looks_finite(w)) {
+            if topic_words.iter().any(|w| french::looks_finite(w)) {
                 score -= 1.5;
             }
             // shorter headings are likelier; a one-word one needs a clear cue
@@ -1974,7 +2015,7 @@ fn number_first_heading(out: &mut Outline) {
 }
 
 /// Most words after the colon of a « Topic : subtitle » heading.
-const MAX_SUBTITLE_WORDS: usize = 8;
+const MAX_SUBTITLE_WORDS: usize = 10;
 
 /// Day and month names: time words that open sentences without a determiner.
 const TIME_WORDS: &[&str] = &[

@@ -651,3 +651,28 @@ fn the_number_of_a_first_numbered_heading_after_an_unpunctuated_item_goes_back_t
     let score = "Le club de football du quartier a remporté son dernier match de la saison devant plus de deux cents supporters. Le score final était de deux buts à 1. Les joueurs ont fêté la victoire avec leurs familles sur la place du marché. Les entraîneurs préparent déjà la prochaine saison avec les bénévoles du club.";
     assert!(headings(score).is_empty(), "{:?}", headings(score));
 }
+
+#[test]
+fn a_topic_and_subtitle_heading_whose_subtitle_is_a_clause_is_recovered() {
+    // « Topic : subtitle » where the subtitle has a subject and a verb of its
+    // own, or a comma, glued before a sentence that opens on a function word
+    let text = "Le comité de quartier a revu sa manière de travailler cette année, après une saison de réunions trop longues et trop peu suivies par les habitants. Nous partageons ici ce que nous avons appris. \
+Changer de méthode : le comité consulte aussi les habitants par écrit Chaque réunion publique donne désormais lieu à un court compte rendu, affiché dans les halls des immeubles. Les habitants peuvent y répondre sur une feuille laissée à côté. \
+Bénévoles : ce comité n’est pas une fin, c’est un début Nous espérons que d’autres habitants rejoindront l’équipe à la rentrée pour préparer la fête du quartier. Les réunions auront lieu le premier mardi du mois.";
+    assert_eq!(
+        headings(text),
+        [
+            "Changer de méthode : le comité consulte aussi les habitants par écrit",
+            "Bénévoles : ce comité n’est pas une fin, c’est un début",
+        ]
+    );
+}
+
+#[test]
+fn the_last_item_of_a_flattened_list_of_definitions_stays_in_the_text() {
+    // a « Term : definition » item whose definition runs on into a relative
+    // clause, before the sentence that sums the list up
+    let text = "Le guide du bénévole tient en quelques conseils, réunis par l’équipe après la première saison du jardin partagé de la rue des Lilas. Arroser : le faire le soir, jamais en plein soleil… \
+Accueillir : penser aux voisins qui passent ou qui regardent depuis la rue Tout cela pour dire qu’un bénévole apprend surtout en jardinant avec les autres, semaine après semaine. Les nouveaux venus sont accompagnés par un ancien pendant un mois.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
