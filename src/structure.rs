@@ -710,16 +710,34 @@ impl Structurer {
         }
         // after a line that announces a list (":"), lines are items, but
         // for a stock heading (« Conclusion », « En résumé ») before prose
+        // …
         let stock = {
             let lower = line.to_lowercase();
             let bare = lower.strip_prefix("en ").unwrap_or(&lower);
             self.rules.stock_headings.iter().any(|w| w == bare)
         };
-        if prev.is_some_and(|p| p.ends_with(':')) && !stock {
-            return false;
-        }
         // the line after must be longer prose or at least a sentence
         let next_words = french::words(next).count();
+        // … unless a paragraph of prose follows it at once: the list was
+        // lost, the line heads what follows (« … une destination européenne :
+        // » / « Des ordres de grandeur pour comparer … » / « Pour comparer
+        // les modes de transport, nous … »)
+        // (a plain phrase: no comma, no verb, no capital after its first
+        // word, which would make it items glued together)
+        let plain_phrase = !line.contains(',')
+            && words.iter().skip(1).all(|w| !french::starts_upper(w))
+            && !words
+                .iter()
+                .any(|w| lex.is_verb(w) || french::looks_finite(w));
+        if prev.is_some_and(|p| p.ends_with(':'))
+            && !stock
+            && !(plain_phrase
+                && next_words >= LOST_LIST_PROSE_WORDS
+                && next.ends_with(['.', '!', '?', '…', '»', ')'])
+                && french::starts_upper(next))
+        {
+            return false;
+        }
         let last = words[words.len() - 1];
         // « … n’abandonnez pas »: a negation ends the line, not a dangling word
         let negated = ends_on_negation(&words);
@@ -2013,6 +2031,10 @@ fn number_first_heading(out: &mut Outline) {
         }
     }
 }
+
+/// Fewest words of the paragraph after a line, after a colon, for that line
+/// to head it rather than be the one item of a list.
+const LOST_LIST_PROSE_WORDS: usize = 30;
 
 /// Most words after the colon of a « Topic : subtitle » heading.
 const MAX_SUBTITLE_WORDS: usize = 10;

@@ -676,3 +676,27 @@ fn the_last_item_of_a_flattened_list_of_definitions_stays_in_the_text() {
 Accueillir : penser aux voisins qui passent ou qui regardent depuis la rue Tout cela pour dire qu’un bénévole apprend surtout en jardinant avec les autres, semaine après semaine. Les nouveaux venus sont accompagnés par un ancien pendant un mois.";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn a_heading_line_after_a_colon_whose_list_was_lost_heads_the_paragraph_after_it() {
+    // the scrape lost what the colon announced (a chart, a widget): a plain
+    // phrase on its line, then a long paragraph of prose, is a heading
+    let text = "Le comité de quartier a comparé les trajets des habitants entre la gare et le marché, à pied, à vélo et en bus, un matin de semaine :\n\
+Des temps de trajet pour choisir facilement son mode de déplacement\n\
+Pour comparer les modes de déplacement, nous avons chronométré chaque trajet trois fois, aux heures de pointe et aux heures creuses, puis nous avons gardé le temps le plus long de chaque série.\n";
+    assert_eq!(
+        headings(text),
+        ["Des temps de trajet pour choisir facilement son mode de déplacement"]
+    );
+    // an item that holds a verb, or items glued together, stay in the text
+    for item in [
+        "Votre trajet ne dure pas plus de dix minutes, ou Vous passez par le marché",
+        "Marcher plus Rouler moins",
+    ] {
+        let text = format!(
+            "Le comité de quartier a retenu deux conseils pour les habitants qui vont chaque jour de la gare au marché :\n{item}\n\
+Pour comparer les modes de déplacement, nous avons chronométré chaque trajet trois fois, aux heures de pointe et aux heures creuses, puis nous avons gardé le temps le plus long de chaque série.\n"
+        );
+        assert!(headings(&text).is_empty(), "{item}: {:?}", headings(&text));
+    }
+}
