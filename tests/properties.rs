@@ -343,6 +343,28 @@ proptest! {
     }
 
     #[test]
+    fn no_section_of_the_source_passes_the_word_bound((_, input) in text()) {
+        // rules/sections.yaml: max_words 280; only a section of one sentence
+        // may hold more
+        let Ok(a) = rewrite(&input) else { return Ok(()) };
+        for s in a.sections.iter().filter(|s| matches!(s.kind, SectionKind::Source)) {
+            let sentences: Vec<usize> = s
+                .blocks
+                .iter()
+                .flat_map(|b| match b {
+                    rubrique::model::Block::Paragraph { sentences } => sentences.clone(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            let words: usize = sentences
+                .iter()
+                .map(|&i| rubrique::french::word_count(&a.paragraph_text(&[i])))
+                .sum();
+            prop_assert!(words <= 280 || sentences.len() == 1, "{} words in {:?}", words, s.heading);
+        }
+    }
+
+    #[test]
     fn nothing_invented((_, input) in text()) {
         let Ok(a) = rewrite(&input) else { return Ok(()) };
         let in_numbers: HashSet<String> = numbers(&input).into_iter().collect();
