@@ -123,6 +123,14 @@ pub struct SectionRules {
     /// Cost of cutting before a sentence that opens on one of them.
     #[serde(default)]
     pub anaphoric_cost: f64,
+    /// Words that open a new frame of discourse when they open a sentence
+    /// (« Aujourd’hui », « Lorsque », « Pour », « Enfin »; lowercase, with
+    /// ’): a section often opens on one. Optional.
+    #[serde(default)]
+    pub framing_openers: Vec<String>,
+    /// Bonus for cutting before a sentence that opens on one of them.
+    #[serde(default)]
+    pub framing_bonus: f64,
     /// Bonus for cutting before a question (sections often open on one).
     pub question_bonus: f64,
     /// Bonus for cutting where the author started a new paragraph.
@@ -151,9 +159,30 @@ struct Marks<'a> {
     quoted: &'a [bool],
     /// The sentence opens on a word that points back (`anaphoric_openers`).
     anaphoric: &'a [bool],
+    /// The sentence opens a new frame (`framing_openers`).
+    framing: &'a [bool],
     /// How thematic the sentence is, standardised over the part
     /// (`thematic_scores`).
     thematic: &'a [f64],
+}
+
+/// The first word of a sentence (after an opening quotation mark), lowercase, with ’ for an apostrophe, and its
+/// head up to an apostrophe (« c’ » of « C’est », « aujourd’ » of
+/// « Aujourd’hui »).
+fn opener(sentence: &str) -> Option<(String, String)> {
+    let first = sentence
+        .split_whitespace()
+        .find(|w| w.chars().any(char::is_alphanumeric))?;
+    let word = first
+        .trim_start_matches(['«', '"', '“', '('])
+        .trim_end_matches([',', ';', ':'])
+        .to_lowercase()
+        .replace('\'', "’");
+    let head = match word.find('’') {
+        Some(i) => format!("{}’", &word[..i]),
+        None => word.clone(),
+    };
+    Some((word, head))
 }
 
 /// Length bounds of one segmentation, in words.
@@ -330,6 +359,10 @@ impl Sectioner {
                 .iter()
                 .map(|&i| self.opens_on_anaphora(&outline.sentences[i].text))
                 .collect();
+            let framing: Vec<bool> = ids
+                .iter()
+                .map(|&i| self.opens_a_frame(&outline.sentences[i].text))
+                .collect();
             let thematic = standardised(ids.iter().map(|&i| thematic_at[i]));
             let gap_cost = self.gap_costs(
                 &ids,
@@ -341,6 +374,7 @@ impl Sectioner {
                     glued: &glued,
                     quoted: &quoted,
                     anaphoric: &anaphoric,
+                    framing: &framing,
                     thematic: &thematic,
                 },
             );
@@ -411,18 +445,15 @@ impl Sectioner {
     /// Whether a sentence opens on a word of `anaphoric_openers` (« Cette
     /// enquête … », « Il faut … », « C’est … »).
     fn opens_on_anaphora(&self, sentence: &str) -> bool {
-        let Some(first) = sentence.split_whitespace().next() else {
-            return false;
-        };
-        let bare = first
-            .trim_start_matches(['«', '"', '“', '('])
-            .trim_end_matches([',', ';', ':'])
-            .to_lowercase();
-        let head = match bare.find(['\'', '’']) {
-            Some(i) => format!("{}’", &bare[..i]),
-            None => bare,
-        };
-        self.rules.anaphoric_openers.contains(&head)
+        opener(sentence).is_some_and(|(_, head)| self.rules.anaphoric_openers.contains(&head))
+    }
+
+    /// Whether a sentence opens on a word of `framing_openers` (« Lorsque
+    /// … », « Aujourd’hui, … », « D’abord, … »).
+    fn opens_a_frame(&self, sentence: &str) -> bool {
+        opener(sentence).is_some_and(|(word, head)| {
+            self.rules.framing_openers.contains(&word) || self.rules.framing_openers.contains(&head)
+        })
     }
 
     /// The cost of a boundary at each gap of a part (gap g lies between
@@ -442,6 +473,7 @@ impl Sectioner {
             glued,
             quoted,
             anaphoric,
+            framing,
             thematic,
         } = *marks;
         let n = ids.len();
@@ -492,6 +524,9 @@ impl Sectioner {
             }
             if anaphoric[g] {
                 c += r.anaphoric_cost;
+            }
+            if framing[g] {
+                c -= r.framing_bonus;
             }
             c -= r.thematic_weight * thematic[g];
             if quoted[g] {
@@ -945,6 +980,16 @@ mod tests {
     }
 
     #[test]
+    fn framing_openers_are_read_with_either_apostrophe() {
+        let s = Sectioner::load(&Source::embedded()).unwrap();
+        assert!(s.opens_a_frame("Aujourd'hui, la halle accueille le marché."));
+        assert!(s.opens_a_frame("« Lorsqu’il pleut, le marché se tient sous la halle. »"));
+        assert!(s.opens_a_frame("Enfin, la mairie ouvrira un parking."));
+        assert!(!s.opens_a_frame("La halle accueille le marché."));
+        assert!(s.opens_on_anaphora("C'est la halle qui accueille le marché."));
+    }
+
+    #[test]
     fn text_without_headings_is_cut_by_topic_then_by_length() {
         // two topics of about 450 words each: an introduction, one section
         // per topic, each split into subsections to stay within the bound
@@ -1118,6 +1163,7 @@ mod tests {
             glued: &no,
             quoted: &no,
             anaphoric: &no,
+            framing: &no,
             thematic: &thematic,
         };
         let chains = vec![0.0; n];
