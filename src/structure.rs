@@ -1636,7 +1636,16 @@ impl Structurer {
             let common = if lex.is_function_word(&lower) {
                 next_lower
             } else {
-                lower_words.contains(&lower) && proper.get(word).copied().unwrap_or(0) <= 1
+                let once = proper.get(word).copied().unwrap_or(0) <= 1;
+                // a noun the text writes only here, before the preposition
+                // and the lowercase noun of its phrase (« … son logement
+                // Attention au climatiseur »): names go on in capitals
+                let phrase = || {
+                    let at = |k: usize| tokens.get(k).map(|t| &h[t.clone()]);
+                    at(j + 1).is_some_and(|w| PHRASE_PREPOSITIONS.contains(&w))
+                        && at(j + 2).is_some_and(|w| w.starts_with(char::is_lowercase))
+                };
+                once && (lower_words.contains(&lower) || phrase())
             };
             if common {
                 return Some(tokens[j].start);
@@ -2035,6 +2044,11 @@ fn number_first_heading(out: &mut Outline) {
 /// Fewest words of the paragraph after a line, after a colon, for that line
 /// to head it rather than be the one item of a list.
 const LOST_LIST_PROSE_WORDS: usize = 30;
+
+/// Prepositions that join a noun to the lowercase noun after it in a
+/// heading's phrase (« Attention au climatiseur »).
+const PHRASE_PREPOSITIONS: &[&str] =
+    &["au", "aux", "du", "des", "de", "à", "pour", "sur", "contre"];
 
 /// Most words after the colon of a « Topic : subtitle » heading.
 const MAX_SUBTITLE_WORDS: usize = 10;

@@ -700,3 +700,23 @@ Pour comparer les modes de déplacement, nous avons chronométré chaque trajet 
         assert!(headings(&text).is_empty(), "{item}: {:?}", headings(&text));
     }
 }
+
+#[test]
+fn two_glued_headings_are_told_apart_by_the_phrase_of_the_second() {
+    // « Attention » is written nowhere else, but a preposition and a
+    // lowercase noun follow it: a heading's phrase, not a name
+    let text = "La canicule revient chaque été, et les habitants du quartier cherchent des moyens simples de garder leur logement au frais sans trop dépenser. Voici ce que le comité a appris en interrogeant une vingtaine de familles. \
+Pour rafraîchir son logement Attention au ventilateur Chaque appareil allumé dans une pièce fermée chauffe l’air un peu plus, même quand son souffle donne une impression de fraîcheur. Les familles qui ferment les volets le matin gagnent plusieurs degrés l’après-midi.";
+    assert_eq!(
+        headings(text),
+        ["Pour rafraîchir son logement", "Attention au ventilateur"]
+    );
+    // a name goes on in capitals and stays in its heading
+    let named = "La canicule revient chaque été, et les habitants du quartier cherchent des moyens simples de garder leur logement au frais sans trop dépenser. Voici ce que le comité a appris en interrogeant une vingtaine de familles. \
+Les conseils de Madame Durand Chaque appareil allumé dans une pièce fermée chauffe l’air un peu plus, même quand son souffle donne une impression de fraîcheur. Les familles qui ferment les volets le matin gagnent plusieurs degrés l’après-midi.";
+    assert!(
+        headings(named).iter().all(|h| !h.starts_with("Durand")),
+        "{:?}",
+        headings(named)
+    );
+}
