@@ -113,13 +113,20 @@ pub struct Expansion {
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-/// Whether a text holds an ASCII digit or a month name in any case: the
-/// date pattern, case-insensitive, can only match such a text. (Its case
-/// variants of the month names' letters are their capitals, and `ſ` for `s`:
-/// lowercased with `ſ` read as `s`, such a text holds a month name; a text
-/// that does not match may pass too, the pattern then finds nothing.)
+/// Whether a text holds a year (« 19 » or « 20 » and two more ASCII
+/// digits) or a month name in any case: every match of the date pattern,
+/// case-insensitive, holds one or the other. (Its case variants of the
+/// month names' letters are their capitals, and `ſ` for `s`: lowercased
+/// with `ſ` read as `s`, such a text holds a month name; a text that does
+/// not match may pass too, the pattern then finds nothing.) Most sentences
+/// with figures hold no year: the pattern, slow on French text (its
+/// Unicode word boundaries), is not run on them.
 fn may_hold_date(text: &str) -> bool {
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.as_bytes().windows(4).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    }) {
         return true;
     }
     let folded: String = text
@@ -577,7 +584,7 @@ impl Expander {
         let mut seen: HashSet<String> = HashSet::new();
         let mut last_year: i64 = 0;
         for s in ctx.quotable(used) {
-            // every date holds a digit or a month name: skip the regex (whose
+            // every date holds a year or a month name: skip the regex (whose
             // Unicode word boundaries make it slow) on sentences without them
             if !may_hold_date(&s.text) {
                 continue;
@@ -1935,6 +1942,52 @@ mod tests {
         ] {
             assert_eq!(may_hold_date(t), month.is_match(t), "{t}");
         }
+        // a year is enough, other figures are not
+        for (t, year) in [
+            ("en 2024", true),
+            ("1999", true),
+            ("2,1 milliards", false),
+            ("12 % et 300 euros", false),
+            ("2100", false),
+            ("20 20", false),
+        ] {
+            assert_eq!(may_hold_date(t), year, "{t}");
+        }
+    }
+
+    /// Every text the date pattern finds a date in passes [`may_hold_date`].
+    #[test]
+    fn a_text_with_a_date_may_hold_a_date() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let date = e.patterns.date.get().expect("date pattern");
+        let mut texts = crate::rules::common_char_probes();
+        for dir in ["examples", "benches/examples"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for f in std::fs::read_dir(dir).expect("examples") {
+                let path = f.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(path).expect("example");
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        texts.extend(
+            [
+                "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
+                "depuis 1998, d’ici à fin 2030, l’an 2000, mi-2024, courant 2019",
+                "en SEPTEMBRE, jusqu’en ſeptembre, dès août, le 3 Aout",
+            ]
+            .map(str::to_string),
+        );
+        let mut found = 0;
+        for t in &texts {
+            if date.is_match(t) {
+                found += 1;
+                assert!(may_hold_date(t), "{t}");
+            }
+        }
+        assert!(found > 3, "{found}");
     }
     use crate::keywords;
     use crate::model::Block;
