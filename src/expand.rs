@@ -137,6 +137,33 @@ fn may_hold_date(text: &str) -> bool {
     MONTHS.split('|').any(|m| folded.contains(m))
 }
 
+/// The pieces of a sentence the date pattern is searched in, as byte
+/// ranges: the runs between ASCII punctuation marks other than the
+/// apostrophe and the hyphen (no match of the pattern holds one: its
+/// characters are letters, digits, spaces, apostrophes and hyphens), those
+/// that [`may_hold_date`]. Every match lies inside one piece, and the
+/// pieces are searched in order with the text around them seen by the word
+/// boundaries: they give the matches the whole sentence gives.
+fn date_pieces(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < bytes.len() {
+            let from = start;
+            let end = bytes[from..]
+                .iter()
+                .position(|&b| b.is_ascii_punctuation() && b != b'\'' && b != b'-')
+                .map_or(bytes.len(), |i| from + i);
+            start = end + 1;
+            // (a punctuation mark is one byte: `end` is a character boundary)
+            if may_hold_date(&text[from..end]) {
+                return Some(from..end);
+            }
+        }
+        None
+    })
+}
+
 /// Units that make a year-like number an amount ("2000 euros").
 const AMOUNT_UNITS: &[&str] = &[
     "euros",
@@ -594,7 +621,7 @@ impl Expander {
                 .date
                 .get_variant(ctx.is_common(s))
                 .into_iter()
-                .flat_map(|r| r.find_iter(&s.text))
+                .flat_map(|r| date_pieces(&s.text).flat_map(|p| r.find_iter_in(&s.text, p)))
                 .filter(|m| {
                     // "2,1 milliards" or "(2021)" glued forms are checked by the word boundary;
                     // a date inside a code or a URL is skipped
@@ -1988,6 +2015,53 @@ mod tests {
             }
         }
         assert!(found > 3, "{found}");
+    }
+
+    /// The date pattern finds in the pieces of [`date_pieces`] what it
+    /// finds in the whole text, with either of its regexes.
+    #[test]
+    fn the_pieces_of_a_text_hold_its_dates() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let mut texts = crate::rules::common_char_probes();
+        for dir in ["examples", "benches/examples"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for f in std::fs::read_dir(dir).expect("examples") {
+                let path = f.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(path).expect("example");
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        texts.extend(
+            [
+                "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
+                "(2021) 2,1 milliards ; l’an 2000. d’ici à fin 2030 ! jusqu’au 12 juin",
+                "depuis 1998,en 2020:mi-2024/courant 2019 (mai 2022)",
+                "étéen 2020 éen mars, 2020é, «en 2021», le 3 marsé 2020",
+                "jusqu'en 2030 jusqu’en\u{a0}2031 le\u{202f}4 août 2020",
+            ]
+            .map(str::to_string),
+        );
+        let mut compared = 0;
+        for common in [false, true] {
+            let date = e.patterns.date.get_variant(common).expect("date pattern");
+            for t in &texts {
+                if common && !crate::rules::is_common_text(t) {
+                    continue;
+                }
+                let whole: Vec<(usize, usize)> =
+                    date.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                let pieces: Vec<(usize, usize)> = date_pieces(t)
+                    .flat_map(|p| date.find_iter_in(t, p))
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                assert_eq!(whole, pieces, "{t}");
+                compared += usize::from(!whole.is_empty());
+            }
+        }
+        assert!(compared > 10, "{compared}");
     }
     use crate::keywords;
     use crate::model::Block;
