@@ -15,6 +15,7 @@
 //! the text) and by a space inside a line, so the text on either side stays
 //! apart and no line break is invented; nothing else of the input is changed.
 use crate::error::{Error, Result};
+use crate::fxhash::FxHashSet;
 use crate::model::Removal;
 use crate::rules::{LazyRegex, Source};
 use serde::Deserialize;
@@ -204,8 +205,8 @@ impl Pattern {
 pub struct Foreign {
     pub id: String,
     pub description: String,
-    foreign_words: HashSet<String>,
-    native_words: HashSet<String>,
+    foreign_words: FxHashSet<String>,
+    native_words: FxHashSet<String>,
     min_words: usize,
     min_foreign_words: usize,
     min_share: f64,
