@@ -10,7 +10,7 @@ use crate::model::{Block, Section, Sentence};
 use crate::Options;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 /// A term found in the text.
@@ -335,13 +335,13 @@ fn finite_form(word: &str) -> bool {
     let lower = word.chars().all(char::is_lowercase);
     // « apprécient-ils », « peut-on »: a verb before its subject (not the
     // noun « rendez-vous »)
-    let inverted = !word.to_lowercase().starts_with("rendez")
-        && word.rsplit_once(['-', '‑']).is_some_and(|(_, s)| {
-            matches!(
-                s.to_lowercase().as_str(),
-                "il" | "ils" | "elle" | "elles" | "on" | "je" | "tu" | "nous" | "vous"
-            )
-        });
+    // (the hyphen looked for first: most words have none)
+    let inverted = word.rsplit_once(['-', '‑']).is_some_and(|(_, s)| {
+        matches!(
+            s.to_lowercase().as_str(),
+            "il" | "ils" | "elle" | "elles" | "on" | "je" | "tu" | "nous" | "vous"
+        )
+    }) && !word.to_lowercase().starts_with("rendez");
     inverted
         || matches!(word, "soient" | "aient")
         || (lower && n > 4 && word.ends_with("ez"))
@@ -670,12 +670,18 @@ pub fn match_token_counts(text: &str) -> Vec<TokenCount<'_>> {
 impl<'a> SentenceWords<'a> {
     /// From the [`match_token_counts`] of each sentence.
     pub fn new(sentences: impl IntoIterator<Item = &'a [TokenCount<'a>]>) -> SentenceWords<'a> {
-        let mut times: HashMap<&[TokenCount], usize> = HashMap::new();
-        for s in sentences {
-            *times.entry(s).or_insert(0) += 1;
+        // sorted, the same sentences come together (comparing two sentences
+        // stops at their first difference, where hashing reads every word)
+        let mut all: Vec<&[TokenCount]> = sentences.into_iter().collect();
+        all.sort_unstable();
+        let mut times: Vec<(&[TokenCount], usize)> = Vec::with_capacity(all.len());
+        for s in all {
+            match times.last_mut() {
+                Some((last, n)) if *last == s => *n += 1,
+                _ => times.push((s, 1)),
+            }
         }
-        // (the order of a HashMap: only sums are taken over this list)
-        SentenceWords(times.into_iter().collect())
+        SentenceWords(times)
     }
 
     /// Sentences holding every match word of `keyphrase`.
