@@ -1281,7 +1281,8 @@ impl Structurer {
         let last = tokens.len().checked_sub(MIN_REST_WORDS + 1)?;
         for k in MIN_BEFORE_WORDS..=last {
             let word = &s[tokens[k].clone()];
-            if !self.rules.stock_headings.contains(&word.to_lowercase()) {
+            let lower = french::lowercase(word);
+            if !self.rules.stock_headings.iter().any(|h| *h == *lower) {
                 continue;
             }
             // « En conclusion », « En résumé »: the heading opens on « En »
@@ -1343,10 +1344,12 @@ impl Structurer {
         let last = tokens.len().checked_sub(MIN_REST_WORDS + 2)?;
         let infinitive = |i: usize| {
             let w = word(i);
+            // (most words are not capitalised: lowercased only when they are)
+            if !w.starts_with(char::is_uppercase) || !plain(w) {
+                return false;
+            }
             let lower = w.to_lowercase();
-            w.starts_with(char::is_uppercase)
-                && plain(w)
-                && (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
+            (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
                 && lower.chars().count() >= 5
                 && !lex.is_function_word(&lower)
                 // not a name such as « Kickstarter »: a verb the text also
@@ -2419,7 +2422,11 @@ impl<'a> LowerStems<'a> {
 
     fn contains(&self, stem: &str) -> bool {
         self.stems
-            .get_or_init(|| self.words.iter().map(|w| self.lex.stem(w)).collect())
+            .get_or_init(|| {
+                let mut stems = HashSet::with_capacity(self.words.len());
+                stems.extend(self.words.iter().map(|w| self.lex.stem(w)));
+                stems
+            })
             .contains(stem)
     }
 }
