@@ -115,12 +115,11 @@ const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août
 
 /// Whether a text holds a year (« 19 » or « 20 » and two more ASCII
 /// digits) or a month name in any case: every match of the date pattern,
-/// case-insensitive, holds one or the other. (Its case variants of the
-/// month names' letters are their capitals, and `ſ` for `s`: lowercased
-/// with `ſ` read as `s`, such a text holds a month name; a text that does
-/// not match may pass too, the pattern then finds nothing.) Most sentences
-/// with figures hold no year: the pattern, slow on French text (its
-/// Unicode word boundaries), is not run on them.
+/// case-insensitive, holds one or the other. The month names are looked
+/// for as the pattern matches them (`(?i)`, with no word boundary: a text
+/// that does not match may pass, the pattern then finds nothing). Most
+/// sentences with figures hold no year: the pattern, slow on French text
+/// (its Unicode word boundaries), is not run on them.
 fn may_hold_date(text: &str) -> bool {
     if text.as_bytes().windows(4).any(|w| {
         matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
@@ -129,12 +128,11 @@ fn may_hold_date(text: &str) -> bool {
     }) {
         return true;
     }
-    let folded: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ſ' { 's' } else { c })
-        .collect();
-    MONTHS.split('|').any(|m| folded.contains(m))
+    static MONTH: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    MONTH
+        .get_or_init(|| regex::Regex::new(&format!("(?i){MONTHS}")).ok())
+        .as_ref()
+        .is_none_or(|m| m.is_match(text))
 }
 
 /// The pieces of a sentence the date pattern is searched in, as byte
