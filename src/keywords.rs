@@ -193,8 +193,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             return false;
         }
         b.chars().any(char::is_alphabetic)
-            && !lex.is_stopword(b)
-            && !lex.is_verb(b)
+            && !lex.is_stopword_or_verb(b)
             && !french::looks_finite(b)
             && !finite_form(b)
             && (b.chars().count() > 2 || is_acronym(b))
@@ -589,18 +588,20 @@ pub fn matches_in(sentence: &str, words: &[String]) -> usize {
     let mut counts = vec![0usize; words.len()];
     let mut token = String::new();
     for p in token_parts(sentence) {
-        token.clear();
-        if p.is_ascii() {
+        let lower = if p.is_ascii() {
             // ASCII lowercasing keeps the length: only same-length words can match
             if !words.iter().any(|w| w.len() == p.len()) {
                 continue;
             }
+            token.clear();
             token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
+            Cow::Borrowed(token.as_str())
         } else {
-            token.push_str(&p.to_lowercase());
-        }
+            // (borrowed when already in lowercase)
+            french::lowercase(p)
+        };
         for (w, c) in words.iter().zip(counts.iter_mut()) {
-            if *w == token {
+            if *w == *lower {
                 *c += 1;
             }
         }

@@ -79,6 +79,13 @@ impl Lexicon {
         w.chars().nth(1).is_none() || self.stopwords.contains(&*w)
     }
 
+    /// [`Lexicon::is_stopword`] or [`Lexicon::is_verb`], the word lowercased
+    /// once for both.
+    pub fn is_stopword_or_verb(&self, word: &str) -> bool {
+        let w = lowercase(elision::strip(word));
+        w.chars().nth(1).is_none() || self.stopwords.contains(&*w) || self.verbs.contains(&*w)
+    }
+
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.contains(&*lowercase(word))
     }
