@@ -1576,8 +1576,19 @@ fn clauses(text: &str) -> Vec<(usize, usize, char)> {
 
 /// Are « » and ( ) balanced?
 fn balanced(s: &str) -> bool {
-    let count = |c: char| s.chars().filter(|x| *x == c).count();
-    count('«') == count('»') && count('(') == count(')') && count('"') % 2 == 0
+    // (one pass over the characters for the five counts)
+    let (mut guillemets, mut brackets, mut quotes) = (0i64, 0i64, 0usize);
+    for c in s.chars() {
+        match c {
+            '«' => guillemets += 1,
+            '»' => guillemets -= 1,
+            '(' => brackets += 1,
+            ')' => brackets -= 1,
+            '"' => quotes += 1,
+            _ => {}
+        }
+    }
+    guillemets == 0 && brackets == 0 && quotes % 2 == 0
 }
 
 /// Word tokens with their byte offsets.
@@ -1900,12 +1911,21 @@ fn key_points(
 }
 
 fn centrality(text: &str, kw: &Keywords, lex: &Lexicon) -> f64 {
-    let stems = lex.content_stems(text);
-    stems
-        .iter()
-        .filter_map(|st| kw.terms.get(st).map(|t| (t.count as f64).ln_1p()))
-        .sum::<f64>()
-        / (stems.len() as f64 + 4.0)
+    // the terms of the text's `content_stems`, each stem looked up where
+    // it is kept instead of copied; the sum starts at -0.0, as
+    // `Iterator::sum` does (an empty one sorts the same under `total_cmp`)
+    let (mut sum, mut stems) = (-0.0_f64, 0usize);
+    for w in lex.content_words(text) {
+        lex.with_stem(w, |st| {
+            if st.chars().nth(1).is_some() {
+                stems += 1;
+                if let Some(t) = kw.terms.get(st) {
+                    sum += (t.count as f64).ln_1p();
+                }
+            }
+        });
+    }
+    sum / (stems as f64 + 4.0)
 }
 
 /// The best window of clauses of a long sentence that stands on its own.
