@@ -198,13 +198,14 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             && !finite_form(b)
             && (b.chars().count() > 2 || is_acronym(b))
     };
-    let toks: Vec<Token> = french::words(&sentence.text)
-        .map(|t| Token {
-            text: t,
-            lower: french::lowercase(t),
-            stem: content(t).then(|| lex.stem(t)),
-        })
-        .collect();
+    // (room for about as many tokens as the text has: a word and its space
+    // take six bytes or more on average)
+    let mut toks: Vec<Token> = Vec::with_capacity(sentence.text.len() / 6 + 1);
+    toks.extend(french::words(&sentence.text).map(|t| Token {
+        text: t,
+        lower: french::lowercase(t),
+        stem: content(t).then(|| lex.stem(t)),
+    }));
     // the key and the written form of the term being extended, joined by spaces
     let (mut key, mut surface) = (String::new(), String::new());
     for i in 0..toks.len() {
@@ -656,7 +657,9 @@ pub type TokenCount<'a> = (Cow<'a, str>, usize);
 /// A text's [`match_tokens`], each once with its number, sorted; a token
 /// already lowercase is borrowed from the text.
 pub fn match_token_counts(text: &str) -> Vec<TokenCount<'_>> {
-    let mut tokens: Vec<Cow<str>> = token_parts(text).map(french::lowercase).collect();
+    // (room for about as many tokens as the text has, as in `occurrences`)
+    let mut tokens: Vec<Cow<str>> = Vec::with_capacity(text.len() / 6 + 1);
+    tokens.extend(token_parts(text).map(french::lowercase));
     tokens.sort_unstable();
     let mut counts: Vec<TokenCount> = Vec::with_capacity(tokens.len());
     for t in tokens {

@@ -2349,7 +2349,9 @@ fn question_stems(text: &str, lex: &Lexicon) -> Vec<String> {
 
 /// Byte spans of white-space separated tokens.
 fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    // (room for about as many tokens as the text has: a word and its space
+    // take six bytes or more on average)
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
