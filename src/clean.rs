@@ -1007,6 +1007,10 @@ impl Foreign {
                 foreign += 1;
             } else if self.native_words.contains(lw.as_str()) {
                 native += 1;
+                // a French text: kept, whatever the words after
+                if native > self.max_native_words {
+                    return false;
+                }
             }
         }
         words >= self.min_words
