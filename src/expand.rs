@@ -128,9 +128,11 @@ fn may_hold_date(text: &str) -> bool {
     }) {
         return true;
     }
-    static MONTH: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    // (compiled as the rule patterns are, without the literal prefilter
+    // whose extraction would cost more than the searches it saves)
+    static MONTH: std::sync::OnceLock<Option<crate::rules::Pattern>> = std::sync::OnceLock::new();
     MONTH
-        .get_or_init(|| regex::Regex::new(&format!("(?i){MONTHS}")).ok())
+        .get_or_init(|| crate::rules::compile_regex(FILE, "month", &format!("(?i){MONTHS}")).ok())
         .as_ref()
         .is_none_or(|m| m.is_match(text))
 }
