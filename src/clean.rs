@@ -15,6 +15,7 @@
 //! the text) and by a space inside a line, so the text on either side stays
 //! apart and no line break is invented; nothing else of the input is changed.
 use crate::error::{Error, Result};
+use crate::fxhash::FxHashSet;
 use crate::model::Removal;
 use crate::rules::{LazyRegex, Source};
 use serde::Deserialize;
@@ -204,8 +205,8 @@ impl Pattern {
 pub struct Foreign {
     pub id: String,
     pub description: String,
-    foreign_words: HashSet<String>,
-    native_words: HashSet<String>,
+    foreign_words: FxHashSet<String>,
+    native_words: FxHashSet<String>,
     min_words: usize,
     min_foreign_words: usize,
     min_share: f64,
@@ -479,7 +480,7 @@ impl Cleaner {
         for (i, rule) in self.rules.iter().enumerate() {
             if !wanted(&rule.id)
                 || rule.pattern.regex.is_compiled_variant(common)
-                || !rule.has_needs(&doc.lower)
+                || !rule.has_needs(&doc)
             {
                 continue;
             }
@@ -487,7 +488,7 @@ impl Cleaner {
                 self.rules[j]
                     .needs
                     .iter()
-                    .any(|w| rule.needs.contains(w) && doc.lower.contains(w.as_str()))
+                    .any(|w| rule.needs.contains(w) && doc.holds(w))
             });
             applying.push(i);
             match first_sharing {
@@ -507,7 +508,7 @@ impl Cleaner {
             let waiting: Vec<usize> = deferred[i]
                 .iter()
                 .copied()
-                .filter(|&k| self.rules[k].has_needs(&doc.lower))
+                .filter(|&k| self.rules[k].has_needs(&doc))
                 .collect();
             self.compile_ahead(&waiting, &doc, common, &reached);
         }
@@ -538,6 +539,8 @@ struct Doc {
     removals: Vec<Removal>,
     /// `text.to_lowercase()`.
     lower: String,
+    /// Rule `needs` found missing from `lower` (see [`Doc::holds`]).
+    missing: std::cell::RefCell<FxHashSet<String>>,
     /// Whether lowercasing keeps every character's length (and so its
     /// offsets): then a removal is made in `lower` as in `text`, instead of
     /// lowercasing the whole text again.
@@ -568,7 +571,25 @@ impl Doc {
             removals: Vec::new(),
             lower_mirrors: lowercase_keeps_offsets(text, &lower),
             lower,
+            missing: Default::default(),
         }
+    }
+
+    /// Whether the lowercased text holds `need` (a rule's lowercase word).
+    /// An ASCII need without white space that the text lacks, it lacks
+    /// after every removal too: a removal keeps the text on either side
+    /// (whose lowercase letters are the same, but for a `Σ` that becomes
+    /// final, not ASCII either) and puts white space between them. Such a
+    /// need is looked for once.
+    fn holds(&self, need: &str) -> bool {
+        if self.missing.borrow().contains(need) {
+            return false;
+        }
+        let found = self.lower.contains(need);
+        if !found && need.is_ascii() && !need.contains(|c: char| c.is_ascii_whitespace()) {
+            self.missing.borrow_mut().insert(need.to_string());
+        }
+        found
     }
 
     fn to_original(&self, pos: usize) -> usize {
@@ -688,15 +709,15 @@ impl Doc {
 
 impl Rule {
     /// Whether the text (lowercased) holds one of the rule's `needs`.
-    fn has_needs(&self, lower: &str) -> bool {
-        self.needs.is_empty() || self.needs.iter().any(|w| lower.contains(w.as_str()))
+    fn has_needs(&self, doc: &Doc) -> bool {
+        self.needs.is_empty() || self.needs.iter().any(|w| doc.holds(w))
     }
 
     /// Whether the text holds one of the rule's `needs`, and the literal
     /// pieces without which its pattern cannot match (when it does not, the
     /// pattern is not compiled).
     fn applies(&self, doc: &Doc) -> bool {
-        self.has_needs(&doc.lower) && self.pattern.may_match(&doc.text, &doc.lower)
+        self.has_needs(doc) && self.pattern.may_match(&doc.text, &doc.lower)
     }
 
     /// Compile the pattern now; an error names the file and the rule.
@@ -986,6 +1007,10 @@ impl Foreign {
                 foreign += 1;
             } else if self.native_words.contains(lw.as_str()) {
                 native += 1;
+                // a French text: kept, whatever the words after
+                if native > self.max_native_words {
+                    return false;
+                }
             }
         }
         words >= self.min_words

@@ -113,21 +113,55 @@ pub struct Expansion {
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-/// Whether a text holds an ASCII digit or a month name in any case: the
-/// date pattern, case-insensitive, can only match such a text. (Its case
-/// variants of the month names' letters are their capitals, and `ſ` for `s`:
-/// lowercased with `ſ` read as `s`, such a text holds a month name; a text
-/// that does not match may pass too, the pattern then finds nothing.)
+/// Whether a text holds a year (« 19 » or « 20 » and two more ASCII
+/// digits) or a month name in any case: every match of the date pattern,
+/// case-insensitive, holds one or the other. The month names are looked
+/// for as the pattern matches them (`(?i)`, with no word boundary: a text
+/// that does not match may pass, the pattern then finds nothing). Most
+/// sentences with figures hold no year: the pattern, slow on French text
+/// (its Unicode word boundaries), is not run on them.
 fn may_hold_date(text: &str) -> bool {
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.as_bytes().windows(4).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    }) {
         return true;
     }
-    let folded: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ſ' { 's' } else { c })
-        .collect();
-    MONTHS.split('|').any(|m| folded.contains(m))
+    // (compiled as the rule patterns are, without the literal prefilter
+    // whose extraction would cost more than the searches it saves)
+    static MONTH: std::sync::OnceLock<Option<crate::rules::Pattern>> = std::sync::OnceLock::new();
+    MONTH
+        .get_or_init(|| crate::rules::compile_regex(FILE, "month", &format!("(?i){MONTHS}")).ok())
+        .as_ref()
+        .is_none_or(|m| m.is_match(text))
+}
+
+/// The pieces of a sentence the date pattern is searched in, as byte
+/// ranges: the runs between ASCII punctuation marks other than the
+/// apostrophe and the hyphen (no match of the pattern holds one: its
+/// characters are letters, digits, spaces, apostrophes and hyphens), those
+/// that [`may_hold_date`]. Every match lies inside one piece, and the
+/// pieces are searched in order with the text around them seen by the word
+/// boundaries: they give the matches the whole sentence gives.
+fn date_pieces(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < bytes.len() {
+            let from = start;
+            let end = bytes[from..]
+                .iter()
+                .position(|&b| b.is_ascii_punctuation() && b != b'\'' && b != b'-')
+                .map_or(bytes.len(), |i| from + i);
+            start = end + 1;
+            // (a punctuation mark is one byte: `end` is a character boundary)
+            if may_hold_date(&text[from..end]) {
+                return Some(from..end);
+            }
+        }
+        None
+    })
 }
 
 /// Units that make a year-like number an amount ("2000 euros").
@@ -577,7 +611,7 @@ impl Expander {
         let mut seen: HashSet<String> = HashSet::new();
         let mut last_year: i64 = 0;
         for s in ctx.quotable(used) {
-            // every date holds a digit or a month name: skip the regex (whose
+            // every date holds a year or a month name: skip the regex (whose
             // Unicode word boundaries make it slow) on sentences without them
             if !may_hold_date(&s.text) {
                 continue;
@@ -587,7 +621,7 @@ impl Expander {
                 .date
                 .get_variant(ctx.is_common(s))
                 .into_iter()
-                .flat_map(|r| r.find_iter(&s.text))
+                .flat_map(|r| date_pieces(&s.text).flat_map(|p| r.find_iter_in(&s.text, p)))
                 .filter(|m| {
                     // "2,1 milliards" or "(2021)" glued forms are checked by the word boundary;
                     // a date inside a code or a URL is skipped
@@ -1544,8 +1578,19 @@ fn clauses(text: &str) -> Vec<(usize, usize, char)> {
 
 /// Are « » and ( ) balanced?
 fn balanced(s: &str) -> bool {
-    let count = |c: char| s.chars().filter(|x| *x == c).count();
-    count('«') == count('»') && count('(') == count(')') && count('"') % 2 == 0
+    // (one pass over the characters for the five counts)
+    let (mut guillemets, mut brackets, mut quotes) = (0i64, 0i64, 0usize);
+    for c in s.chars() {
+        match c {
+            '«' => guillemets += 1,
+            '»' => guillemets -= 1,
+            '(' => brackets += 1,
+            ')' => brackets -= 1,
+            '"' => quotes += 1,
+            _ => {}
+        }
+    }
+    guillemets == 0 && brackets == 0 && quotes % 2 == 0
 }
 
 /// Word tokens with their byte offsets.
@@ -1868,12 +1913,21 @@ fn key_points(
 }
 
 fn centrality(text: &str, kw: &Keywords, lex: &Lexicon) -> f64 {
-    let stems = lex.content_stems(text);
-    stems
-        .iter()
-        .filter_map(|st| kw.terms.get(st).map(|t| (t.count as f64).ln_1p()))
-        .sum::<f64>()
-        / (stems.len() as f64 + 4.0)
+    // the terms of the text's `content_stems`, each stem looked up where
+    // it is kept instead of copied; the sum starts at -0.0, as
+    // `Iterator::sum` does (an empty one sorts the same under `total_cmp`)
+    let (mut sum, mut stems) = (-0.0_f64, 0usize);
+    for w in lex.content_words(text) {
+        lex.with_stem(w, |st| {
+            if st.chars().nth(1).is_some() {
+                stems += 1;
+                if let Some(t) = kw.terms.get(st) {
+                    sum += (t.count as f64).ln_1p();
+                }
+            }
+        });
+    }
+    sum / (stems as f64 + 4.0)
 }
 
 /// The best window of clauses of a long sentence that stands on its own.
@@ -1935,6 +1989,99 @@ mod tests {
         ] {
             assert_eq!(may_hold_date(t), month.is_match(t), "{t}");
         }
+        // a year is enough, other figures are not
+        for (t, year) in [
+            ("en 2024", true),
+            ("1999", true),
+            ("2,1 milliards", false),
+            ("12 % et 300 euros", false),
+            ("2100", false),
+            ("20 20", false),
+        ] {
+            assert_eq!(may_hold_date(t), year, "{t}");
+        }
+    }
+
+    /// Every text the date pattern finds a date in passes [`may_hold_date`].
+    #[test]
+    fn a_text_with_a_date_may_hold_a_date() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let date = e.patterns.date.get().expect("date pattern");
+        let mut texts = crate::rules::common_char_probes();
+        for dir in ["examples", "benches/examples"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for f in std::fs::read_dir(dir).expect("examples") {
+                let path = f.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(path).expect("example");
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        texts.extend(
+            [
+                "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
+                "depuis 1998, d’ici à fin 2030, l’an 2000, mi-2024, courant 2019",
+                "en SEPTEMBRE, jusqu’en ſeptembre, dès août, le 3 Aout",
+            ]
+            .map(str::to_string),
+        );
+        let mut found = 0;
+        for t in &texts {
+            if date.is_match(t) {
+                found += 1;
+                assert!(may_hold_date(t), "{t}");
+            }
+        }
+        assert!(found > 3, "{found}");
+    }
+
+    /// The date pattern finds in the pieces of [`date_pieces`] what it
+    /// finds in the whole text, with either of its regexes.
+    #[test]
+    fn the_pieces_of_a_text_hold_its_dates() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let mut texts = crate::rules::common_char_probes();
+        for dir in ["examples", "benches/examples"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for f in std::fs::read_dir(dir).expect("examples") {
+                let path = f.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(path).expect("example");
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        texts.extend(
+            [
+                "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
+                "(2021) 2,1 milliards ; l’an 2000. d’ici à fin 2030 ! jusqu’au 12 juin",
+                "depuis 1998,en 2020:mi-2024/courant 2019 (mai 2022)",
+                "étéen 2020 éen mars, 2020é, «en 2021», le 3 marsé 2020",
+                "jusqu'en 2030 jusqu’en\u{a0}2031 le\u{202f}4 août 2020",
+            ]
+            .map(str::to_string),
+        );
+        let mut compared = 0;
+        for common in [false, true] {
+            let date = e.patterns.date.get_variant(common).expect("date pattern");
+            for t in &texts {
+                if common && !crate::rules::is_common_text(t) {
+                    continue;
+                }
+                let whole: Vec<(usize, usize)> =
+                    date.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                let pieces: Vec<(usize, usize)> = date_pieces(t)
+                    .flat_map(|p| date.find_iter_in(t, p))
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                assert_eq!(whole, pieces, "{t}");
+                compared += usize::from(!whole.is_empty());
+            }
+        }
+        assert!(compared > 10, "{compared}");
     }
     use crate::keywords;
     use crate::model::Block;

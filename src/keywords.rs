@@ -10,7 +10,7 @@ use crate::model::{Block, Section, Sentence};
 use crate::Options;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 /// A term found in the text.
@@ -193,19 +193,19 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             return false;
         }
         b.chars().any(char::is_alphabetic)
-            && !lex.is_stopword(b)
-            && !lex.is_verb(b)
+            && !lex.is_stopword_or_verb(b)
             && !french::looks_finite(b)
             && !finite_form(b)
             && (b.chars().count() > 2 || is_acronym(b))
     };
-    let toks: Vec<Token> = french::words(&sentence.text)
-        .map(|t| Token {
-            text: t,
-            lower: french::lowercase(t),
-            stem: content(t).then(|| lex.stem(t)),
-        })
-        .collect();
+    // (room for about as many tokens as the text has: a word and its space
+    // take six bytes or more on average)
+    let mut toks: Vec<Token> = Vec::with_capacity(sentence.text.len() / 6 + 1);
+    toks.extend(french::words(&sentence.text).map(|t| Token {
+        text: t,
+        lower: french::lowercase(t),
+        stem: content(t).then(|| lex.stem(t)),
+    }));
     // the key and the written form of the term being extended, joined by spaces
     let (mut key, mut surface) = (String::new(), String::new());
     for i in 0..toks.len() {
@@ -335,13 +335,13 @@ fn finite_form(word: &str) -> bool {
     let lower = word.chars().all(char::is_lowercase);
     // « apprécient-ils », « peut-on »: a verb before its subject (not the
     // noun « rendez-vous »)
-    let inverted = !word.to_lowercase().starts_with("rendez")
-        && word.rsplit_once(['-', '‑']).is_some_and(|(_, s)| {
-            matches!(
-                s.to_lowercase().as_str(),
-                "il" | "ils" | "elle" | "elles" | "on" | "je" | "tu" | "nous" | "vous"
-            )
-        });
+    // (the hyphen looked for first: most words have none)
+    let inverted = word.rsplit_once(['-', '‑']).is_some_and(|(_, s)| {
+        matches!(
+            s.to_lowercase().as_str(),
+            "il" | "ils" | "elle" | "elles" | "on" | "je" | "tu" | "nous" | "vous"
+        )
+    }) && !word.to_lowercase().starts_with("rendez");
     inverted
         || matches!(word, "soient" | "aient")
         || (lower && n > 4 && word.ends_with("ez"))
@@ -589,18 +589,20 @@ pub fn matches_in(sentence: &str, words: &[String]) -> usize {
     let mut counts = vec![0usize; words.len()];
     let mut token = String::new();
     for p in token_parts(sentence) {
-        token.clear();
-        if p.is_ascii() {
+        let lower = if p.is_ascii() {
             // ASCII lowercasing keeps the length: only same-length words can match
             if !words.iter().any(|w| w.len() == p.len()) {
                 continue;
             }
+            token.clear();
             token.extend(p.chars().map(|c| c.to_ascii_lowercase()));
+            Cow::Borrowed(token.as_str())
         } else {
-            token.push_str(&p.to_lowercase());
-        }
+            // (borrowed when already in lowercase)
+            french::lowercase(p)
+        };
         for (w, c) in words.iter().zip(counts.iter_mut()) {
-            if *w == token {
+            if *w == *lower {
                 *c += 1;
             }
         }
@@ -655,7 +657,9 @@ pub type TokenCount<'a> = (Cow<'a, str>, usize);
 /// A text's [`match_tokens`], each once with its number, sorted; a token
 /// already lowercase is borrowed from the text.
 pub fn match_token_counts(text: &str) -> Vec<TokenCount<'_>> {
-    let mut tokens: Vec<Cow<str>> = token_parts(text).map(french::lowercase).collect();
+    // (room for about as many tokens as the text has, as in `occurrences`)
+    let mut tokens: Vec<Cow<str>> = Vec::with_capacity(text.len() / 6 + 1);
+    tokens.extend(token_parts(text).map(french::lowercase));
     tokens.sort_unstable();
     let mut counts: Vec<TokenCount> = Vec::with_capacity(tokens.len());
     for t in tokens {
@@ -670,12 +674,18 @@ pub fn match_token_counts(text: &str) -> Vec<TokenCount<'_>> {
 impl<'a> SentenceWords<'a> {
     /// From the [`match_token_counts`] of each sentence.
     pub fn new(sentences: impl IntoIterator<Item = &'a [TokenCount<'a>]>) -> SentenceWords<'a> {
-        let mut times: HashMap<&[TokenCount], usize> = HashMap::new();
-        for s in sentences {
-            *times.entry(s).or_insert(0) += 1;
+        // sorted, the same sentences come together (comparing two sentences
+        // stops at their first difference, where hashing reads every word)
+        let mut all: Vec<&[TokenCount]> = sentences.into_iter().collect();
+        all.sort_unstable();
+        let mut times: Vec<(&[TokenCount], usize)> = Vec::with_capacity(all.len());
+        for s in all {
+            match times.last_mut() {
+                Some((last, n)) if *last == s => *n += 1,
+                _ => times.push((s, 1)),
+            }
         }
-        // (the order of a HashMap: only sums are taken over this list)
-        SentenceWords(times.into_iter().collect())
+        SentenceWords(times)
     }
 
     /// Sentences holding every match word of `keyphrase`.

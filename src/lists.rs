@@ -135,10 +135,11 @@ impl Lister {
     /// The list cuts of one sentence, if it is a long enumeration.
     pub fn cuts(&self, text: &str) -> Option<Cuts> {
         let r = &self.rules;
+        // (the colon looked for first: most sentences have none)
+        let colon = text.find(':')?;
         if french::word_count(text) <= r.max_words {
             return None;
         }
-        let colon = text.find(':')?;
         let body_start = colon + 1;
         let rest = &text[body_start..];
         let skip_space = |i: usize| -> usize { i + text[i..].len() - text[i..].trim_start().len() };

@@ -563,6 +563,21 @@ impl Pattern {
         })
     }
 
+    /// The successive non-overlapping matches inside `range` of `text`
+    /// (what lies around it still counts for look-around such as `\b`).
+    pub fn find_iter_in<'h>(
+        &'h self,
+        text: &'h str,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = Match<'h>> + 'h {
+        let input = regex_automata::Input::new(text).range(range);
+        self.re.find_iter(input).map(move |m| Match {
+            text,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
     /// The capture groups of the successive non-overlapping matches.
     pub fn captures_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + 'h {
         self.re

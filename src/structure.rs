@@ -1299,7 +1299,8 @@ impl Structurer {
         let last = tokens.len().checked_sub(MIN_REST_WORDS + 1)?;
         for k in MIN_BEFORE_WORDS..=last {
             let word = &s[tokens[k].clone()];
-            if !self.rules.stock_headings.contains(&word.to_lowercase()) {
+            let lower = french::lowercase(word);
+            if !self.rules.stock_headings.iter().any(|h| *h == *lower) {
                 continue;
             }
             // « En conclusion », « En résumé »: the heading opens on « En »
@@ -1361,10 +1362,12 @@ impl Structurer {
         let last = tokens.len().checked_sub(MIN_REST_WORDS + 2)?;
         let infinitive = |i: usize| {
             let w = word(i);
+            // (most words are not capitalised: lowercased only when they are)
+            if !w.starts_with(char::is_uppercase) || !plain(w) {
+                return false;
+            }
             let lower = w.to_lowercase();
-            w.starts_with(char::is_uppercase)
-                && plain(w)
-                && (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
+            (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
                 && lower.chars().count() >= 5
                 && !lex.is_function_word(&lower)
                 // not a name such as « Kickstarter »: a verb the text also
@@ -2423,7 +2426,9 @@ fn question_stems(text: &str, lex: &Lexicon) -> Vec<String> {
 
 /// Byte spans of white-space separated tokens.
 fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    // (room for about as many tokens as the text has: a word and its space
+    // take six bytes or more on average)
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
@@ -2496,7 +2501,11 @@ impl<'a> LowerStems<'a> {
 
     fn contains(&self, stem: &str) -> bool {
         self.stems
-            .get_or_init(|| self.words.iter().map(|w| self.lex.stem(w)).collect())
+            .get_or_init(|| {
+                let mut stems = HashSet::with_capacity(self.words.len());
+                stems.extend(self.words.iter().map(|w| self.lex.stem(w)));
+                stems
+            })
             .contains(stem)
     }
 }

@@ -6,20 +6,29 @@ const ELIDED: &[&str] = &[
 
 /// Remove a leading elided article or pronoun: "l’usine" → "usine".
 pub fn strip(word: &str) -> &str {
-    for (i, c) in word.char_indices() {
-        if c == '’' || c == '\'' {
-            // the elided words are ASCII: a head with another letter is none of them
-            let head = &word[..i];
-            if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(head)) {
-                return &word[i + c.len_utf8()..];
-            }
-            break;
-        }
-        if i > 8 {
-            break;
-        }
+    // the first apostrophe (' or ’, E2 80 99 in UTF-8) among the first
+    // eight bytes: the elided words are ASCII of six letters at most, and
+    // one ends the head only if it is the first of the word
+    let bytes = word.as_bytes();
+    let Some((i, len)) = bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .find_map(|(i, &b)| match b {
+            b'\'' => Some((i, 1)),
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x99]) => Some((i, 3)),
+            _ => None,
+        })
+    else {
+        return word;
+    };
+    // (a head with a non-ASCII letter is none of them)
+    let head = &word[..i];
+    if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(head)) {
+        &word[i + len..]
+    } else {
+        word
     }
-    word
 }
 
 /// Does a word start with a vowel sound (for elision before it)?
@@ -114,6 +123,60 @@ pub fn prep_article(prep: &str, noun: &str, plural: bool, feminine: bool) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`strip`] as first written, char by char.
+    fn reference_strip(word: &str) -> &str {
+        for (i, c) in word.char_indices() {
+            if c == '’' || c == '\'' {
+                let head = &word[..i];
+                if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(head)) {
+                    return &word[i + c.len_utf8()..];
+                }
+                break;
+            }
+            if i > 8 {
+                break;
+            }
+        }
+        word
+    }
+
+    #[test]
+    fn strip_reads_as_the_char_by_char_version() {
+        let heads = [
+            "",
+            "l",
+            "L",
+            "d",
+            "qu",
+            "QU",
+            "jusqu",
+            "Lorsqu",
+            "presqu",
+            "quoiqu",
+            "x",
+            "é",
+            "lé",
+            "aujourd",
+            "abcdefgh",
+            "abcdefghi",
+            "ab’cd",
+            "d'",
+        ];
+        let marks = ["’", "'", "‘", "`", "", "’’", "'’"];
+        let tails = ["", "usine", "IA", "’", "'x", "été", "a’b"];
+        let mut n = 0;
+        for h in heads {
+            for m in marks {
+                for t in tails {
+                    let w = format!("{h}{m}{t}");
+                    assert_eq!(strip(&w), reference_strip(&w), "{w}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 500);
+    }
 
     #[test]
     fn elision_and_contraction() {

@@ -51,6 +51,12 @@ impl Lexicon {
 
     /// Snowball French stem of a word (lowercased, elision removed).
     pub fn stem(&self, word: &str) -> String {
+        self.with_stem(word, str::to_string)
+    }
+
+    /// `f` of the [`Lexicon::stem`] of a word, given the stem where it is
+    /// kept (`f` must not ask for another stem).
+    pub fn with_stem<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
         let w = lowercase(elision::strip(word));
         // Snowball costs more than a lookup, and a text repeats its words:
         // each thread keeps the stems it has computed (a pure function of
@@ -62,14 +68,15 @@ impl Lexicon {
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();
             if let Some(stem) = cache.get(&*w) {
-                return stem.clone();
+                return f(stem);
             }
             let stem = self.stemmer.stem(&w).into_owned();
             if cache.len() >= STEM_CACHE_MAX {
                 cache.clear();
             }
-            cache.insert(w.into_owned(), stem.clone());
-            stem
+            let r = f(&stem);
+            cache.insert(w.into_owned(), stem);
+            r
         })
     }
 
@@ -77,6 +84,13 @@ impl Lexicon {
     pub fn is_stopword(&self, word: &str) -> bool {
         let w = lowercase(elision::strip(word));
         w.chars().nth(1).is_none() || self.stopwords.contains(&*w)
+    }
+
+    /// [`Lexicon::is_stopword`] or [`Lexicon::is_verb`], the word lowercased
+    /// once for both.
+    pub fn is_stopword_or_verb(&self, word: &str) -> bool {
+        let w = lowercase(elision::strip(word));
+        w.chars().nth(1).is_none() || self.stopwords.contains(&*w) || self.verbs.contains(&*w)
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
@@ -97,11 +111,16 @@ impl Lexicon {
 
     /// Content stems of a text, in order (stopwords and numbers left out).
     pub fn content_stems(&self, text: &str) -> Vec<String> {
-        words(text)
-            .filter(|w| !self.is_stopword(w) && w.chars().any(char::is_alphabetic))
+        self.content_words(text)
             .map(|w| self.stem(w))
             .filter(|s| s.chars().count() >= 2)
             .collect()
+    }
+
+    /// The words of a text whose stems [`Lexicon::content_stems`] keeps
+    /// when they have two letters or more.
+    pub fn content_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+        words(text).filter(|w| !self.is_stopword(w) && w.chars().any(char::is_alphabetic))
     }
 }
 
