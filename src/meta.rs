@@ -369,10 +369,31 @@ fn starts_with_kp(title: &str, kp: &str) -> bool {
 /// ellipsis ends on « […] », the French mark of a cut quotation: « usagers… »
 /// is no word to a search engine's reader.
 pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usize) -> String {
-    let start = body
-        .iter()
-        .position(|s| keywords::occurrences_in(&[s], kp, lex) > 0)
-        .unwrap_or(0);
+    // the first sentence that names the keyphrase early enough for the
+    // description to keep it, with text enough from there to fill it; else
+    // the first that names it at all
+    let early = |i: usize| {
+        keywords::mentions(
+            &cut_words(without_leading_symbols(body[i]), max.saturating_sub(4)),
+            kp,
+            lex,
+        ) && body[i..]
+            .iter()
+            .map(|s| s.chars().count() + 1)
+            .sum::<usize>()
+            > min
+    };
+    let start = if kp.is_empty() {
+        0
+    } else {
+        (0..body.len())
+            .find(|&i| early(i))
+            .or_else(|| {
+                body.iter()
+                    .position(|s| keywords::occurrences_in(&[s], kp, lex) > 0)
+            })
+            .unwrap_or(0)
+    };
     let mut text = String::new();
     for (k, s) in body.iter().skip(start).enumerate() {
         let s = if k == 0 {
@@ -558,6 +579,23 @@ mod tests {
         let d = description(&body, "plan vélo", &lex(), 121, 156);
         assert!(d.starts_with("Les élus ont adopté le plan vélo"), "{d}");
         assert!(d.contains("Il prévoit quarante"), "{d}");
+    }
+
+    #[test]
+    fn a_description_starts_where_the_keyphrase_fits_in_it() {
+        // the lead names the keyphrase past the description's bound: the
+        // description starts at the next sentence that names it in time
+        let body = [
+            "Nos objectifs pour l’année : que chaque habitant ait appris des choses avec le comité du quartier, et que le comité lui ait donné envie de s’engager et d’agir pour réduire son empreinte carbone.",
+            "Le comité a tenu douze réunions publiques depuis le printemps.",
+            "L’empreinte carbone moyenne d’un habitant du quartier reste de neuf tonnes par an, selon le bilan présenté en juin.",
+            "Le comité veut la réduire d’un tiers en cinq ans.",
+        ];
+        let d = description(&body, "empreinte carbone", &lex(), 121, 156);
+        assert!(d.starts_with("L’empreinte carbone moyenne"), "{d}");
+        // with no sentence naming it in time, the first that names it
+        let d = description(&body[..2], "empreinte carbone", &lex(), 121, 156);
+        assert!(d.starts_with("Nos objectifs"), "{d}");
     }
 
     #[test]
