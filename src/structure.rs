@@ -1995,8 +1995,9 @@ impl Structurer {
 /// stop (« … engager ses proches 1. Le simulateur de référence »): the
 /// splitter ends that sentence on the number, and the heading after it is
 /// recovered without it. When the next heading is numbered
-/// with the number that follows (« 2. … »), the number goes back to the
-/// heading.
+/// with the number that follows (« 2. … »), or when the number is 1 and no
+/// heading follows at all (a text cut short after it), the number goes back
+/// to the heading.
 fn number_first_heading(out: &mut Outline) {
     let numbered = |h: &str| -> Option<u32> {
         let (n, rest) = h.split_once(". ")?;
@@ -2029,11 +2030,15 @@ fn number_first_heading(out: &mut Outline) {
             .iter()
             .find_map(|p| p.heading.as_ref())
             .and_then(|h| numbered(&h.text));
+        // the next heading carries the next number; or, in a text cut short
+        // after its first numbered heading, none follows a « 1. » at all
+        let next_heading = out.parts[i + 1..].iter().any(|p| p.heading.is_some());
+        let series = next_numbered == Some(number + 1) || (number == 1 && !next_heading);
         if n.len() > 2
             || n.starts_with('0')
             || !word_before.chars().all(char::is_lowercase)
             || word_before.is_empty()
-            || next_numbered != Some(number + 1)
+            || !series
         {
             continue;
         }

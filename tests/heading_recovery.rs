@@ -647,6 +647,10 @@ fn the_number_of_a_first_numbered_heading_after_an_unpunctuated_item_goes_back_t
         ],
         "{hs:?}"
     );
+    // a text cut short after its first numbered heading: no « 2. » follows
+    let cut = "Le plan de la médiathèque pour les trois prochaines années tient en quelques objectifs, votés par le conseil en juin dernier. Nous voulons être : Un lieu ouvert à tous les habitants du quartier Un lieu qui donne envie de lire et de revenir avec ses proches 1. Un lieu ouvert à tous les habitants Les horaires seront élargis au samedi soir et au dimanche matin dès la rentrée. Les inscriptions resteront gratuites pour les moins de dix-huit ans.";
+    let hs = headings(cut);
+    assert_eq!(hs, ["1. Un lieu ouvert à tous les habitants"], "{hs:?}");
     // a sentence that ends on a number stays as it is
     let score = "Le club de football du quartier a remporté son dernier match de la saison devant plus de deux cents supporters. Le score final était de deux buts à 1. Les joueurs ont fêté la victoire avec leurs familles sur la place du marché. Les entraîneurs préparent déjà la prochaine saison avec les bénévoles du club.";
     assert!(headings(score).is_empty(), "{:?}", headings(score));
