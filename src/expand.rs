@@ -2002,11 +2002,9 @@ mod tests {
         }
     }
 
-    /// Every text the date pattern finds a date in passes [`may_hold_date`].
-    #[test]
-    fn a_text_with_a_date_may_hold_a_date() {
-        let e = Expander::load(&Source::embedded()).expect("embedded rules");
-        let date = e.patterns.date.get().expect("date pattern");
+    /// The character probes of the rule tests and every line of the example
+    /// articles.
+    fn probes_and_example_lines() -> Vec<String> {
         let mut texts = crate::rules::common_char_probes();
         for dir in ["examples", "benches/examples"] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -2019,6 +2017,15 @@ mod tests {
                 texts.extend(text.lines().map(str::to_string));
             }
         }
+        texts
+    }
+
+    /// Every text the date pattern finds a date in passes [`may_hold_date`].
+    #[test]
+    fn a_text_with_a_date_may_hold_a_date() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let date = e.patterns.date.get().expect("date pattern");
+        let mut texts = probes_and_example_lines();
         texts.extend(
             [
                 "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
@@ -2042,18 +2049,7 @@ mod tests {
     #[test]
     fn the_pieces_of_a_text_hold_its_dates() {
         let e = Expander::load(&Source::embedded()).expect("embedded rules");
-        let mut texts = crate::rules::common_char_probes();
-        for dir in ["examples", "benches/examples"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for f in std::fs::read_dir(dir).expect("examples") {
-                let path = f.expect("entry").path();
-                if path.extension().is_none_or(|e| e != "txt") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(path).expect("example");
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
+        let mut texts = probes_and_example_lines();
         texts.extend(
             [
                 "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",
@@ -2092,18 +2088,7 @@ mod tests {
     #[test]
     fn common_text_regexes_find_what_the_patterns_find() {
         let e = Expander::load(&Source::embedded()).expect("embedded rules");
-        let mut texts = crate::rules::common_char_probes();
-        for dir in ["examples", "benches/examples"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for f in std::fs::read_dir(dir).expect("examples") {
-                let path = f.expect("entry").path();
-                if path.extension().is_none_or(|e| e != "txt") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(path).expect("example");
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
+        let mut texts = probes_and_example_lines();
         texts.extend(
             [
                 "le 1er janvier 2024, en mars 2023, dès le 3 MAI, fin 2025-26",

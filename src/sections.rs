@@ -871,10 +871,41 @@ pub(crate) fn sectioned(text: &str) -> (Outline, Vec<Section>) {
 mod tests {
     use super::*;
 
-    fn long_text() -> String {
+    /// Two topics, schools then football, each of `reps` pairs of sentences.
+    fn two_topics(reps: usize) -> String {
         let a = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison. ";
         let b = "Le club de football local a remporté son match de dimanche. Les supporters ont fêté la victoire jusque tard dans la soirée. ";
-        format!("{}{}", a.repeat(12), b.repeat(12))
+        format!("{}{}", a.repeat(reps), b.repeat(reps))
+    }
+
+    fn long_text() -> String {
+        two_topics(12)
+    }
+
+    /// The first sentence about football.
+    fn football(outline: &Outline) -> usize {
+        outline
+            .sentences
+            .iter()
+            .position(|s| s.text.contains("football"))
+            .unwrap()
+    }
+
+    /// The sentences of a section, and their words.
+    fn section_sentences(outline: &Outline, section: &Section) -> (Vec<usize>, usize) {
+        let ids: Vec<usize> = section
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Paragraph { sentences } => sentences.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let words = ids
+            .iter()
+            .map(|&i| french::word_count(&outline.sentences[i].text))
+            .sum();
+        (ids, words)
     }
 
     #[test]
@@ -883,18 +914,7 @@ mod tests {
         assert!(sections.len() >= 2, "a long part is split");
         let mut order = Vec::new();
         for s in &sections {
-            let ids: Vec<usize> = s
-                .blocks
-                .iter()
-                .flat_map(|b| match b {
-                    Block::Paragraph { sentences } => sentences.clone(),
-                    _ => Vec::new(),
-                })
-                .collect();
-            let words: usize = ids
-                .iter()
-                .map(|&i| french::word_count(&outline.sentences[i].text))
-                .sum();
+            let (ids, words) = section_sentences(&outline, s);
             assert!(words <= 280, "{words} words in one section");
             order.extend(ids);
         }
@@ -967,11 +987,7 @@ mod tests {
     fn a_cut_falls_near_the_topic_change() {
         let (outline, sections) = sectioned(&long_text());
         // the first sentence about football opens a section or sits next to a cut
-        let football = outline
-            .sentences
-            .iter()
-            .position(|s| s.text.contains("football"))
-            .unwrap();
+        let football = football(&outline);
         let starts = section_starts(&sections);
         assert!(
             starts.iter().any(|&s| s.abs_diff(football) <= 2),
@@ -993,14 +1009,8 @@ mod tests {
     fn text_without_headings_is_cut_by_topic_then_by_length() {
         // two topics of about 450 words each: an introduction, one section
         // per topic, each split into subsections to stay within the bound
-        let a = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison. ";
-        let b = "Le club de football local a remporté son match de dimanche. Les supporters ont fêté la victoire jusque tard dans la soirée. ";
-        let (outline, sections) = sectioned(&format!("{}{}", a.repeat(20), b.repeat(20)));
-        let football = outline
-            .sentences
-            .iter()
-            .position(|s| s.text.contains("football"))
-            .unwrap();
+        let (outline, sections) = sectioned(&two_topics(20));
+        let football = football(&outline);
         let starts = section_starts(&sections);
         let topical: Vec<usize> = starts
             .iter()
@@ -1020,15 +1030,7 @@ mod tests {
             "long topics are split"
         );
         for s in &sections {
-            let words: usize = s
-                .blocks
-                .iter()
-                .flat_map(|b| match b {
-                    Block::Paragraph { sentences } => sentences.clone(),
-                    _ => Vec::new(),
-                })
-                .map(|i| french::word_count(&outline.sentences[i].text))
-                .sum();
+            let (_, words) = section_sentences(&outline, s);
             assert!(words <= 280, "{words} words in one section");
         }
     }
