@@ -340,19 +340,7 @@ pub fn is_common_text(text: &str) -> bool {
             i += 1;
             continue;
         }
-        // the code point of the UTF-8 sequence starting here (`text` is
-        // valid UTF-8: the lead byte tells its length)
-        let cont = |k: usize| u32::from(bytes[i + k] & 0x3f);
-        let (code, len) = if b < 0xe0 {
-            ((u32::from(b & 0x1f) << 6) | cont(1), 2)
-        } else if b < 0xf0 {
-            ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
-        } else {
-            (
-                (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-                4,
-            )
-        };
+        let (code, len) = crate::french::utf8_at(bytes, i);
         if !COMMON_CHARS
             .iter()
             .any(|&(a, z)| a as u32 <= code && code <= z as u32)

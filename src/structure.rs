@@ -784,12 +784,7 @@ impl Structurer {
         {
             return false;
         }
-        // only questions inside: no other sentence end, at most three
-        let tokens: Vec<&str> = line.split_whitespace().collect();
-        let inner = &tokens[..tokens.len().saturating_sub(1)];
-        if inner.iter().any(|w| w.ends_with(['.', '!', '…']))
-            || inner.iter().filter(|w| w.ends_with('?')).count() > 2
-        {
+        if !only_questions(line) {
             return false;
         }
         let ctx = QuestionContext {
@@ -827,11 +822,7 @@ impl Structurer {
         {
             return false;
         }
-        let tokens: Vec<&str> = line.split_whitespace().collect();
-        let inner = &tokens[..tokens.len().saturating_sub(1)];
-        if inner.iter().any(|w| w.ends_with(['.', '!', '…']))
-            || inner.iter().filter(|w| w.ends_with('?')).count() > 2
-        {
+        if !only_questions(line) {
             return false;
         }
         let ctx = QuestionContext {
@@ -2052,6 +2043,15 @@ fn number_first_heading(out: &mut Outline) {
 /// Fewest words of the paragraph after a line, after a colon, for that line
 /// to head it rather than be the one item of a list.
 const LOST_LIST_PROSE_WORDS: usize = 30;
+
+/// Whether a line holds questions only: no other sentence end inside, at
+/// most three questions.
+fn only_questions(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let inner = &tokens[..tokens.len().saturating_sub(1)];
+    !inner.iter().any(|w| w.ends_with(['.', '!', '…']))
+        && inner.iter().filter(|w| w.ends_with('?')).count() <= 2
+}
 
 /// Prepositions that join a noun to the lowercase noun after it in a
 /// heading's phrase (« Attention au climatiseur »).

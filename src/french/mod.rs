@@ -157,6 +157,28 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The code point of the UTF-8 sequence at byte `i` of valid UTF-8 `bytes`
+/// (a character boundary before the end), and its length in bytes: the
+/// lead byte tells the length, without the checks of `str::chars`.
+#[inline]
+pub(crate) fn utf8_at(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i];
+    if b < 0x80 {
+        return (u32::from(b), 1);
+    }
+    let cont = |k: usize| u32::from(bytes[i + k] & 0x3f);
+    if b < 0xe0 {
+        ((u32::from(b & 0x1f) << 6) | cont(1), 2)
+    } else if b < 0xf0 {
+        ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
 /// Word tokens of a text: runs of letters and digits, keeping inner apostrophes
 /// (l’IA, aujourd’hui), hyphens (start-up) and the middle dot (médiateur·ices).
 pub fn words(text: &str) -> Words<'_> {
@@ -179,21 +201,7 @@ impl<'a> Iterator for Words<'a> {
         // the character at byte `i` (a boundary before the end) and its
         // length, decoded from the bytes of the (valid) UTF-8 text
         let at = |i: usize| -> (char, usize) {
-            let b = bytes[i];
-            if b < 0x80 {
-                return (b as char, 1);
-            }
-            let cont = |k: usize| u32::from(bytes[i + k] & 0x3f);
-            let (c, n) = if b < 0xe0 {
-                ((u32::from(b & 0x1f) << 6) | cont(1), 2)
-            } else if b < 0xf0 {
-                ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
-            } else {
-                (
-                    (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-                    4,
-                )
-            };
+            let (c, n) = utf8_at(bytes, i);
             (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), n)
         };
         // is there a word character at byte `i`?
