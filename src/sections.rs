@@ -90,6 +90,21 @@ pub struct SectionRules {
     /// Optional.
     #[serde(default)]
     pub topic_cut_cost: f64,
+    /// Weight of the segment model in the topic cut of text without
+    /// headings: the log likelihood of each section's stems under one
+    /// Dirichlet-smoothed distribution of its own (see [`SegmentModel`]).
+    /// 0: off. Optional.
+    #[serde(default)]
+    pub topic_model_weight: f64,
+    /// The Dirichlet prior (α) of the segment model: lower, a section is
+    /// told apart by fewer repeated stems. Optional.
+    #[serde(default = "default_model_prior")]
+    pub topic_model_prior: f64,
+    /// The length the introduction of a text without headings leans to (a
+    /// news lead); 0: `topic_target_words`. Optional.
+    #[serde(default)]
+    pub intro_target_words: usize,
+
     /// Shortest section a split may make (when the text allows).
     pub min_words: usize,
     /// Sentences on each side of a candidate boundary compared for cohesion.
@@ -186,6 +201,54 @@ fn opener(sentence: &str) -> Option<(String, String)> {
 }
 
 /// Length bounds of one segmentation, in words.
+/// A part's sentences as stem ids, for the segment language model of the
+/// topic cut: each section's stems are scored by the Dirichlet compound
+/// multinomial likelihood (Eisenstein and Barzilay 2008, a smoothed form of
+/// Utiyama and Isahara 2001), high when a few stems recur across the whole
+/// section. Unlike window cohesion, it weighs each candidate section as a
+/// whole.
+struct SegmentModel {
+    tokens: Vec<Vec<u32>>,
+    vocab: usize,
+    weight: f64,
+    /// `ln(c + α)` for each count c a stem can reach
+    ln_count: Vec<f64>,
+    /// `ln(n + Vα)` for each number n of tokens a section can hold
+    ln_total: Vec<f64>,
+}
+
+impl SegmentModel {
+    fn new<'a>(
+        sentences: impl Iterator<Item = &'a Vec<String>>,
+        weight: f64,
+        alpha: f64,
+    ) -> SegmentModel {
+        let mut ids: crate::fxhash::FxHashMap<&str, u32> = Default::default();
+        let tokens: Vec<Vec<u32>> = sentences
+            .map(|s| {
+                s.iter()
+                    .map(|t| {
+                        let n = ids.len() as u32;
+                        *ids.entry(t.as_str()).or_insert(n)
+                    })
+                    .collect()
+            })
+            .collect();
+        let vocab = ids.len();
+        let total: usize = tokens.iter().map(Vec::len).sum();
+        let alpha = alpha.max(1e-6);
+        SegmentModel {
+            ln_count: (0..=total).map(|c| (c as f64 + alpha).ln()).collect(),
+            ln_total: (0..=total)
+                .map(|n| (n as f64 + vocab as f64 * alpha).ln())
+                .collect(),
+            tokens,
+            vocab,
+            weight,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Bounds {
     /// Longest section.
@@ -194,8 +257,16 @@ struct Bounds {
     first_max: usize,
     /// The length aimed at.
     target: usize,
+    /// The length aimed at for the opening section.
+    first_target: usize,
+    /// Below this length the opening section pays a penalty.
+    first_min: usize,
     /// Added to every boundary: the evidence a cut needs.
     cut_cost: f64,
+}
+
+fn default_model_prior() -> f64 {
+    0.5
 }
 
 fn default_chain_hiatus() -> usize {
@@ -387,6 +458,8 @@ impl Sectioner {
                 max: r.max_words,
                 first_max: r.max_words,
                 target: r.target_words,
+                first_target: r.target_words,
+                first_min: r.min_words,
                 cut_cost: 0.0,
             };
             // (start, whether it opens a subsection)
@@ -396,7 +469,7 @@ impl Sectioner {
                 // subheadings of its own
                 let sub = part.heading.is_some();
                 starts.extend(
-                    self.segment(&prefix, &gap_cost, 0, ids.len(), short)
+                    self.segment(&prefix, &gap_cost, 0, ids.len(), short, None)
                         .into_iter()
                         .map(|c| (c, sub)),
                 );
@@ -408,17 +481,35 @@ impl Sectioner {
                     max: r.topic_max_words,
                     first_max: r.max_words,
                     target: r.topic_target_words,
+                    // a lead may be one sentence
+                    first_target: if r.intro_target_words > 0 {
+                        r.intro_target_words
+                    } else {
+                        r.topic_target_words
+                    },
+                    first_min: if r.intro_target_words > 0 {
+                        0
+                    } else {
+                        r.min_words
+                    },
                     cut_cost: r.topic_cut_cost,
                 };
                 let mut top = vec![0];
-                top.extend(self.segment(&prefix, &gap_cost, 0, ids.len(), topical));
+                let model = (r.topic_model_weight > 0.0).then(|| {
+                    SegmentModel::new(
+                        ids.iter().map(|&i| &stems[i]),
+                        r.topic_model_weight,
+                        r.topic_model_prior,
+                    )
+                });
+                top.extend(self.segment(&prefix, &gap_cost, 0, ids.len(), topical, model.as_ref()));
                 top.push(ids.len());
                 for w in top.windows(2) {
                     if w[0] > 0 {
                         starts.push((w[0], false));
                     }
                     starts.extend(
-                        self.segment(&prefix, &gap_cost, w[0], w[1], short)
+                        self.segment(&prefix, &gap_cost, w[0], w[1], short, None)
                             .into_iter()
                             .map(|c| (c, true)),
                     );
@@ -559,12 +650,14 @@ impl Sectioner {
             prefix[k + 1] = prefix[k] + words[i];
         }
         let bounds = Bounds {
+            first_target: self.rules.target_words,
+            first_min: self.rules.min_words,
             max: self.rules.max_words,
             first_max: self.rules.max_words,
             target: self.rules.target_words,
             cut_cost: 0.0,
         };
-        self.segment(&prefix, &gap_cost, 0, ids.len(), bounds)
+        self.segment(&prefix, &gap_cost, 0, ids.len(), bounds, None)
     }
 
     /// Boundary positions in `lo..hi` (indices into the part, `prefix` its
@@ -579,22 +672,38 @@ impl Sectioner {
         lo: usize,
         hi: usize,
         bounds: Bounds,
+        model: Option<&SegmentModel>,
     ) -> Vec<usize> {
         let r = &self.rules;
         if prefix[hi] - prefix[lo] <= bounds.first_max || hi - lo < 2 {
             return Vec::new();
         }
+        let mut counts: Vec<u32> = model.map_or(Vec::new(), |l| vec![0; l.vocab]);
         // best[j - lo]: cost of cutting sentences lo..j into sections ending at j
         let inf = f64::INFINITY;
         let m = hi - lo;
         let mut best = vec![inf; m + 1];
         let mut back = vec![lo; m + 1];
         best[0] = 0.0;
-        let target = bounds.target as f64;
         for j in lo + 1..=hi {
             let mut i = j;
+            // the segment model's log likelihood of sentences i..j, grown
+            // leftwards
+            let (mut tokens, mut loglik) = (0usize, 0.0f64);
+            let mut touched: Vec<u32> = Vec::new();
             while i > lo {
                 i -= 1;
+                if let Some(l) = model {
+                    for &t in &l.tokens[i] {
+                        let c = &mut counts[t as usize];
+                        if *c == 0 {
+                            touched.push(t);
+                        }
+                        loglik += l.ln_count[*c as usize] - l.ln_total[tokens];
+                        *c += 1;
+                        tokens += 1;
+                    }
+                }
                 let len = prefix[j] - prefix[i];
                 let max = if i == lo {
                     bounds.first_max
@@ -617,17 +726,33 @@ impl Sectioner {
                 if best[i - lo] == inf {
                     continue;
                 }
+                let target = if i == lo {
+                    bounds.first_target
+                } else {
+                    bounds.target
+                } as f64;
                 let mut cost = best[i - lo] + ((len as f64 - target) / target).powi(2);
-                if len < r.min_words {
+                let min = if i == lo {
+                    bounds.first_min
+                } else {
+                    r.min_words
+                };
+                if len < min {
                     cost += 2.0;
                 }
                 if i > lo {
                     cost += gap_cost[i] + bounds.cut_cost;
                 }
+                if let Some(l) = model {
+                    cost -= l.weight * loglik;
+                }
                 if cost < best[j - lo] {
                     best[j - lo] = cost;
                     back[j - lo] = i;
                 }
+            }
+            for t in touched {
+                counts[t as usize] = 0;
             }
         }
         let mut cuts = Vec::new();
@@ -1033,6 +1158,69 @@ mod tests {
             let (_, words) = section_sentences(&outline, s);
             assert!(words <= 280, "{words} words in one section");
         }
+    }
+
+    #[test]
+    fn the_segment_model_cuts_where_the_vocabulary_changes() {
+        // 16 sentences of 30 words: six on one set of stems, ten on another;
+        // no window cue at all (every gap costs the same)
+        let s = Sectioner::load(&Source::embedded()).unwrap();
+        let stems: Vec<Vec<String>> = (0..16)
+            .map(|i| {
+                let set = if i < 6 { "a" } else { "b" };
+                (0..5).map(|k| format!("{set}{}", (i + k) % 7)).collect()
+            })
+            .collect();
+        let prefix: Vec<usize> = (0..=16).map(|i| i * 30).collect();
+        let gap_cost = vec![0.0; 17];
+        let bounds = Bounds {
+            max: 600,
+            first_max: 280,
+            target: 280,
+            first_target: 280,
+            first_min: 60,
+            cut_cost: s.rules.topic_cut_cost,
+        };
+        // without the model, the length alone places the cut
+        assert_eq!(s.segment(&prefix, &gap_cost, 0, 16, bounds, None), vec![8]);
+        let model = SegmentModel::new(stems.iter(), s.rules.topic_model_weight, 0.5);
+        assert_eq!(
+            s.segment(&prefix, &gap_cost, 0, 16, bounds, Some(&model)),
+            vec![6]
+        );
+        // one vocabulary throughout: the length decides again
+        let same: Vec<Vec<String>> = (0..16)
+            .map(|i| (0..5).map(|k| format!("a{}", (i + k) % 7)).collect())
+            .collect();
+        let model = SegmentModel::new(same.iter(), s.rules.topic_model_weight, 0.5);
+        assert_eq!(
+            s.segment(&prefix, &gap_cost, 0, 16, bounds, Some(&model)),
+            vec![8]
+        );
+    }
+
+    #[test]
+    fn the_introduction_aims_at_a_lead() {
+        // 16 sentences of 30 words, no cue anywhere: with the target of a
+        // lead, the introduction is two sentences (60 words), and a lead of
+        // one sentence pays nothing for its shortness
+        let s = Sectioner::load(&Source::embedded()).unwrap();
+        let prefix: Vec<usize> = (0..=16).map(|i| i * 30).collect();
+        let gap_cost = vec![0.0; 17];
+        let bounds = |first_target, first_min| Bounds {
+            max: 600,
+            first_max: 280,
+            target: 280,
+            first_target,
+            first_min,
+            cut_cost: 0.0,
+        };
+        let cuts = s.segment(&prefix, &gap_cost, 0, 16, bounds(280, 60), None);
+        assert!(cuts[0] >= 8, "{cuts:?}");
+        let cuts = s.segment(&prefix, &gap_cost, 0, 16, bounds(60, 0), None);
+        assert_eq!(cuts[0], 2, "{cuts:?}");
+        let cuts = s.segment(&prefix, &gap_cost, 0, 16, bounds(30, 0), None);
+        assert_eq!(cuts[0], 1, "{cuts:?}");
     }
 
     #[test]
