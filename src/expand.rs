@@ -185,6 +185,33 @@ const AMOUNT_UNITS: &[&str] = &[
     "étudiants",
 ];
 
+/// Conjunctions that open a subordinate clause at the head of a sentence
+/// (« S’il pleut, … », « Lorsque la ville … , elle … »): the clause needs the
+/// main clause after it (elided forms without their apostrophe).
+const SUBORDINATORS: &[&str] = &[
+    "si", "s", "lorsque", "lorsqu", "quand", "comme", "puisque", "puisqu", "quoique", "quoiqu",
+    "bien", "parce", "alors", "tandis", "dès", "même", "afin", "pour", "avant", "après", "sauf",
+];
+
+/// Whether a sentence opens on a subordinate clause: a conjunction of
+/// [`SUBORDINATORS`] (« bien », « parce », « alors », … followed by « que »).
+fn opens_on_subordinate(text: &str) -> bool {
+    let mut words = french::words(text).map(|w| w.to_lowercase());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let head = first.split(['’', '\'']).next().unwrap_or("").to_string();
+    let elided = head.len() < first.len();
+    match head.as_str() {
+        "si" | "lorsque" | "quand" | "comme" | "puisque" | "quoique" => true,
+        "s" | "lorsqu" | "puisqu" | "quoiqu" => elided,
+        h if SUBORDINATORS.contains(&h) => words.next().is_some_and(|w| {
+            w == "que" || w.starts_with("qu’") || w.starts_with("qu'") || w == "si"
+        }),
+        _ => false,
+    }
+}
+
 /// Words a clause of a key point may not start with: it depends on another.
 const DEPENDENT_STARTS: &[&str] = &[
     "qui",
@@ -1295,7 +1322,14 @@ impl<'a> Context<'a> {
         }
         let span_words = |lo: usize, hi: usize| french::word_count(&text[cl[lo].0..cl[hi].1]);
         loop {
-            let good_start = lo == 0 || self.can_start(&text[cl[lo].0..]);
+            // a sentence that opens on a subordinate clause is not cut
+            // before its end: the window would lack the main clause (« S’il
+            // n’est pas possible de …, voici … » cut after « … caniculaires »)
+            let good_start = if lo == 0 {
+                hi + 1 == cl.len() || !opens_on_subordinate(text)
+            } else {
+                self.can_start(&text[cl[lo].0..])
+            };
             let seg = &text[cl[lo].0..cl[hi].1];
             let ok = good_start
                 && !colon_cut(&cl, lo, hi)
@@ -2284,6 +2318,33 @@ mod tests {
         );
         assert!(e.sections.is_empty());
         assert_eq!(e.warnings.len(), 1);
+    }
+
+    #[test]
+    fn a_subordinate_clause_is_not_quoted_without_its_main_clause() {
+        assert!(opens_on_subordinate(
+            "S’il pleut, la fête aura lieu sous la halle."
+        ));
+        assert!(opens_on_subordinate(
+            "Bien que la ville grandisse, elle garde ses champs."
+        ));
+        assert!(opens_on_subordinate(
+            "Lorsqu’on roule à 30 km/h, on consomme moins."
+        ));
+        assert!(!opens_on_subordinate("Bien des villes comptent 3 parcs."));
+        assert!(!opens_on_subordinate(
+            "Pour la fête, la ville prévoit 3 concerts."
+        ));
+        let lex = Lexicon::load(&Source::embedded()).unwrap();
+        let s = sentences(&[
+            "S’il n’est pas possible de garder la maison sous 25 degrés pendant les canicules, voici quelques gestes simples pour limiter la dépense d’énergie du climatiseur.",
+        ]);
+        let words = s.iter().map(|x| french::word_count(&x.text)).collect();
+        let ctx = Context::new(&s, words, &lex);
+        let text = &s[0].text;
+        let at = text.find("25").unwrap();
+        let w = ctx.window(text, at, at + 2).unwrap();
+        assert!(w.whole_end, "{}", &text[w.start..w.end]);
     }
 
     #[test]
