@@ -1907,6 +1907,8 @@ fn key_points(
                 && !s.text.ends_with('?')
                 && !s.text.starts_with("Etc")
                 && ctx.can_start(&s.text)
+                // out of its context, « Il », « Cette enquête » point to nothing
+                && !french::points_back(&s.text)
                 && balanced(&s.text)
         })
         .map(|s| (centrality(&s.text, kw, ctx.lex), s.id))

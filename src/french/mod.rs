@@ -312,6 +312,51 @@ pub fn is_preposition(word: &str) -> bool {
     )
 }
 
+/// Whether a sentence opens on a word that points back to what was said
+/// before it: a personal pronoun (« Il », « Elles »), a demonstrative (« Cette
+/// enquête », « Cela », « C’est »). An impersonal « Il » points back to
+/// nothing (« Il y a », « Il existe », « Il faut », « Il s’agit », « Il est
+/// facile de … »).
+pub fn points_back(sentence: &str) -> bool {
+    let mut ws = words(sentence).map(|w| lowercase(w).replace('\'', "’"));
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    match first.as_str() {
+        "elle" | "ils" | "elles" | "ce" | "cet" | "cette" | "ces" | "cela" | "ça" | "ceci"
+        | "celui" | "celle" | "ceux" | "celles" | "c’" => true,
+        w if w.starts_with("c’") => true,
+        "il" => {
+            let rest: Vec<String> = ws.take(5).collect();
+            let mut it = rest.iter().map(String::as_str).skip_while(|w| *w == "ne");
+            let Some(verb) = it.next() else {
+                return true;
+            };
+            let verb = verb.strip_prefix("n’").unwrap_or(verb);
+            let impersonal = matches!(
+                verb,
+                "y" | "existe"
+                    | "existait"
+                    | "faut"
+                    | "fallait"
+                    | "faudra"
+                    | "faudrait"
+                    | "s’agit"
+                    | "s’agissait"
+                    | "suffit"
+                    | "reste"
+                    | "manque"
+                    | "vaut"
+            ) || (matches!(verb, "est" | "était" | "sera" | "serait" | "semble")
+                && it.take(3).any(|w| {
+                    w == "de" || w == "que" || w.starts_with("d’") || w.starts_with("qu’")
+                }));
+            !impersonal
+        }
+        _ => false,
+    }
+}
+
 /// Uppercase the first letter (sentence case), leaving the rest as written.
 pub fn capitalise_first(s: &str) -> String {
     let mut c = s.chars();
@@ -334,6 +379,32 @@ pub fn starts_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_that_points_back() {
+        for s in [
+            "Il a présenté le budget lundi.",
+            "Elle souhaite des arrêts sécurisés.",
+            "Cette enquête est la première étape.",
+            "C’est un outil libre.",
+            "Cela ne veut pas dire que vous êtes malade.",
+        ] {
+            assert!(points_back(s), "{s}");
+        }
+        for s in [
+            "Il y a trois parcs en ville.",
+            "Il n’y a pas de traitement spécifique.",
+            "Il existe plusieurs applications libres.",
+            "Il faut limiter nos émissions.",
+            "Il s’agit d’un outil libre.",
+            "Il n’est pas facile de gagner de l’argent.",
+            "Il est possible que vous ressentiez de la fatigue.",
+            "Le maire a présenté le budget.",
+            "Nous avons reçu cent réponses.",
+        ] {
+            assert!(!points_back(s), "{s}");
+        }
+    }
 
     #[test]
     fn tokens_keep_elision_and_hyphens() {
