@@ -874,6 +874,16 @@ impl Expander {
         if !(1..=15).contains(&wc) || !balanced(role) {
             return None;
         }
+        // a role that ends on a determiner, a preposition or « autre » takes
+        // the name as its own complement (« patron d’une autre Startup
+        // d’État », « le directeur de … »): the name is no person it describes
+        let last = french::words(role).last().map(|w| w.to_lowercase())?;
+        if ctx.lex.is_function_word(&last)
+            || french::is_preposition(&last)
+            || matches!(last.as_str(), "autre" | "autres" | "même" | "mêmes")
+        {
+            return None;
+        }
         Some(lower_first_if_common(role, ctx))
     }
 
@@ -2320,6 +2330,22 @@ mod tests {
         );
         assert!(e.sections.is_empty());
         assert_eq!(e.warnings.len(), 1);
+    }
+
+    #[test]
+    fn a_name_a_role_takes_as_complement_is_no_person_it_describes() {
+        let e = run(
+            &[
+                "La mairie a ouvert un guichet unique pour les permis de construire en mars dernier.",
+                "Le guichet est tenu par un agent municipal, directeur d’une autre Maison France Services dans la même commune.",
+                "La directrice de l’urbanisme, Jeanne Martin, a présenté le service aux habitants.",
+                "Le guichet reçoit une centaine de demandes par mois depuis son ouverture.",
+            ],
+            5000,
+        );
+        let text = all_text(&e);
+        assert!(!text.contains("d’une autre."), "{text}");
+        assert!(text.contains("Jeanne Martin"), "{text}");
     }
 
     #[test]
