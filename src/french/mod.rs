@@ -314,7 +314,7 @@ pub fn is_preposition(word: &str) -> bool {
 
 /// Whether a sentence opens on a word that points back to what was said
 /// before it: a personal pronoun (« Il », « Elles »), a demonstrative (« Cette
-/// enquête », « Cela », « C’est »). An impersonal « Il » points back to
+/// enquête », « Cela », « C’est »), a possessive (« Son président »). An impersonal « Il » points back to
 /// nothing (« Il y a », « Il existe », « Il faut », « Il s’agit », « Il est
 /// facile de … »).
 pub fn points_back(sentence: &str) -> bool {
@@ -324,7 +324,8 @@ pub fn points_back(sentence: &str) -> bool {
     };
     match first.as_str() {
         "elle" | "ils" | "elles" | "ce" | "cet" | "cette" | "ces" | "cela" | "ça" | "ceci"
-        | "celui" | "celle" | "ceux" | "celles" | "c’" => true,
+        | "celui" | "celle" | "ceux" | "celles" | "c’" | "son" | "sa" | "ses" | "leur"
+        | "leurs" => true,
         w if w.starts_with("c’") => true,
         "il" => {
             let rest: Vec<String> = ws.take(5).collect();
@@ -388,6 +389,7 @@ mod tests {
             "Cette enquête est la première étape.",
             "C’est un outil libre.",
             "Cela ne veut pas dire que vous êtes malade.",
+            "Son président a présenté le bilan.",
         ] {
             assert!(points_back(s), "{s}");
         }
