@@ -2393,6 +2393,10 @@ mod tests {
         let at = text.find("25").unwrap();
         let w = ctx.window(text, at, at + 2).unwrap();
         assert!(w.whole_end, "{}", &text[w.start..w.end]);
+        // a date alone (a byline's) is no fact to quote
+        let s = sentences(&["5 juin 2023."]);
+        let ctx = Context::new(&s, vec![3], &lex);
+        assert!(ctx.window(&s[0].text, 0, 11).is_none());
     }
 
     #[test]
