@@ -1346,7 +1346,7 @@ impl<'a> Context<'a> {
                 && !colon_cut(&cl, lo, hi)
                 && !self.orphan_verb(text, &cl, lo, hi)
                 && span_words(lo, hi) >= MIN
-                && self.has_verb(seg)
+                && self.has_main_verb(text, &cl, lo, hi)
                 && balanced(seg);
             if ok {
                 break true;
@@ -1424,6 +1424,31 @@ impl<'a> Context<'a> {
         }
         // a participle or gerund clause ("réduisant ainsi …") hangs on the previous one
         !(lower.ends_with("ant") && lower.chars().count() > 5)
+    }
+
+    /// Whether the clauses `lo..=hi` of a sentence hold a verb outside the
+    /// relative clauses among them: « Sophie Texier, qui a ouvert une
+    /// librairie en 2019 » has none and is no sentence.
+    fn has_main_verb(&self, text: &str, cl: &[(usize, usize, char)], lo: usize, hi: usize) -> bool {
+        (lo..=hi).any(|i| {
+            let clause = &text[cl[i].0..cl[i].1];
+            let relative = french::words(clause).next().is_some_and(|w| {
+                let w = w.to_lowercase();
+                matches!(
+                    w.as_str(),
+                    "qui"
+                        | "que"
+                        | "dont"
+                        | "où"
+                        | "lequel"
+                        | "laquelle"
+                        | "lesquels"
+                        | "lesquelles"
+                ) || w.starts_with("qu’")
+                    || w.starts_with("qu'")
+            });
+            !relative && self.has_verb(clause)
+        })
     }
 
     fn has_verb(&self, text: &str) -> bool {
@@ -2392,6 +2417,16 @@ mod tests {
         let text = &s[0].text;
         let at = text.find("25").unwrap();
         let w = ctx.window(text, at, at + 2).unwrap();
+        assert!(w.whole_end, "{}", &text[w.start..w.end]);
+        // a subject and its relative clause are no sentence without the
+        // main verb
+        let s = sentences(&[
+            "Le club de Montclar, qui compte 300 adhérents, organisera une grande course en juin.",
+        ]);
+        let ctx = Context::new(&s, vec![14], &lex);
+        let text = &s[0].text;
+        let at = text.find("300").unwrap();
+        let w = ctx.window(text, at, at + 3).unwrap();
         assert!(w.whole_end, "{}", &text[w.start..w.end]);
         // a date alone (a byline's) is no fact to quote
         let s = sentences(&["5 juin 2023."]);
