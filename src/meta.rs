@@ -169,10 +169,23 @@ pub fn title_from_lead(lead: &str, max: usize) -> String {
             }
         }
     }
-    let t = match best {
+    let mut t = match best {
         Some(i) => s[..i].to_string(),
         None => without_cut_name(s, &cut_words(s, max)),
     };
+    // a number the cut parted from its noun (« … à partir du 2 » of « du 2
+    // septembre »)
+    let rest = s.strip_prefix(t.as_str()).unwrap_or("");
+    if rest.starts_with(|c: char| c.is_whitespace())
+        && rest.trim_start().starts_with(char::is_alphabetic)
+        && t.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        if let Some(i) = t.rfind(' ') {
+            t.truncate(i);
+        }
+    }
     drop_dangling(&balanced(&t))
 }
 
@@ -232,7 +245,18 @@ fn drop_dangling(t: &str) -> String {
         "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
         "chaque", "très", "ne", "n’", "se", "s’", "qu’", "dont", "où", "mais", "car", "donc", "si",
         "comme", "l’un", "l’une", "l'un", "l'une", "ait", "aient", "soit", "soient", "est", "sont",
-        "était", "étaient", "ont",
+        "était", "étaient", "ont", "lors", "auprès", "grâce", "afin", "jusqu’", "parmi", "entre",
+        "vers", "chez", "sans", "sous", "depuis", "pendant", "selon", "contre", "malgré",
+    ];
+    // a locution that needs its « de »: « à partir », « en raison »
+    const LOCUTIONS: &[[&str; 2]] = &[
+        ["à", "partir"],
+        ["à", "cause"],
+        ["à", "compter"],
+        ["en", "raison"],
+        ["au", "cours"],
+        ["au", "sein"],
+        ["à", "l’issue"],
     ];
     // a verb that announces what the cut took away: « la Commission va
     // proposer » ends on « la Commission »
@@ -268,6 +292,12 @@ fn drop_dangling(t: &str) -> String {
                 .is_some_and(|w| is(w, DANGLING) || is(w, MODALS))
         {
             words.pop();
+        } else if n > 4
+            && LOCUTIONS.iter().any(|[a, b]| {
+                words[n - 2].eq_ignore_ascii_case(a) && words[n - 1].eq_ignore_ascii_case(b)
+            })
+        {
+            words.truncate(n - 2);
         } else if n > 4
             && words.get(n - 2).is_some_and(|w| is(w, MODALS))
             && words.last().is_some_and(|w| {
@@ -558,6 +588,15 @@ mod tests {
             t,
             "Le 3 mars dernier, nous avons connu deux pannes indépendantes"
         );
+    }
+
+    #[test]
+    fn a_title_cut_from_the_lead_ends_on_no_number_parted_from_its_noun() {
+        let t = title_from_lead(
+            "La ligne de tramway 4 de Valbourg change de tracé à partir du 2 septembre prochain.",
+            70,
+        );
+        assert_eq!(t, "La ligne de tramway 4 de Valbourg change de tracé");
     }
 
     #[test]
