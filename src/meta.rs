@@ -293,17 +293,13 @@ fn drop_dangling(t: &str) -> String {
         {
             words.pop();
         } else if n > 4
-            && LOCUTIONS.iter().any(|[a, b]| {
+            && (LOCUTIONS.iter().any(|[a, b]| {
                 words[n - 2].eq_ignore_ascii_case(a) && words[n - 1].eq_ignore_ascii_case(b)
-            })
-        {
-            words.truncate(n - 2);
-        } else if n > 4
-            && words.get(n - 2).is_some_and(|w| is(w, MODALS))
-            && words.last().is_some_and(|w| {
-                let w = w.to_lowercase();
-                w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")
-            })
+            }) || words.get(n - 2).is_some_and(|w| is(w, MODALS))
+                && words.last().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")
+                }))
         {
             words.truncate(n - 2);
         } else if let Some(k) = cut_compound_verb(&words) {
