@@ -2365,6 +2365,25 @@ mod tests {
     }
 
     #[test]
+    fn a_key_point_does_not_open_on_a_word_that_points_back() {
+        let e = run(
+            &[
+                "La médiathèque de Villeroy ouvre un espace de jeux vidéo au premier étage.",
+                "Elle prêtera aussi des consoles de jeux vidéo aux abonnés de la médiathèque de Villeroy.",
+                "Les abonnés de la médiathèque pourront réserver les consoles de jeux en ligne.",
+                "Il y a déjà trois cents abonnés inscrits aux ateliers de jeux vidéo de la médiathèque.",
+                "Le conseil municipal a voté le budget de l’espace de jeux en mars.",
+            ],
+            5000,
+        );
+        let text = all_text(&e);
+        assert!(text.contains("Les points principaux"), "{text}");
+        assert!(!text.contains("Elle prêtera"), "{text}");
+        // an impersonal « Il y a » points back to nothing
+        assert!(text.contains("Il y a déjà"), "{text}");
+    }
+
+    #[test]
     fn a_name_a_role_takes_as_complement_is_no_person_it_describes() {
         let e = run(
             &[
