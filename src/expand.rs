@@ -2230,6 +2230,11 @@ mod tests {
         ex.run(&s, &secs, &kw, &lex, min_words, 0)
     }
 
+    /// The text of every template run on a text too short for any target.
+    fn expanded_text(texts: &[&str]) -> String {
+        all_text(&run(texts, 5000))
+    }
+
     fn all_text(e: &Expansion) -> String {
         let mut out = String::new();
         for s in &e.sections {
@@ -2366,17 +2371,13 @@ mod tests {
 
     #[test]
     fn a_key_point_does_not_open_on_a_word_that_points_back() {
-        let e = run(
-            &[
+        let text = expanded_text(&[
                 "La médiathèque de Villeroy ouvre un espace de jeux vidéo au premier étage.",
                 "Elle prêtera aussi des consoles de jeux vidéo aux abonnés de la médiathèque de Villeroy.",
                 "Les abonnés de la médiathèque pourront réserver les consoles de jeux en ligne.",
                 "Il y a déjà trois cents abonnés inscrits aux ateliers de jeux vidéo de la médiathèque.",
                 "Le conseil municipal a voté le budget de l’espace de jeux en mars.",
-            ],
-            5000,
-        );
-        let text = all_text(&e);
+        ]);
         assert!(text.contains("Les points principaux"), "{text}");
         assert!(!text.contains("Elle prêtera"), "{text}");
         // an impersonal « Il y a » points back to nothing
@@ -2385,29 +2386,21 @@ mod tests {
 
     #[test]
     fn a_name_a_role_takes_as_complement_is_no_person_it_describes() {
-        let e = run(
-            &[
+        let text = expanded_text(&[
                 "La mairie a ouvert un guichet unique pour les permis de construire en mars dernier.",
                 "Le guichet est tenu par un agent municipal, directeur d’une autre Maison France Services dans la même commune.",
                 "La directrice de l’urbanisme, Jeanne Martin, a présenté le service aux habitants.",
                 "Le guichet reçoit une centaine de demandes par mois depuis son ouverture.",
-            ],
-            5000,
-        );
-        let text = all_text(&e);
+        ]);
         assert!(!text.contains("d’une autre."), "{text}");
         assert!(text.contains("Jeanne Martin"), "{text}");
         // « son président » says whose only in the sentence before
-        let e = run(
-            &[
+        let text = expanded_text(&[
                 "L’association des riverains a tenu son assemblée générale jeudi soir à la salle des fêtes.",
                 "Son président, Marc Oudin, a présenté le bilan des actions menées dans le quartier.",
                 "Les riverains demandent une meilleure collecte des déchets et des bancs dans le square.",
                 "La directrice de l’urbanisme, Jeanne Martin, a promis une réponse avant l’été.",
-            ],
-            5000,
-        );
-        let text = all_text(&e);
+        ]);
         assert!(text.contains("Jeanne Martin"), "{text}");
         assert!(!text.contains("**Marc Oudin**"), "{text}");
     }

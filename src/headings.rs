@@ -712,20 +712,25 @@ mod tests {
         assert!(!reads_as_participle(&term("public destiné", 6, 1)));
     }
 
+    /// The section headings of a text rewritten with the embedded rules.
+    fn article_headings(text: &str) -> Vec<String> {
+        let engine = crate::Engine::new(&Source::embedded()).unwrap();
+        let article = engine
+            .rewrite(text.as_bytes(), &crate::Options::default())
+            .unwrap();
+        article
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref().map(|h| h.text.clone()))
+            .collect()
+    }
+
     #[test]
     fn neither_a_participle_nor_a_verb_makes_a_heading_term() {
         // « un destiné à … »: « un » stands for « un atelier »; « destiné »
         // is written without a determiner everywhere else
         let text = "L’association propose trois kits aux habitants : un destiné à un public débutant, un destiné aux parents et un destiné aux écoles. Le kit des parents est destiné aux soirées. Un guide destiné aux animateurs accompagne chaque kit. Une fiche destinée aux participants résume les gestes. Les bénévoles de l’association préparent les ateliers chaque semaine. L’association cherche de nouveaux bénévoles pour les ateliers du soir. Les bénévoles reçoivent une formation. La formation des bénévoles dure une journée. ".repeat(3);
-        let engine = crate::Engine::new(&Source::embedded()).unwrap();
-        let article = engine
-            .rewrite(text.as_bytes(), &crate::Options::default())
-            .unwrap();
-        let headings: Vec<&str> = article
-            .sections
-            .iter()
-            .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
-            .collect();
+        let headings = article_headings(&text);
         assert!(!headings.is_empty());
         // nor a verb after a plural noun (« Les animateurs accompagne »)
         assert!(
@@ -741,15 +746,7 @@ mod tests {
         // « les participant·es », the second section's most frequent noun
         // phrase
         let text = "La maison de quartier des Tilleuls ouvre un atelier de réparation de vélos au printemps. Le projet est porté par l’association Roue Libre, installée dans le quartier depuis dix ans. La mairie prête le local et finance l’achat des premiers outils. Les travaux d’aménagement du local ont commencé en janvier. Un établi, des pompes et deux pieds d’atelier ont déjà été livrés. L’association a aussi récupéré une centaine de pièces détachées auprès d’un magasin du centre-ville. Le local sera chauffé et éclairé grâce à une subvention de la région. Les murs du local ont été repeints par les jeunes du quartier pendant les vacances. Un grand panneau présentera les outils et leur usage à l’entrée du local. Le local donnera sur la cour, ce qui permettra de travailler dehors aux beaux jours. Les horaires d’ouverture du local seront fixés avec les habitants lors d’une réunion publique. Le local restera fermé pendant le mois d’août. Les participant·es viendront avec leur propre vélo et apprendront à le réparer eux-mêmes. Chaque séance accueillera douze participant·es au plus, encadré·es par deux bénévoles. Les participant·es choisiront une panne à étudier au début de chaque séance. Une fiche pratique sera remise aux participant·es à la fin de l’atelier. Les plus assidu·es pourront ensuite devenir bénévoles à leur tour. L’inscription des participant·es se fait à l’accueil de la maison de quartier. Les participant·es mineur·es devront venir avec un adulte. Une cotisation de cinq euros par an est demandée aux participant·es. Les participant·es sans vélo pourront en emprunter un parmi ceux que l’association a remis en état. Les participant·es les plus âgé·es auront une séance réservée le mardi après-midi. À la fin de l’année, les participant·es organiseront une bourse aux vélos dans la cour. Les participant·es garderont un carnet de leurs réparations d’une séance à l’autre.";
-        let engine = crate::Engine::new(&Source::embedded()).unwrap();
-        let article = engine
-            .rewrite(text.as_bytes(), &crate::Options::default())
-            .unwrap();
-        let headings: Vec<&str> = article
-            .sections
-            .iter()
-            .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
-            .collect();
+        let headings = article_headings(&text);
         assert!(!headings.is_empty());
         assert!(!headings.iter().any(|h| h.contains('·')), "{headings:?}");
     }
