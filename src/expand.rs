@@ -186,30 +186,33 @@ const AMOUNT_UNITS: &[&str] = &[
 ];
 
 /// Conjunctions that open a subordinate clause at the head of a sentence
-/// (« S’il pleut, … », « Lorsque la ville … , elle … »): the clause needs the
-/// main clause after it (elided forms without their apostrophe).
-const SUBORDINATORS: &[&str] = &[
-    "si", "s", "lorsque", "lorsqu", "quand", "comme", "puisque", "puisqu", "quoique", "quoiqu",
+/// (« S’il pleut, … », « Lorsque la ville …, elle … »): the clause needs the
+/// main clause after it.
+const SUBORDINATORS: &[&str] = &["si", "lorsque", "quand", "comme", "puisque", "quoique"];
+
+/// Their elided forms, without the apostrophe (« S’il », « Lorsqu’on »).
+const ELIDED_SUBORDINATORS: &[&str] = &["s", "lorsqu", "puisqu", "quoiqu"];
+
+/// Words that open a subordinate clause before « que » or « si » (« Bien
+/// que », « Parce qu’ », « Même si »).
+const SUBORDINATOR_HEADS: &[&str] = &[
     "bien", "parce", "alors", "tandis", "dès", "même", "afin", "pour", "avant", "après", "sauf",
 ];
 
-/// Whether a sentence opens on a subordinate clause: a conjunction of
-/// [`SUBORDINATORS`] (« bien », « parce », « alors », … followed by « que »).
+/// Whether a sentence opens on a subordinate clause.
 fn opens_on_subordinate(text: &str) -> bool {
     let mut words = french::words(text).map(|w| w.to_lowercase());
     let Some(first) = words.next() else {
         return false;
     };
-    let head = first.split(['’', '\'']).next().unwrap_or("").to_string();
+    let head = first.split(['’', '\'']).next().unwrap_or("");
     let elided = head.len() < first.len();
-    match head.as_str() {
-        "si" | "lorsque" | "quand" | "comme" | "puisque" | "quoique" => true,
-        "s" | "lorsqu" | "puisqu" | "quoiqu" => elided,
-        h if SUBORDINATORS.contains(&h) => words.next().is_some_and(|w| {
-            w == "que" || w.starts_with("qu’") || w.starts_with("qu'") || w == "si"
-        }),
-        _ => false,
-    }
+    SUBORDINATORS.contains(&head)
+        || elided && ELIDED_SUBORDINATORS.contains(&head)
+        || SUBORDINATOR_HEADS.contains(&head)
+            && words.next().is_some_and(|w| {
+                w == "que" || w == "si" || w.starts_with("qu’") || w.starts_with("qu'")
+            })
 }
 
 /// Words a clause of a key point may not start with: it depends on another.
