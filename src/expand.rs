@@ -215,6 +215,12 @@ fn opens_on_subordinate(text: &str) -> bool {
             })
 }
 
+/// Pronouns and the negation that stand between a subject pronoun and its
+/// verb (« nous ne le voyons », « vous en avez »), elided ones stripped.
+const OBJECT_CLITICS: &[&str] = &[
+    "ne", "n", "y", "en", "le", "la", "les", "l", "lui", "leur", "nous", "vous", "se", "s",
+];
+
 /// Words a clause of a key point may not start with: it depends on another.
 const DEPENDENT_STARTS: &[&str] = &[
     "qui",
@@ -1417,6 +1423,31 @@ impl<'a> Context<'a> {
         {
             return false;
         }
+        // « nous » or « vous » before a verb that does not agree with it is
+        // its object, and the subject lies before the clause (« …, nous
+        // dirige vers 3 degrés »)
+        let agrees: Option<fn(&str) -> bool> = match lower.as_str() {
+            "nous" => Some(|v| v.ends_with("ons") || v == "sommes"),
+            "vous" => Some(|v| v.ends_with("ez") || matches!(v, "êtes" | "faites" | "dites")),
+            _ => None,
+        };
+        // (a verb of the third person: one the lexicon knows, or a form in
+        // -e, -t or -ent, which neither agrees with « nous » nor « vous »;
+        // « nous, les habitants, … » sets its subject apart with a comma)
+        let apposed = rest[first.len()..].trim_start().starts_with(',');
+        if let Some(agrees) = agrees.filter(|_| !apposed) {
+            let verb = french::words(rest)
+                .skip(1)
+                .map(|w| french::lowercase(elision::strip(w)))
+                .find(|w| !OBJECT_CLITICS.contains(&&**w));
+            let third_person = |v: &str| {
+                self.lex.is_verb(v)
+                    || v.chars().count() > 2 && (v.ends_with('e') || v.ends_with('t'))
+            };
+            if verb.is_some_and(|v| third_person(&v) && !agrees(&v)) {
+                return false;
+            }
+        }
         // the end of a list of names ("Arles ou Paris, …") is no clause start
         if french::words(rest)
             .nth(1)
@@ -2443,6 +2474,21 @@ mod tests {
         let at = text.find("300").unwrap();
         let w = ctx.window(text, at, at + 3).unwrap();
         assert!(w.whole_end, "{}", &text[w.start..w.end]);
+        // « nous » before a verb in the third person is its object: the
+        // window starts with the subject
+        let s = sentences(&[
+            "Le plan que suivent les pays, sans un effort de plus, nous dirige vers 3 degrés de réchauffement.",
+        ]);
+        let ctx = Context::new(&s, vec![17], &lex);
+        let text = &s[0].text;
+        let at = text.find('3').unwrap();
+        let w = ctx.window(text, at, at + 1).unwrap();
+        assert!(w.sentence_start, "{}", &text[w.start..w.end]);
+        assert!(ctx.can_start("nous dirigeons vers 3 degrés"));
+        assert!(ctx.can_start("vous en avez 3"));
+        assert!(ctx.can_start("nous aussi, nous avons 3 vélos"));
+        assert!(!ctx.can_start("vous dirige vers 3 degrés"));
+        assert!(!ctx.can_start("nous dirige vers 3,2° de réchauffement, en supposant que chaque État tienne ses engagements."));
         // a date alone (a byline's) is no fact to quote
         let s = sentences(&["5 juin 2023."]);
         let ctx = Context::new(&s, vec![3], &lex);

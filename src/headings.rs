@@ -12,7 +12,7 @@ use serde::Deserialize;
 use std::collections::HashSet;
 
 /// At most this many expansion sections are asked for the density band.
-const MAX_BAND_SECTIONS: usize = 3;
+pub const MAX_BAND_SECTIONS: usize = 3;
 
 const FILE: &str = "rules/headings.yaml";
 

@@ -124,6 +124,30 @@ impl Engine {
     }
 
     /// Run the whole pipeline on raw input bytes.
+    /// The expansion sections for `min_sections` (at least) and the headings
+    /// of every section.
+    fn expand_and_name(
+        &self,
+        mut sections: Vec<model::Section>,
+        sentences: &[model::Sentence],
+        keywords: &keywords::Keywords,
+        opts: &Options,
+        min_sections: usize,
+    ) -> (Vec<model::Section>, Vec<String>) {
+        let expansion = self.expand.run(
+            sentences,
+            &sections,
+            keywords,
+            &self.french,
+            opts.min_words,
+            min_sections,
+        );
+        sections.extend(expansion.sections);
+        self.headings
+            .run(&mut sections, sentences, keywords, &self.french);
+        (sections, expansion.warnings)
+    }
+
     pub fn rewrite(&self, input: &[u8], opts: &Options) -> Result<Article> {
         let text = decode::decode(input)?;
         let cleaned = self.clean.run(&text);
@@ -167,23 +191,53 @@ impl Engine {
         let mut sections = self.sections.run(&outline, &self.french);
         self.lists.run(&mut sections, &outline.sentences);
         let keywords = keywords::analyse(&outline.sentences, &sections, &self.french, opts);
-        let expansion = self.expand.run(
-            &outline.sentences,
+        let shortfall = self.headings.keyphrase_shortfall(
             &sections,
+            &outline.sentences,
             &keywords,
             &self.french,
-            opts.min_words,
-            self.headings.keyphrase_shortfall(
+        );
+        // the headings are named after the expansion, and the shortfall
+        // counts every heading still to be named as able to carry the
+        // keyphrase; when the templates could not give it to that many, the
+        // expansion is asked again for the sections the density band lacks
+        let unnamed = (shortfall < headings::MAX_BAND_SECTIONS).then(|| sections.clone());
+        let (mut sections, mut warnings) =
+            self.expand_and_name(sections, &outline.sentences, &keywords, opts, shortfall);
+        if let Some(unnamed) = unnamed {
+            let density = keywords::Density::of_keywords(
                 &sections,
                 &outline.sentences,
                 &keywords,
                 &self.french,
-            ),
-        );
-        sections.extend(expansion.sections);
-        let warnings = expansion.warnings;
-        self.headings
-            .run(&mut sections, &outline.sentences, &keywords, &self.french);
+                0,
+            );
+            let lack = density.min.saturating_sub(density.matches);
+            // each section asked adds words too, which may raise the band
+            let mut more = shortfall + lack;
+            while lack > 0 && more <= headings::MAX_BAND_SECTIONS {
+                let (again, again_warnings) = self.expand_and_name(
+                    unnamed.clone(),
+                    &outline.sentences,
+                    &keywords,
+                    opts,
+                    more,
+                );
+                let d = keywords::Density::of_keywords(
+                    &again,
+                    &outline.sentences,
+                    &keywords,
+                    &self.french,
+                    0,
+                );
+                if d.matches >= d.min {
+                    sections = again;
+                    warnings = again_warnings;
+                    break;
+                }
+                more += 1;
+            }
+        }
         let meta = self
             .meta
             .run(&outline, &sections, &keywords, &self.french, opts);

@@ -111,3 +111,48 @@ fn rewritten_article_keeps_the_keyphrase_in_the_band() {
         .unwrap();
     assert_eq!(sub["level"], "good", "{sub}\n{md}");
 }
+
+/// The headings are named after the expansion is planned, and the plan counts
+/// every heading still to be named as able to carry the keyphrase. When the
+/// heading templates cannot give it to that many, the expansion is asked
+/// again for the sections the density band still lacks.
+#[test]
+fn density_band_is_reached_when_the_templates_cannot_carry_the_keyphrase() {
+    // a text without headings that names its keyphrase twice, and heading
+    // templates of which one only can carry it (« Le point sur le tramway »)
+    let text = include_str!("fixtures/tramway.txt");
+    let headings = rubrique::rules::EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == "rules/headings.yaml")
+        .unwrap()
+        .1;
+    let cut = headings.find("  - id: side-of").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+    std::fs::write(
+        dir.path().join("rules/headings.yaml"),
+        format!(
+            "{}  - id: focus-on\n    text: \"Le point sur {{np}}\"\n    examples: [\"la formation\"]\n",
+            &headings[..cut]
+        ),
+    )
+    .unwrap();
+    let rules = dir.path().display().to_string();
+    let (md, err, code) = rewrite(
+        text,
+        &[
+            "--rules",
+            &rules,
+            "--keyphrase",
+            "tramway",
+            "--min-words",
+            "300",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let d = density(&check_json(&md));
+    assert_eq!(d["level"], "good", "{d}\n{md}");
+    // the sections asked for are built from the text's facts, with the
+    // keyphrase in their heading
+    assert!(md.contains("## Le tramway en chiffres"), "{md}");
+}
