@@ -500,7 +500,7 @@ impl Cleaner {
         for (i, rule) in self.rules.iter().enumerate() {
             reached.store(i + 1, std::sync::atomic::Ordering::Relaxed);
             if wanted(&rule.id) && rule.applies(&doc) {
-                let spans = rule.spans(&doc.text, &doc.holes, common);
+                let spans = rule.spans(&doc.text, &doc.holes, common, self.foreign.as_ref());
                 if !spans.is_empty() {
                     doc.remove(&spans, &rule.id);
                 }
@@ -729,7 +729,13 @@ impl Rule {
     /// `holes` are the placeholders of earlier removals: a title never runs
     /// across one. `common`: whether the text is one of common characters,
     /// or was before removals (see [`crate::rules::is_common_text`]).
-    fn spans(&self, text: &str, holes: &[usize], common: bool) -> Vec<(usize, usize)> {
+    fn spans(
+        &self,
+        text: &str,
+        holes: &[usize],
+        common: bool,
+        foreign: Option<&Foreign>,
+    ) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // a pattern that does not compile removes nothing (the embedded ones
         // all compile: the test suite runs their examples)
@@ -792,7 +798,7 @@ impl Rule {
         }
         if let Some(then) = self.then_lines {
             for span in &mut spans {
-                span.1 = extend_lines(text, span.1, then);
+                span.1 = extend_lines(text, span.1, then, foreign);
             }
         }
         // Extended spans may now overlap: merge them.
@@ -930,7 +936,9 @@ fn starts_sentence(s: &str) -> bool {
 /// Extend a removal ending at `end` over the short lines that follow it. When
 /// the block is followed by a long line (the article goes on), its last short
 /// line is given back: it is more likely a subheading than a related title.
-fn extend_lines(text: &str, end: usize, then: ThenLines) -> usize {
+/// A line in another language (`foreign`: "Click here to read the full
+/// story.") is no article going on.
+fn extend_lines(text: &str, end: usize, then: ThenLines, foreign: Option<&Foreign>) -> usize {
     let rest = &text[end..];
     // Only when the match ends its line.
     let line_end = rest.find('\n').unwrap_or(rest.len());
@@ -955,7 +963,7 @@ fn extend_lines(text: &str, end: usize, then: ThenLines) -> usize {
             break;
         }
         if !short || sentence_end {
-            stopped_by_text = true;
+            stopped_by_text = !foreign.is_some_and(|f| f.is_foreign(line));
             break;
         }
         taken.push(next);
@@ -1280,10 +1288,16 @@ mod tests {
             max_chars: 80,
         };
         let text = "Sur le même sujet\nUn titre\n\nUn autre titre\nLa suite de l’article est une longue phrase qui dépasse largement la limite fixée pour un titre.";
-        let end = extend_lines(text, "Sur le même sujet".len(), then);
+        let end = extend_lines(text, "Sur le même sujet".len(), then, None);
         assert_eq!(&text[..end], "Sur le même sujet\nUn titre");
         let text = "Sur le même sujet\nUn titre\nUn autre titre\n";
-        let end = extend_lines(text, "Sur le même sujet".len(), then);
+        let end = extend_lines(text, "Sur le même sujet".len(), then, None);
+        assert_eq!(&text[..end], "Sur le même sujet\nUn titre\nUn autre titre");
+        // a line in another language is no article going on: the last
+        // title goes too
+        let c = Cleaner::load(&Source::embedded()).unwrap();
+        let text = "Sur le même sujet\nUn titre\nUn autre titre\nThis story is also available in English, click here to read it.";
+        let end = extend_lines(text, "Sur le même sujet".len(), then, c.foreign.as_ref());
         assert_eq!(&text[..end], "Sur le même sujet\nUn titre\nUn autre titre");
     }
 
