@@ -11,7 +11,13 @@ fn yaml_str(s: &str) -> String {
 /// Escape what Markdown or an HTML-aware renderer would take as markup in text
 /// that comes from the input.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = escape_inline(text);
+    escape_in(text, Emphasis::of(text))
+}
+
+/// [`escape`] for a piece of a longer text, whose emphasis is read on the
+/// whole (an opener in one piece can pair with a closer in another).
+fn escape_in(text: &str, emphasis: Emphasis) -> String {
+    let mut out = escape_inline_in(text, emphasis);
     // a line that would start a heading, list, quote or rule
     let t = out.trim_start();
     if t.starts_with(['#', '-', '+', '=', '~'])
@@ -26,6 +32,64 @@ pub(crate) fn escape(text: &str) -> String {
 /// Escape the inline markup in text from the input; what a line starts with
 /// is left, as in a heading, whose text no list or rule can start.
 fn escape_inline(text: &str) -> String {
+    escape_inline_in(text, Emphasis::of(text))
+}
+
+/// Which of `*` and `_` could pair into emphasis in a text (CommonMark's
+/// delimiter runs: an opener before a closer of the same character). One
+/// that cannot is written as it is: « _Lila* » stays « _Lila* », as any
+/// renderer shows it, and as a reader of the Markdown expects.
+#[derive(Clone, Copy)]
+struct Emphasis {
+    star: bool,
+    underscore: bool,
+}
+
+impl Emphasis {
+    fn of(text: &str) -> Emphasis {
+        Emphasis {
+            star: pairs(text, '*'),
+            underscore: pairs(text, '_'),
+        }
+    }
+}
+
+/// Does an opening `d` come before a closing one (CommonMark's left- and
+/// right-flanking rules; the ends of the text count as white space)?
+fn pairs(text: &str, d: char) -> bool {
+    if !text.contains(d) {
+        return false;
+    }
+    let punct = |c: char| c.is_ascii_punctuation() || !(c.is_alphanumeric() || c.is_whitespace());
+    let mut open = false;
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == d {
+            let next = chars.peek().copied().unwrap_or(' ');
+            let left =
+                !next.is_whitespace() && (!punct(next) || prev.is_whitespace() || punct(prev));
+            let right =
+                !prev.is_whitespace() && (!punct(prev) || next.is_whitespace() || punct(next));
+            let (opens, closes) = if d == '_' {
+                (
+                    left && (!right || punct(prev)),
+                    right && (!left || punct(next)),
+                )
+            } else {
+                (left, right)
+            };
+            if closes && open {
+                return true;
+            }
+            open |= opens;
+        }
+        prev = c;
+    }
+    false
+}
+
+fn escape_inline_in(text: &str, emphasis: Emphasis) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -37,6 +101,8 @@ fn escape_inline(text: &str) -> String {
             {
                 out.push_str("&lt;")
             }
+            '*' if !emphasis.star => out.push(c),
+            '_' if !emphasis.underscore => out.push(c),
             '*' | '_' | '`' | '[' | ']' | '\\' | '|' => {
                 out.push('\\');
                 out.push(c);
@@ -66,13 +132,14 @@ fn heading(text: &str) -> String {
 }
 
 fn generated(text: &str) -> String {
+    let emphasis = Emphasis::of(text);
     spans(text)
         .into_iter()
         .map(|(t, bold)| {
             if bold {
-                format!("**{}**", escape(t))
+                format!("**{}**", escape_in(t, emphasis))
             } else {
-                escape(t)
+                escape_in(t, emphasis)
             }
         })
         .collect()
@@ -167,5 +234,23 @@ mod tests {
         assert_eq!(heading("Le classement #"), "Le classement \\#");
         assert_eq!(heading("Le *plan*"), "Le \\*plan\\*");
         assert_eq!(super::escape("2. Les travaux"), "\\2. Les travaux");
+    }
+
+    #[test]
+    fn only_markers_that_could_pair_are_escaped() {
+        use super::escape;
+        // no opener before a closer: written as they are
+        assert_eq!(
+            escape("appel à _Lila*, puis _Lila* encore"),
+            "appel à _Lila*, puis _Lila* encore"
+        );
+        assert_eq!(
+            escape("le fichier mon_projet_v2.txt"),
+            "le fichier mon_projet_v2.txt"
+        );
+        assert_eq!(escape("3 * 4 = 12"), "3 * 4 = 12");
+        // a pair would read as emphasis
+        assert_eq!(escape("un _mot_ ici"), "un \\_mot\\_ ici");
+        assert_eq!(escape("un *mot* et 2*3"), "un \\*mot\\* et 2\\*3");
     }
 }
