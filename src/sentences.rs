@@ -406,7 +406,9 @@ impl Splitter {
         }
         let word = scan.text[chars[s].0..scan.byte(e)].to_lowercase();
         if !self.starters.contains(&word) {
-            return false;
+            // a verb and its inverted subject (« Existe-t-il », « Faut-il »,
+            // « Pouvez-vous »): a question starts, no name goes on so
+            return inversion_at(scan, e);
         }
         // elided forms count with their apostrophe only: "L’effet", not "L. 121-1"
         if e - s == 1 || word == "qu" {
@@ -598,6 +600,35 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
     }
 }
 
+/// Does an inverted subject pronoun follow at char index `e`, after a hyphen
+/// (« -il », « -t-elle », « -vous », « -ce »), ending the word?
+fn inversion_at(scan: &Scan, e: usize) -> bool {
+    const PRONOUNS: [&str; 10] = [
+        "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous", "ce",
+    ];
+    let chars = scan.chars;
+    if chars.get(e).is_none_or(|c| c.1 != '-') {
+        return false;
+    }
+    let mut f = e + 1;
+    if chars.get(f).is_some_and(|c| c.1 == 't') && chars.get(f + 1).is_some_and(|c| c.1 == '-') {
+        f += 2;
+    }
+    let mut g = f;
+    while g < chars.len() && g - f < 6 && chars[g].1.is_alphabetic() {
+        g += 1;
+    }
+    if g == f
+        || chars
+            .get(g)
+            .is_some_and(|c| c.1.is_alphabetic() || c.1 == '-')
+    {
+        return false;
+    }
+    let pronoun = scan.text[chars[f].0..scan.byte(g)].to_lowercase();
+    PRONOUNS.contains(&pronoun.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -670,6 +701,15 @@ mod tests {
         assert_eq!(
             split("Des villes comme Lyon, Lille, etc. Marseille reste à part."),
             ["Des villes comme Lyon, Lille, etc. Marseille reste à part."]
+        );
+        // before a verb and its inverted subject: a question starts
+        assert_eq!(
+            split("Il vend des pommes, etc. Existe-t-il une aide ? Oui."),
+            ["Il vend des pommes, etc.", "Existe-t-il une aide ?", "Oui."]
+        );
+        assert_eq!(
+            split("Il vend des pommes, etc. Paris-Nord reste à part."),
+            ["Il vend des pommes, etc. Paris-Nord reste à part."]
         );
         assert_eq!(
             split("Des outils, etc. entraînent des coûts."),

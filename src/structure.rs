@@ -105,6 +105,10 @@ pub struct QuestionRules {
     /// is the prose's, not an interviewer's heading. Optional.
     #[serde(default)]
     pub asking: Vec<String>,
+    /// Addresses to an interviewee set apart by a comma at the start of a
+    /// question (« selon vous »): no aside of the prose. Optional.
+    #[serde(default)]
+    pub addresses: Vec<String>,
 }
 
 /// What surrounds a question: the text just before it and just after it.
@@ -1057,8 +1061,10 @@ impl Structurer {
         if words.is_empty() || words.len() > max_words {
             return None;
         }
-        // "Et vous, …", "Au fait, …": an aside that goes on with the text
-        if tokens.iter().take(2).any(|t| t.ends_with(',')) {
+        // "Et vous, …", "Au fait, …": an aside that goes on with the text;
+        // not an interviewer's address: a name (« Marc, pouvez-vous … ? »)
+        // or the interviewee's opinion (« Selon vous, quelles … ? »)
+        if tokens.iter().take(2).any(|t| t.ends_with(',')) && !self.addressed(&tokens, lex) {
             return None;
         }
         let first = words[0].to_lowercase().replace('\'', "’");
@@ -1161,6 +1167,34 @@ impl Structurer {
             score += r.dilemma;
         }
         Some(score)
+    }
+
+    /// Does a question open on the interviewee's name or on an address to
+    /// them, set apart by a comma: a name the question speaks to in the
+    /// second person (« Marc, pouvez-vous … ? »), or one of `addresses`
+    /// (« Selon vous, … », « À votre avis, … »)?
+    fn addressed(&self, tokens: &[&str], lex: &Lexicon) -> bool {
+        let Some(comma) = tokens.iter().take(3).position(|t| t.ends_with(',')) else {
+            return false;
+        };
+        let before = tokens[..=comma]
+            .join(" ")
+            .trim_end_matches(',')
+            .to_lowercase()
+            .replace('\'', "’");
+        if self.rules.question.addresses.contains(&before) {
+            return true;
+        }
+        let name = tokens[0].trim_end_matches(',');
+        comma == 0
+            && french::starts_upper(name)
+            && name.chars().count() > 2
+            && name.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lex.is_function_word(&name.to_lowercase())
+            && tokens[1..].iter().any(|t| {
+                let t = t.to_lowercase();
+                t.ends_with("-vous") || t.ends_with("-tu")
+            })
     }
 
     /// Content words of a question: not function words nor frequent verbs,
