@@ -1709,6 +1709,38 @@ impl Structurer {
         self.inline_heading_at(s, tokens, lex, proper, (lower_words, lower_stems))
     }
 
+    /// Do a heading's words ask a question: an interrogative word first
+    /// (`question.openers`), or a verb with its inverted subject among the
+    /// first two (« Ai-je », « Faut-il », « Pouvez-vous »)?
+    fn asks(&self, words: &[&str]) -> bool {
+        let lower: Vec<String> = words
+            .iter()
+            .take(2)
+            .map(|w| {
+                w.trim_start_matches(['«', '"', '“', '('])
+                    .to_lowercase()
+                    .replace('\'', "’")
+            })
+            .collect();
+        let Some(first) = lower.first() else {
+            return false;
+        };
+        let opener = self.rules.question.openers.iter().any(|o| {
+            o == first
+                || first
+                    .strip_prefix(o.as_str())
+                    .is_some_and(|rest| rest.starts_with('-'))
+        });
+        let inverted = lower.iter().any(|w| {
+            [
+                "-je", "-tu", "-il", "-ils", "-elle", "-elles", "-on", "-nous", "-vous",
+            ]
+            .iter()
+            .any(|p| w.len() > p.len() + 1 && w.ends_with(p))
+        });
+        opener || inverted
+    }
+
     /// [`Self::inline_heading`] for a sentence that opens on a word.
     fn inline_heading_at(
         &self,
@@ -1797,7 +1829,12 @@ impl Structurer {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 lex.is_verb(w) || w.split(['-', '‑']).skip(1).any(|p| lex.is_verb(p))
             };
-            if topic_words.iter().any(verbal_word) {
+            // a question whose mark the scrape lost (« Quels sont les rôles
+            // formels De nombreux projets … », « Ai-je besoin d’une charte Il
+            // n’y a pas … ») holds its verb: it opens on an interrogative
+            // word or an inversion
+            let asks = colon.is_none() && self.asks(&heading_words);
+            if topic_words.iter().any(verbal_word) && !asks {
                 continue;
             }
             // a subtitle that is a clause has a subject of its own (« … : le
@@ -1991,7 +2028,7 @@ impl Structurer {
             if SUBJECT_PRONOUNS.contains(&first_lower.as_str()) {
                 score -= 1.5;
             }
-            if topic_words.iter().any(|w| french::looks_finite(w)) {
+            if topic_words.iter().any(|w| french::looks_finite(w)) && !asks {
                 score -= 1.5;
             }
             // shorter headings are likelier; a one-word one needs a clear cue
