@@ -38,6 +38,10 @@ pub struct StructureRules {
     /// nous …", "… à bord Mais nous …"): they mark the end of a clause heading
     /// whose full stop went missing.
     pub clause_connectors: Vec<String>,
+    /// Words that announce a list before a colon (« les suivants », « voici »):
+    /// no heading starts after that colon. Optional.
+    #[serde(default)]
+    pub list_announcers: Vec<String>,
     /// One-word headings that articles use whatever their subject
     /// ("Conclusion", "Contexte"), lowercase: capitalised in the middle of a
     /// sentence, between a word and a sentence start, one is a heading whose
@@ -435,6 +439,26 @@ impl Structurer {
                             push_heading(&mut out, &s[start..end], 2, how);
                             run_words = 0;
                             body = s[end..].trim();
+                        } else if let Some((colon, cut)) = (!explicit)
+                            .then(|| {
+                                self.heading_after_colon(
+                                    s,
+                                    lex,
+                                    &proper,
+                                    (&lower_words, &lower_stems),
+                                )
+                            })
+                            .flatten()
+                        {
+                            // « … une destination européenne : Des ordres de
+                            // grandeur pour comparer Pour comparer les modes … »:
+                            // the sentence ends on its colon (what it announced
+                            // was not scraped), a heading follows
+                            push_sentence(&mut out, &mut para, s[..colon].trim(), glued(ri));
+                            end_paragraph(&mut out, &mut para);
+                            push_heading(&mut out, s[colon..cut].trim(), 2, "inline");
+                            run_words = 0;
+                            body = s[cut..].trim();
                         } else if let Some(cut) = self
                             .inline_heading(s, &tokens, lex, &proper, (&lower_words, &lower_stems))
                             .or_else(|| self.unpunctuated_heading(s, &tokens, lex, run_words))
@@ -1739,6 +1763,57 @@ impl Structurer {
             .any(|p| w.len() > p.len() + 1 && w.ends_with(p))
         });
         opener || inverted
+    }
+
+    /// A heading glued after the colon that ends a sentence: the words after
+    /// « : » open on a capital and read as an inline heading before a
+    /// sentence of the text. Returns where the heading starts (after the
+    /// colon) and where the sentence after it starts. Not after a colon
+    /// that announces a list (several unpunctuated capitalised phrases
+    /// follow: the titles of the items).
+    fn heading_after_colon(
+        &self,
+        s: &str,
+        lex: &Lexicon,
+        proper: &HashMap<String, usize>,
+        lower: (&HashSet<String>, &LowerStems),
+    ) -> Option<(usize, usize)> {
+        const MIN_BEFORE_WORDS: usize = 6;
+        let at = s.find(" : ")?;
+        let start = at + " : ".len();
+        if french::words(&s[..at]).count() < MIN_BEFORE_WORDS {
+            return None;
+        }
+        // « les objectifs étaient les suivants : », « voici un lien : »
+        let before = s[..at].to_lowercase().replace('\'', "’");
+        if french::words(&before).any(|w| self.rules.list_announcers.iter().any(|a| a == w)) {
+            return None;
+        }
+        let tail = &s[start..];
+        let tokens = token_spans(tail);
+        let cut = self.inline_heading(tail, &tokens, lex, proper, lower)?;
+        // the heading names what the sentence after it speaks of: half its
+        // content words come back in the next words
+        let head = lex.content_stems(&tail[..cut]);
+        let after: Vec<String> = lex.content_stems(
+            &tail[cut..tokens
+                .get(tokens.partition_point(|t| t.start < cut) + 25)
+                .map_or(tail.len(), |t| t.start)],
+        );
+        if head.is_empty() || 2 * head.iter().filter(|h| after.contains(h)).count() < head.len() {
+            return None;
+        }
+        // the sentence after the heading runs to its end without another
+        // capitalised phrase glued on: no list of titles
+        let rest = &tail[cut..];
+        let rest_tokens = token_spans(rest);
+        if self
+            .inline_heading(rest, &rest_tokens, lex, proper, lower)
+            .is_some()
+        {
+            return None;
+        }
+        Some((start, start + cut))
     }
 
     /// [`Self::inline_heading`] for a sentence that opens on a word.
