@@ -439,10 +439,10 @@ pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usiz
     if text.chars().count() <= max {
         return text;
     }
-    let cut = drop_dangling(&cut_words(&text, max - 1));
+    let cut = drop_dangling(&cut_words(&text, max.saturating_sub(1)));
     let head = cut.rsplit_once(' ').map_or("", |(h, _)| h);
     if !kp.is_empty() && keywords::mentions(&cut, kp, lex) && !keywords::mentions(head, kp, lex) {
-        let cut = drop_dangling(&cut_words(&text, max - 4));
+        let cut = drop_dangling(&cut_words(&text, max.saturating_sub(4)));
         if keywords::mentions(&cut, kp, lex) {
             return format!("{cut} […]");
         }

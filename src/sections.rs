@@ -570,7 +570,7 @@ impl Sectioner {
         let n = ids.len();
         let r = &self.rules;
         // cohesion across each gap g (between sentence g-1 and g), 1..n
-        let w = r.window.max(1);
+        let w = r.window.clamp(1, n.max(1));
         let mut sim = vec![0.0f64; n + 1];
         for (g, v) in sim.iter_mut().enumerate().take(n).skip(1) {
             let left = bag(ids[g.saturating_sub(w)..g].iter().map(|&i| &stems[i]));
@@ -874,7 +874,7 @@ fn chain_scores(ids: &[usize], stems: &[Vec<String>], hiatus: usize) -> Vec<f64>
         k += 1;
         while k < occ.len() && occ[k].0 == stem {
             let p = occ[k].1;
-            if p - last > hiatus + 1 {
+            if p - last > hiatus.saturating_add(1) {
                 close(first, last, count);
                 (first, count) = (p, 0);
             }

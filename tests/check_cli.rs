@@ -199,3 +199,25 @@ fn odd_inputs_do_not_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn deeply_nested_link_labels_do_not_overflow_the_stack() {
+    // each label nested in another was read by a call of its own: 20 000
+    // levels overflowed the main thread's stack (the process aborted), and
+    // 4 000 a stack of 1 MiB
+    let depth = 4_000;
+    let text = format!(
+        "# Titre\n\n{}x{}\n",
+        "[".repeat(depth),
+        "](https://exemple.fr)".repeat(depth)
+    );
+    let doc = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || rubrique::report::Document::from_markdown(&text))
+        .unwrap()
+        .join()
+        .expect("the document is read without overflowing the stack")
+        .unwrap();
+    assert_eq!(doc.links.len(), 1);
+    assert_eq!(doc.links[0].href, "https://exemple.fr");
+}

@@ -240,6 +240,18 @@ fn rule_values_out_of_range_do_not_panic() {
         ),
         ("rules/headings.yaml", "max_chars: 70", "max_chars: 0"),
         ("rules/expansions.yaml", "max_items: 5", "max_items: 0"),
+        // the largest integers: a window past the sentences once cut a
+        // slice backwards, and a chain gap overflowed (in builds that check)
+        (
+            "rules/sections.yaml",
+            "window: 3",
+            "window: 18446744073709551615",
+        ),
+        (
+            "rules/sections.yaml",
+            "chain_hiatus: 2",
+            "chain_hiatus: 18446744073709551615",
+        ),
     ] {
         let text = embedded(name);
         assert!(text.contains(from), "{name} has no `{from}`");
@@ -274,6 +286,46 @@ fn zero_paragraph_bounds_are_refused_with_the_key() {
         assert!(
             err.contains(&format!("{file}:{line}:")) && err.contains(key),
             "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_description_bound_under_four_characters_is_kept() {
+    // the cut before the ellipsis was made at `max - 1` characters (`max - 4`
+    // before « […] »): below that, the subtraction wrapped around (or
+    // panicked in builds that check) and the whole lead became the
+    // description
+    for max in [0, 1, 2, 3] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rules/meta.yaml");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = embedded("rules/meta.yaml");
+        assert!(text.contains("description_max_chars: 156"));
+        std::fs::write(
+            &path,
+            text.replacen(
+                "description_max_chars: 156",
+                &format!("description_max_chars: {max}"),
+                1,
+            ),
+        )
+        .unwrap();
+        let out = Command::cargo_bin("rubrique")
+            .unwrap()
+            .args(["rewrite", "--format", "json", "--rules"])
+            .arg(dir.path())
+            .write_stdin(ARTICLE)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{max}: {err}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let description = v["meta"]["description"].as_str().unwrap();
+        // the cut text, then « … » or « […] »
+        assert!(
+            description.chars().count() <= max + 4,
+            "{max}: {description:?}"
         );
     }
 }

@@ -410,9 +410,19 @@ fn parse_markdown_body(body: &str, first_line: usize, doc: &mut Document) {
     flush(&mut cur, doc);
 }
 
+/// How deep link and image labels are read inside one another: a label
+/// deeper than that keeps its brackets as text (each level is read by a
+/// call of its own, and copies the label).
+const MAX_LABEL_DEPTH: usize = 16;
+
 /// Remove inline Markdown (emphasis, code, links, images, escapes, inline
 /// HTML, entities) from a block's text and add it to the document.
 fn push_inline(doc: &mut Document, kind: Kind, text: &str, line: usize) {
+    push_inline_at(doc, kind, text, line, 0);
+}
+
+/// [`push_inline`] for text inside `depth` link or image labels.
+fn push_inline_at(doc: &mut Document, kind: Kind, text: &str, line: usize, depth: usize) {
     // most blocks hold no inline markup at all
     if !text
         .bytes()
@@ -434,10 +444,10 @@ fn push_inline(doc: &mut Document, kind: Kind, text: &str, line: usize) {
                 out.push(chars[k + 1]);
                 k += 2;
             }
-            '!' if chars.get(k + 1) == Some(&'[') => {
+            '!' if depth < MAX_LABEL_DEPTH && chars.get(k + 1) == Some(&'[') => {
                 if let Some((label, url, next)) = link_at(&chars, k + 1) {
                     doc.images.push(Image {
-                        alt: plain(&label),
+                        alt: plain(&label, depth + 1),
                         src: url,
                         line,
                     });
@@ -447,9 +457,9 @@ fn push_inline(doc: &mut Document, kind: Kind, text: &str, line: usize) {
                     k += 1;
                 }
             }
-            '[' => {
+            '[' if depth < MAX_LABEL_DEPTH => {
                 if let Some((label, url, next)) = link_at(&chars, k) {
-                    let label = plain(&label);
+                    let label = plain(&label, depth + 1);
                     doc.links.push(Link {
                         text: label.clone(),
                         href: url,
@@ -535,10 +545,10 @@ fn link_at(chars: &[char], k: usize) -> Option<(String, String, usize)> {
     Some((label, url, close + 1))
 }
 
-/// A link label or alt text without its own markup.
-fn plain(s: &str) -> String {
+/// A link label or alt text without its own markup, `depth` labels deep.
+fn plain(s: &str, depth: usize) -> String {
     let mut d = Document::default();
-    push_inline(&mut d, Kind::Paragraph, s, 0);
+    push_inline_at(&mut d, Kind::Paragraph, s, 0, depth);
     d.blocks.pop().map(|b| b.text).unwrap_or_default()
 }
 
