@@ -1998,6 +1998,11 @@ fn key_points(
         let Some(s) = ctx.sentences.iter().find(|s| s.id == id) else {
             continue;
         };
+        // a sentence that announces what follows it (« … d’une même
+        // structure : ») says nothing alone
+        if s.text.trim_end().ends_with(':') {
+            continue;
+        }
         let text = if ctx.word_count(s) <= LONG {
             let t = s.text.trim().to_string();
             if t.ends_with(['.', '!', '…', '»', ')']) {
@@ -2411,9 +2416,12 @@ mod tests {
                 "Les abonnés de la médiathèque pourront réserver les consoles de jeux en ligne.",
                 "Il y a déjà trois cents abonnés inscrits aux ateliers de jeux vidéo de la médiathèque.",
                 "Le conseil municipal a voté le budget de l’espace de jeux en mars.",
+                "Les abonnés de la médiathèque de Villeroy trouveront au premier étage :",
         ]);
         assert!(text.contains("Les points principaux"), "{text}");
         assert!(!text.contains("Elle prêtera"), "{text}");
+        // a sentence that announces a list says nothing alone
+        assert!(!text.contains("trouveront au premier étage"), "{text}");
         // an impersonal « Il y a » points back to nothing
         assert!(text.contains("Il y a déjà"), "{text}");
     }
