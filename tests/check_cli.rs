@@ -261,3 +261,30 @@ fn unmatched_link_brackets_are_read_in_linear_time() {
         assert_quick(name, took);
     }
 }
+
+#[test]
+fn front_matter_nested_too_deep_is_refused_with_exit_3() {
+    // YAML parsing takes time in the square of the flow nesting depth: this
+    // front matter took over a minute
+    let depth = 100_000;
+    let text = format!(
+        "---\ntitle: Titre\nx: {}1{}\n---\n\n# Titre\n\nLe texte.\n",
+        "{a: ".repeat(depth),
+        "}".repeat(depth)
+    );
+    let (code, out, err, took) = timed_check(&text);
+    assert_eq!(code, 3, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("front matter") && err.contains("64"), "{err}");
+    assert_quick("front matter 100,000 deep", took);
+    // within the bound, nesting is read as before
+    let text = format!(
+        "---\ntitle: Titre\nx: {}1{}\n---\n\n# Titre\n\nLe texte.\n",
+        "{a: ".repeat(64),
+        "}".repeat(64)
+    );
+    let (code, out, err, _) = timed_check(&text);
+    assert!(code == 0 || code == 1, "{code} {err}");
+    assert!(out.contains("résultat"), "{out}");
+}

@@ -315,3 +315,17 @@ fn a_word_of_500_kb_with_capitals_inside() {
         &format!("{five}\n{word}\n{five}"),
     );
 }
+
+#[test]
+fn front_matter_nested_100_000_deep() {
+    // YAML parsing takes time in the square of the flow nesting depth: read
+    // as rubrique's own Markdown, such a front matter took over a minute
+    let depth = 100_000;
+    let input = format!(
+        "---\n{}1{}\n---\n\n# Titre\n\n{}",
+        "{a: ".repeat(depth),
+        "}".repeat(depth),
+        PHRASE.repeat(5)
+    );
+    assert_linear("front matter 100,000 deep", &input);
+}

@@ -143,6 +143,10 @@ impl Document {
         let (front, body, body_line) = split_front_matter(src);
         let mut doc = Document::default();
         if let Some(yaml) = front {
+            // the front matter starts on the second line of the file
+            if let Some(line) = crate::rules::yaml_too_deep(yaml) {
+                return Err(crate::error::Refusal::FrontMatterTooDeep { line: line + 1 }.into());
+            }
             let fm: FrontMatter = if yaml.trim().is_empty() {
                 FrontMatter::default()
             } else {
