@@ -1034,8 +1034,14 @@ impl Foreign {
 fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
+    // where the run of letters and digits that holds `pos` starts, so that a
+    // glue point is judged without looking back over the text
+    let mut word_start = 0;
     let mut it = text.char_indices().peekable();
     while let Some((pos, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            word_start = pos + c.len_utf8();
+        }
         let cut_after = match c {
             '\n' => true,
             '.' | '!' | '?' | '…' => it.peek().is_some_and(|&(_, n)| n.is_whitespace()),
@@ -1045,7 +1051,7 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
                         .chars()
                         .next()
                         .is_some_and(char::is_lowercase)
-                        && glued_word(&text[..p1])
+                        && glued_word(&text[word_start..p1])
                 }
                 _ => false,
             },
@@ -1065,16 +1071,11 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether the letters that end `before` are a lowercase word of two letters
-/// or more, the end of a sentence a capital is glued to (« wordsLe »), not
-/// the start of a name written in camel case (« GitHub », « YouTube »,
-/// « iPhone »).
-fn glued_word(before: &str) -> bool {
-    let word = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(before, |i| {
-            &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]
-        });
+/// Whether `word`, the letters and digits before a capital, is a lowercase
+/// word of two letters or more, the end of a sentence the capital is glued to
+/// (« wordsLe »), not the start of a name written in camel case (« GitHub »,
+/// « YouTube », « iPhone »). Only its first two characters are read.
+fn glued_word(word: &str) -> bool {
     let mut letters = word.chars();
     letters.next().is_some_and(char::is_lowercase) && letters.next().is_some()
 }

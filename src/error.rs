@@ -49,6 +49,12 @@ pub enum Refusal {
     NotFrench { lang: String, confidence: f64 },
     #[error("input is too short to tell its language ({words} word(s))")]
     TooShort { words: usize },
+    #[error(
+        "front matter nested too deeply at line {line}: more than {} levels of `{{` and `[` (or more than {} of them)",
+        crate::rules::MAX_YAML_DEPTH,
+        crate::rules::MAX_YAML_FLOWS
+    )]
+    FrontMatterTooDeep { line: usize },
 }
 
 impl Error {
@@ -77,6 +83,7 @@ impl Error {
                 Refusal::TooLarge { .. } => "too-large",
                 Refusal::NotFrench { .. } => "not-french",
                 Refusal::TooShort { .. } => "too-short",
+                Refusal::FrontMatterTooDeep { .. } => "front-matter-too-deep",
             },
         }
     }

@@ -140,6 +140,36 @@ const EMBEDDED_JSON: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embed
 pub static EMBEDDED_YAML_FALLBACKS: std::sync::atomic::AtomicUsize =
     std::sync::atomic::AtomicUsize::new(0);
 
+/// Deepest nesting of YAML flow collections (`{…}`, `[…]`) a front matter may
+/// have, and the most of them it may open: the YAML parser takes time in the
+/// square of the nesting depth (100,000 levels took over a minute).
+pub const MAX_YAML_DEPTH: usize = 64;
+pub const MAX_YAML_FLOWS: usize = 1024;
+
+/// The line (1-based) of YAML `text` where its flow collections nest deeper
+/// than [`MAX_YAML_DEPTH`] or number more than [`MAX_YAML_FLOWS`], if they do.
+/// Counted on the characters in one pass, quoted text included: the depth may
+/// come out higher than the parser's, and the parser opens no collection the
+/// count misses, so it never meets more than `MAX_YAML_FLOWS` levels.
+pub fn yaml_too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut opened, mut line) = (0usize, 0usize, 1usize);
+    for b in text.bytes() {
+        match b {
+            b'\n' => line += 1,
+            b'{' | b'[' => {
+                depth += 1;
+                opened += 1;
+                if depth > MAX_YAML_DEPTH || opened > MAX_YAML_FLOWS {
+                    return Some(line);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Parse YAML text, mapping errors to a rule-file error with its line.
 ///
 /// An embedded file (its unedited text) is read from the JSON form the build

@@ -536,6 +536,10 @@ impl Structurer {
         let Some(end) = rest.find("\n---\n") else {
             return (None, None);
         };
+        // too deep to parse in linear time: read as text, as invalid YAML is
+        if crate::rules::yaml_too_deep(&rest[..end]).is_some() {
+            return (None, None);
+        }
         let Ok(front) = crate::rules::parse_yaml::<FrontMatter>("front matter", &rest[..end])
         else {
             return (None, None);

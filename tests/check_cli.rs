@@ -221,3 +221,70 @@ fn deeply_nested_link_labels_do_not_overflow_the_stack() {
     assert_eq!(doc.links.len(), 1);
     assert_eq!(doc.links[0].href, "https://exemple.fr");
 }
+
+/// `check` on `text` written to a `.md` file: exit code, standard output,
+/// standard error and the wall-clock time it took.
+fn timed_check(text: &str) -> (i32, String, String, std::time::Duration) {
+    let mut f = tempfile::Builder::new().suffix(".md").tempfile().unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    let start = std::time::Instant::now();
+    let (code, out, err) = check(&[f.path().to_str().unwrap()]);
+    (code, out, err, start.elapsed())
+}
+
+/// Seconds of wall-clock time `check` may take on the pathological inputs
+/// below, in optimised builds: they take a few hundredths of a second on a
+/// 2-core machine, and took 6 s to over a minute when a stage was quadratic.
+const PATHOLOGICAL_SECONDS: f64 = 2.0;
+
+fn assert_quick(name: &str, took: std::time::Duration) {
+    eprintln!("{name}: {took:?}");
+    if !cfg!(debug_assertions) {
+        assert!(
+            took.as_secs_f64() < PATHOLOGICAL_SECONDS,
+            "{name}: took {took:?}"
+        );
+    }
+}
+
+#[test]
+fn unmatched_link_brackets_are_read_in_linear_time() {
+    // each `[` looked for its `]` (and each `](` for its `)`) to the end of
+    // the paragraph: 200 000 unmatched `[` took 6 s
+    for (name, text) in [
+        ("200,000 unmatched [", "[".repeat(200_000)),
+        ("100,000 unmatched ![", "![".repeat(100_000)),
+        ("100,000 [a]( without )", "[a](".repeat(100_000)),
+    ] {
+        let (code, _, err, took) = timed_check(&format!("# Titre\n\n{text}\n"));
+        assert!(code == 0 || code == 1, "{name}: {code} {err}");
+        assert_quick(name, took);
+    }
+}
+
+#[test]
+fn front_matter_nested_too_deep_is_refused_with_exit_3() {
+    // YAML parsing takes time in the square of the flow nesting depth: this
+    // front matter took over a minute
+    let depth = 100_000;
+    let text = format!(
+        "---\ntitle: Titre\nx: {}1{}\n---\n\n# Titre\n\nLe texte.\n",
+        "{a: ".repeat(depth),
+        "}".repeat(depth)
+    );
+    let (code, out, err, took) = timed_check(&text);
+    assert_eq!(code, 3, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("front matter") && err.contains("64"), "{err}");
+    assert_quick("front matter 100,000 deep", took);
+    // within the bound, nesting is read as before
+    let text = format!(
+        "---\ntitle: Titre\nx: {}1{}\n---\n\n# Titre\n\nLe texte.\n",
+        "{a: ".repeat(64),
+        "}".repeat(64)
+    );
+    let (code, out, err, _) = timed_check(&text);
+    assert!(code == 0 || code == 1, "{code} {err}");
+    assert!(out.contains("résultat"), "{out}");
+}

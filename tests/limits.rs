@@ -301,3 +301,31 @@ fn many_headings_and_blank_lines() {
     }
     assert_linear("many headings", &s);
 }
+
+#[test]
+fn a_word_of_500_kb_with_capitals_inside() {
+    // every lowercase letter before a capital and a lowercase letter
+    // (« dCo ») is a possible glue point of the foreign-fragment detector,
+    // which looked back over the whole word for each: 16 s for this word
+    let word = "Covid".repeat(100_000);
+    assert_linear("500 KB word with capitals", &word);
+    let five = PHRASE.repeat(5);
+    assert_linear(
+        "500 KB word with capitals in an article",
+        &format!("{five}\n{word}\n{five}"),
+    );
+}
+
+#[test]
+fn front_matter_nested_100_000_deep() {
+    // YAML parsing takes time in the square of the flow nesting depth: read
+    // as rubrique's own Markdown, such a front matter took over a minute
+    let depth = 100_000;
+    let input = format!(
+        "---\n{}1{}\n---\n\n# Titre\n\n{}",
+        "{a: ".repeat(depth),
+        "}".repeat(depth),
+        PHRASE.repeat(5)
+    );
+    assert_linear("front matter 100,000 deep", &input);
+}

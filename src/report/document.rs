@@ -143,6 +143,10 @@ impl Document {
         let (front, body, body_line) = split_front_matter(src);
         let mut doc = Document::default();
         if let Some(yaml) = front {
+            // the front matter starts on the second line of the file
+            if let Some(line) = crate::rules::yaml_too_deep(yaml) {
+                return Err(crate::error::Refusal::FrontMatterTooDeep { line: line + 1 }.into());
+            }
             let fm: FrontMatter = if yaml.trim().is_empty() {
                 FrontMatter::default()
             } else {
@@ -435,6 +439,8 @@ fn push_inline_at(doc: &mut Document, kind: Kind, text: &str, line: usize, depth
         return;
     }
     let chars: Vec<char> = text.chars().collect();
+    // built at the first `[`: where each label ends, found in one pass
+    let mut labels: Option<Labels> = None;
     let mut out = String::with_capacity(text.len());
     let mut k = 0;
     while k < chars.len() {
@@ -445,7 +451,8 @@ fn push_inline_at(doc: &mut Document, kind: Kind, text: &str, line: usize, depth
                 k += 2;
             }
             '!' if depth < MAX_LABEL_DEPTH && chars.get(k + 1) == Some(&'[') => {
-                if let Some((label, url, next)) = link_at(&chars, k + 1) {
+                let labels = labels.get_or_insert_with(|| Labels::new(&chars));
+                if let Some((label, url, next)) = labels.link_at(&chars, k + 1) {
                     doc.images.push(Image {
                         alt: plain(&label, depth + 1),
                         src: url,
@@ -458,7 +465,8 @@ fn push_inline_at(doc: &mut Document, kind: Kind, text: &str, line: usize, depth
                 }
             }
             '[' if depth < MAX_LABEL_DEPTH => {
-                if let Some((label, url, next)) = link_at(&chars, k) {
+                let labels = labels.get_or_insert_with(|| Labels::new(&chars));
+                if let Some((label, url, next)) = labels.link_at(&chars, k) {
                     let label = plain(&label, depth + 1);
                     doc.links.push(Link {
                         text: label.clone(),
@@ -517,8 +525,70 @@ fn push_inline_at(doc: &mut Document, kind: Kind, text: &str, line: usize, depth
     }
 }
 
-/// `[label](url)` starting at `k` (the `[`): (label, url, index after it).
-fn link_at(chars: &[char], k: usize) -> Option<(String, String, usize)> {
+/// Where the labels of a block's text end and where its next `)` is, found in
+/// one pass each: looking for them from each `[` took time in the square of
+/// the length on a text of unmatched `[` (or of `[a](` without `)`).
+struct Labels {
+    /// For each `[` read outside an escape, the index of its `]` (the one
+    /// that brings the count of `[` from it back to zero); `NONE` elsewhere.
+    close: Vec<usize>,
+    /// For each index, the first `)` at it or after it (`NONE`: none).
+    paren: Vec<usize>,
+    /// Whether each index is read outside an escape (`\\` takes the next
+    /// character whatever it is).
+    read: Vec<bool>,
+}
+
+const NONE: usize = usize::MAX;
+
+impl Labels {
+    fn new(chars: &[char]) -> Labels {
+        let mut close = vec![NONE; chars.len()];
+        let mut read = vec![false; chars.len()];
+        let mut open: Vec<usize> = Vec::new();
+        let mut j = 0;
+        while j < chars.len() {
+            read[j] = true;
+            match chars[j] {
+                '\\' => j += 1,
+                '[' => open.push(j),
+                ']' => {
+                    if let Some(o) = open.pop() {
+                        close[o] = j;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        let mut paren = vec![NONE; chars.len() + 1];
+        for j in (0..chars.len()).rev() {
+            paren[j] = if chars[j] == ')' { j } else { paren[j + 1] };
+        }
+        Labels { close, paren, read }
+    }
+
+    /// `[label](url)` starting at `k` (the `[`): (label, url, index after it).
+    fn link_at(&self, chars: &[char], k: usize) -> Option<(String, String, usize)> {
+        let j = if self.read[k] {
+            self.close[k]
+        } else {
+            // a `[` the one pass read as escaped: its own scan
+            close_from(chars, k)
+        };
+        if j == NONE || chars.get(j + 1) != Some(&'(') {
+            return None;
+        }
+        let close = *self.paren.get(j + 2).filter(|&&p| p != NONE)?;
+        let label: String = chars[k + 1..j].iter().collect();
+        let url: String = chars[j + 2..close].iter().collect();
+        let url = url.split_whitespace().next().unwrap_or("").to_string();
+        Some((label, url, close + 1))
+    }
+}
+
+/// The `]` that closes the `[` at `k`, scanning from it (`NONE`: none).
+fn close_from(chars: &[char], k: usize) -> usize {
     let mut depth = 0;
     let mut j = k;
     while j < chars.len() {
@@ -528,21 +598,14 @@ fn link_at(chars: &[char], k: usize) -> Option<(String, String, usize)> {
             ']' => {
                 depth -= 1;
                 if depth == 0 {
-                    break;
+                    return j;
                 }
             }
             _ => {}
         }
         j += 1;
     }
-    if j >= chars.len() || chars.get(j + 1) != Some(&'(') {
-        return None;
-    }
-    let close = chars[j + 2..].iter().position(|&c| c == ')')? + j + 2;
-    let label: String = chars[k + 1..j].iter().collect();
-    let url: String = chars[j + 2..close].iter().collect();
-    let url = url.split_whitespace().next().unwrap_or("").to_string();
-    Some((label, url, close + 1))
+    NONE
 }
 
 /// A link label or alt text without its own markup, `depth` labels deep.

@@ -70,7 +70,7 @@ pub fn read_document(path: &str, max_bytes: u64) -> Result<Document> {
     } else {
         Document::from_markdown(text).map_err(|e| match e {
             Error::Usage(m) => Error::Usage(format!("{path}: {m}")),
-            other => other,
+            other => crate::io::name_input(other, path),
         })
     }
 }
