@@ -529,49 +529,6 @@ impl Expander {
                 subsection: false,
             });
         }
-        // a text short of the word target: its items were let in against the
-        // keyphrase band of the target; the band of the words it has is
-        // narrower, and the keyphrase items past it go, from the last
-        if words < min_words {
-            let reserve = ((keywords::HEADING_SHARE.0 * (heads_now + out.len()) as f64).ceil()
-                as usize)
-                .saturating_sub(heads_with_kp);
-            let (_, max) = keywords::density_band(kp_text_words, kp_words.len());
-            let mut over = (kp_matches + reserve).saturating_sub(max);
-            for sec in out.iter_mut().rev() {
-                for block in sec.blocks.iter_mut().rev() {
-                    let Block::List { items } = block else {
-                        continue;
-                    };
-                    let mut k = items.len();
-                    while over > 0 && k > 0 {
-                        k -= 1;
-                        let m = keywords::matches_in(&items[k].text, &kp_words);
-                        if m > 0 {
-                            words = words.saturating_sub(french::word_count(&items[k].text));
-                            items.remove(k);
-                            over = over.saturating_sub(m);
-                        }
-                    }
-                }
-            }
-            // a list left too short for its template goes with its section
-            out.retain(|sec| {
-                let SectionKind::Expansion { template } = &sec.kind else {
-                    return true;
-                };
-                let min = self
-                    .rules
-                    .templates
-                    .iter()
-                    .find(|t| &t.id == template)
-                    .map_or(1, |t| t.min_items.max(1));
-                sec.blocks.iter().all(|b| match b {
-                    Block::List { items } => items.len() >= min,
-                    _ => true,
-                })
-            });
-        }
         if words < min_words {
             let made = if added_ids.is_empty() {
                 "no expansion section could be built".to_string()
