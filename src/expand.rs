@@ -529,6 +529,53 @@ impl Expander {
                 subsection: false,
             });
         }
+        // a text short of the word target: its items were let in against the
+        // keyphrase band of the target; the band of the words it has is
+        // narrower, and the keyphrase items past it go, from the last
+        if words < min_words {
+            let reserve = ((keywords::HEADING_SHARE.0 * (heads_now + out.len()) as f64).ceil()
+                as usize)
+                .saturating_sub(heads_with_kp);
+            let (_, max) = keywords::density_band(kp_text_words, kp_words.len());
+            let mut over = (kp_matches + reserve).saturating_sub(max);
+            // (the key points only: they quote whole sentences the article
+            // already holds; figures, names and terms are facts of their own)
+            for sec in out.iter_mut().rev().filter(|s| {
+                matches!(&s.kind, SectionKind::Expansion { template } if template == "key-points")
+            }) {
+                for block in sec.blocks.iter_mut().rev() {
+                    let Block::List { items } = block else {
+                        continue;
+                    };
+                    let mut k = items.len();
+                    while over > 0 && k > 0 {
+                        k -= 1;
+                        let m = keywords::matches_in(&items[k].text, &kp_words);
+                        if m > 0 {
+                            words = words.saturating_sub(french::word_count(&items[k].text));
+                            items.remove(k);
+                            over = over.saturating_sub(m);
+                        }
+                    }
+                }
+            }
+            // a list left too short for its template goes with its section
+            out.retain(|sec| {
+                let SectionKind::Expansion { template } = &sec.kind else {
+                    return true;
+                };
+                let min = self
+                    .rules
+                    .templates
+                    .iter()
+                    .find(|t| &t.id == template)
+                    .map_or(1, |t| t.min_items.max(1));
+                sec.blocks.iter().all(|b| match b {
+                    Block::List { items } => items.len() >= min,
+                    _ => true,
+                })
+            });
+        }
         if words < min_words {
             let made = if added_ids.is_empty() {
                 "no expansion section could be built".to_string()
@@ -2269,9 +2316,21 @@ mod tests {
         ex.run(&s, &secs, &kw, &lex, min_words, 0)
     }
 
-    /// The text of every template run on a text too short for any target.
+    /// The text of every template run on a text too short for any target,
+    /// for a keyphrase the text does not hold (no item is held back for
+    /// the keyphrase's density).
     fn expanded_text(texts: &[&str]) -> String {
-        all_text(&run(texts, 5000))
+        let source = Source::embedded();
+        let lex = Lexicon::load(&source).unwrap();
+        let ex = Expander::load(&source).unwrap();
+        let s = sentences(texts);
+        let secs = vec![section(0..s.len())];
+        let opts = Options {
+            keyphrase: Some("zéphyr".into()),
+            ..Options::default()
+        };
+        let kw = keywords::analyse(&s, &secs, &lex, &opts);
+        all_text(&ex.run(&s, &secs, &kw, &lex, 5000, 0))
     }
 
     fn all_text(e: &Expansion) -> String {

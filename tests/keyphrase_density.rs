@@ -156,3 +156,15 @@ fn density_band_is_reached_when_the_templates_cannot_carry_the_keyphrase() {
     // keyphrase in their heading
     assert!(md.contains("## Le tramway en chiffres"), "{md}");
 }
+
+/// A text short of the word target: the key points it quotes are bounded by
+/// the keyphrase band of the words it has, not of the target it never
+/// reaches.
+#[test]
+fn a_short_text_is_not_quoted_past_the_keyphrase_band() {
+    let text = "La commune de Bellerive ouvre une ressourcerie dans l’ancienne caserne des pompiers du centre. La ressourcerie collecte les meubles, les vêtements et les objets dont les habitants ne veulent plus. Les bénévoles trient chaque semaine les dons et réparent ce qui peut l’être avant la vente. Les prix restent très bas pour que chacun puisse s’équiper sans se ruiner. La ressourcerie emploie aussi quatre salariés en insertion, formés à la réparation et à la vente. Le maire espère réduire d’un tiers le volume des encombrants ramassés dans les rues. Les premiers dons arrivent déjà, avant même l’ouverture officielle prévue au printemps.";
+    let (md, err, code) = rewrite(text, &["--keyphrase", "ressourcerie"]);
+    assert_eq!(code, 0, "{err}");
+    let d = density(&check_json(&md));
+    assert_eq!(d["level"], "good", "{d}\n{md}");
+}
