@@ -2014,6 +2014,7 @@ impl Structurer {
                 || elided_start
                 || inversion
                 || verbal
+                || subordinating_locution(&next_lower, tokens.get(k + 1).map(|t| &s[t.clone()]))
             {
                 score += 2.0;
             } else if next.ends_with(',')
@@ -2129,6 +2130,23 @@ impl Structurer {
             return None;
         }
         Some(tokens[k].start)
+    }
+}
+
+/// Does a subordinating locution start here (« Bien que … », « Même si … »,
+/// « Alors que … »)? A capitalised « Bien » or « Même » before « que » or
+/// « si » opens a sentence, not a name.
+fn subordinating_locution(word: &str, following: Option<&str>) -> bool {
+    let Some(next) = following.map(|f| f.to_lowercase()) else {
+        return false;
+    };
+    let que = next == "que" || next.starts_with("qu’") || next.starts_with("qu'");
+    match word {
+        "bien" | "alors" | "tandis" | "dès" | "pendant" | "parce" | "avant" | "après" | "sans" => {
+            que
+        }
+        "même" => next == "si" || next.starts_with("s’") || next.starts_with("s'"),
+        _ => false,
     }
 }
 
