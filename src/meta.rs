@@ -186,6 +186,27 @@ pub fn title_from_lead(lead: &str, max: usize) -> String {
             t.truncate(i);
         }
     }
+    // an amount the cut parted from its unit (« … un plan vélo de 48
+    // millions » of « 48 millions d’euros »): the amount goes
+    const MULTIPLIERS: &[&str] = &[
+        "million",
+        "millions",
+        "milliard",
+        "milliards",
+        "mille",
+        "millier",
+        "milliers",
+    ];
+    let rest = s.strip_prefix(t.as_str()).unwrap_or("").trim_start();
+    let mut parts = t.rsplitn(3, ' ');
+    if let (Some(unit), Some(number), Some(head)) = (parts.next(), parts.next(), parts.next()) {
+        if MULTIPLIERS.contains(&unit)
+            && number.starts_with(|c: char| c.is_ascii_digit())
+            && (rest.starts_with("d’") || rest.starts_with("d'") || rest.starts_with("de "))
+        {
+            t = head.to_string();
+        }
+    }
     drop_dangling(&balanced(&t))
 }
 
@@ -541,6 +562,9 @@ mod tests {
         );
         let t = title_from_lead("Le conseil municipal a adopté le plan « Rouler ensemble dans toute la ville et ses quartiers » lundi soir.", 70);
         assert_eq!(t, "Le conseil municipal a adopté le plan");
+        // an amount is not parted from its unit
+        let t = title_from_lead("La métropole de Valbourg a présenté mardi un plan vélo de 48 millions d’euros pour tripler la part du vélo.", 70);
+        assert_eq!(t, "La métropole de Valbourg a présenté mardi un plan vélo");
         let t = title_from_lead("La mairie lance le plan vélo (six ans).", 70);
         assert_eq!(t, "La mairie lance le plan vélo (six ans)");
     }
