@@ -2506,6 +2506,20 @@ mod tests {
         assert!(!text.contains("**Marc Oudin**"), "{text}");
     }
 
+    /// The window quoted around `fact` in a one-sentence text, and its text.
+    fn window_around(lex: &Lexicon, sentence: &str, fact: &str) -> (Window, String) {
+        let s = sentences(&[sentence]);
+        let words = vec![french::word_count(&s[0].text)];
+        let ctx = Context::new(&s, words, lex);
+        let text = &s[0].text;
+        let at = text.find(fact).expect("the fact is in the sentence");
+        let w = ctx
+            .window(text, at, at + fact.len())
+            .expect("a window is found");
+        let seen = text[w.start..w.end].to_string();
+        (w, seen)
+    }
+
     #[test]
     fn a_subordinate_clause_is_not_quoted_without_its_main_clause() {
         assert!(opens_on_subordinate(
@@ -2522,35 +2536,30 @@ mod tests {
             "Pour la fête, la ville prévoit 3 concerts."
         ));
         let lex = Lexicon::load(&Source::embedded()).unwrap();
-        let s = sentences(&[
+        let (w, seen) = window_around(
+            &lex,
             "S’il n’est pas possible de garder la maison sous 25 degrés pendant les canicules, voici quelques gestes simples pour limiter la dépense d’énergie du climatiseur.",
-        ]);
-        let words = s.iter().map(|x| french::word_count(&x.text)).collect();
-        let ctx = Context::new(&s, words, &lex);
-        let text = &s[0].text;
-        let at = text.find("25").unwrap();
-        let w = ctx.window(text, at, at + 2).unwrap();
-        assert!(w.whole_end, "{}", &text[w.start..w.end]);
+            "25",
+        );
+        assert!(w.whole_end, "{seen}");
         // a subject and its relative clause are no sentence without the
         // main verb
-        let s = sentences(&[
+        let (w, seen) = window_around(
+            &lex,
             "Le club de Montclar, qui compte 300 adhérents, organisera une grande course en juin.",
-        ]);
-        let ctx = Context::new(&s, vec![14], &lex);
-        let text = &s[0].text;
-        let at = text.find("300").unwrap();
-        let w = ctx.window(text, at, at + 3).unwrap();
-        assert!(w.whole_end, "{}", &text[w.start..w.end]);
+            "300",
+        );
+        assert!(w.whole_end, "{seen}");
         // « nous » before a verb in the third person is its object: the
         // window starts with the subject
-        let s = sentences(&[
+        let (w, seen) = window_around(
+            &lex,
             "Le plan que suivent les pays, sans un effort de plus, nous dirige vers 3 degrés de réchauffement.",
-        ]);
-        let ctx = Context::new(&s, vec![17], &lex);
-        let text = &s[0].text;
-        let at = text.find('3').unwrap();
-        let w = ctx.window(text, at, at + 1).unwrap();
-        assert!(w.sentence_start, "{}", &text[w.start..w.end]);
+            "3",
+        );
+        assert!(w.sentence_start, "{seen}");
+        let s = sentences(&["Le plan."]);
+        let ctx = Context::new(&s, vec![2], &lex);
         assert!(ctx.can_start("nous dirigeons vers 3 degrés"));
         assert!(ctx.can_start("vous en avez 3"));
         assert!(ctx.can_start("nous aussi, nous avons 3 vélos"));
