@@ -113,6 +113,11 @@ pub struct QuestionRules {
     /// question (« selon vous »): no aside of the prose. Optional.
     #[serde(default)]
     pub addresses: Vec<String>,
+    /// Interrogative pronouns that choose among what the text just named
+    /// (« Lequel devriez-vous utiliser ? »): the question points back, as a
+    /// yes-no question about what was just said does. Optional.
+    #[serde(default)]
+    pub choosing: Vec<String>,
 }
 
 /// What surrounds a question: the text just before it and just after it.
@@ -1140,12 +1145,15 @@ impl Structurer {
             score += r.opener;
         }
         // a yes-no question on what was just said: "Est-ce …", "Doit-on …";
-        // not an impersonal one ("Faut-il …")
-        if !opener
-            && lower.iter().take(2).any(|w| {
-                inversion(w, &["ce", "il", "ils", "elle", "elles", "on"])
-                    && !r.impersonal.iter().any(|i| i == w)
-            })
+        // not an impersonal one ("Faut-il …"); or a choice among what the
+        // text just named (« Lequel devriez-vous utiliser ? »)
+        let choosing = r.choosing.contains(&lower[0]);
+        if choosing
+            || !opener
+                && lower.iter().take(2).any(|w| {
+                    inversion(w, &["ce", "il", "ils", "elle", "elles", "on"])
+                        && !r.impersonal.iter().any(|i| i == w)
+                })
         {
             score += r.anaphora;
         }
