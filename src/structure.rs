@@ -105,6 +105,10 @@ pub struct QuestionRules {
     pub connectors: Vec<String>,
     /// Impersonal inversions, which point back to nothing ("faut-il").
     pub impersonal: Vec<String>,
+    /// One of them first (« Existe-t-il des règles … ? »): a direct
+    /// question, though one the prose asks too. Optional.
+    #[serde(default)]
+    pub impersonal_opener: f64,
     /// Verbs that ask (lowercase forms): a question after « Il lui demande : »
     /// is the prose's, not an interviewer's heading. Optional.
     #[serde(default)]
@@ -1143,6 +1147,8 @@ impl Structurer {
             .any(|w| inversion(w, &["je", "tu", "nous", "vous"]));
         if opener || speaker {
             score += r.opener;
+        } else if r.impersonal.contains(&lower[0]) {
+            score += r.impersonal_opener;
         }
         // a yes-no question on what was just said: "Est-ce …", "Doit-on …";
         // not an impersonal one ("Faut-il …"); or a choice among what the
@@ -1295,12 +1301,10 @@ impl Structurer {
             .is_some_and(|s| s >= self.rules.question.min_score)
     }
 
-    /// Does `word` (then `following`) open a sentence beyond doubt: a
-    /// determiner, preposition or subject pronoun of `sentence_openers`, or an
-    /// elided one ("L’initiative"), followed by a lowercase word ("Le logiciel",
-    /// not "Le Pen")?
     /// Whether `word` (then `following`) reads as the start of a sentence: a
-    /// determiner or pronoun of `sentence_openers` before a lowercase word, or
+    /// determiner, preposition or subject pronoun of `sentence_openers`, or an
+    /// elided one ("L’initiative"), before a lowercase word ("Le logiciel",
+    /// "Sur cet opérateur", not "Le Pen"), or
     /// before a capitalised common noun, one the text also writes in lowercase
     /// and capitalises nowhere else ("Contexte Le Groupe de travail …", not
     /// "Le Monde" when the text names it twice).
