@@ -1485,8 +1485,9 @@ impl Structurer {
     /// l’action, il faut d’abord savoir d’où l’on part ») is told from prose by
     /// the full stop missing after it: the next word is a capitalised
     /// determiner or pronoun of `sentence_openers` before a lowercase word
-    /// (« … d’où l’on part Notre outil propose … »), which prose never writes
-    /// after a lowercase word. Short, after enough text, and followed by a
+    /// (« … d’où l’on part Notre outil propose … », « … qu’un Product Owner
+    /// On attend … »), which prose never writes after a lowercase word or a
+    /// name. Short, after enough text, and followed by a
     /// real sentence.
     /// (`tokens`: the [`token_spans`] of `s`.)
     fn unpunctuated_heading(
@@ -1511,8 +1512,10 @@ impl Structurer {
                 return None;
             }
             let opener = next.to_lowercase();
+            // a word, lowercase or a name's (« … qu’un Product Owner On
+            // attend … »), not an acronym
             let ends_word = prev.ends_with(|c: char| c.is_alphanumeric())
-                && prev.starts_with(|c: char| c.is_lowercase());
+                && prev.chars().skip(1).any(char::is_lowercase);
             let lowercase_after = after.starts_with(|c: char| c.is_lowercase());
             let opens = match opener.strip_suffix(',') {
                 // « Manifestement, nous … »
