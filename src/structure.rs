@@ -682,7 +682,7 @@ impl Structurer {
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
-        if line.ends_with('?') && self.is_question_line(line, (prev, next), run_words, lex) {
+        if line.ends_with('?') && self.is_question_line(line, (prev, next, next2), run_words, lex) {
             return true;
         }
         // « Persévérez ! » on its own line, between lines of prose
@@ -809,7 +809,7 @@ impl Structurer {
     fn is_question_line(
         &self,
         line: &str,
-        (prev, next): (Option<&str>, Option<&str>),
+        (prev, next, next2): (Option<&str>, Option<&str>, Option<&str>),
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
@@ -821,16 +821,33 @@ impl Structurer {
         if !ends_sentence(prev)
             || !(ends_sentence(next) || next.ends_with(':'))
             || markdown_heading(next).is_some()
-            || french::words(next).count() <= french::words(line).count()
+            || !only_questions(line)
         {
             return false;
         }
-        if !only_questions(line) {
-            return false;
-        }
+        // the answer: the next line, or, when it is shorter than the
+        // question (« Elles sont nombreuses ! »), the line of prose after it
+        // too
+        let words = french::words(line).count();
+        let answer = if french::words(next).count() > words {
+            next.to_string()
+        } else {
+            match next2 {
+                Some(n2)
+                    if ends_sentence(next)
+                        && ends_sentence(n2)
+                        && markdown_heading(n2).is_none()
+                        && !first_sentence_is_question(n2)
+                        && french::words(next).count() + french::words(n2).count() > words =>
+                {
+                    format!("{next} {n2}")
+                }
+                _ => return false,
+            }
+        };
         let ctx = QuestionContext {
             before: prev,
-            after: next,
+            after: &answer,
             run_words,
             in_series: prev.ends_with('?') || first_sentence_is_question(next),
             own_line: true,
