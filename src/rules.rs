@@ -152,6 +152,16 @@ pub const MAX_YAML_FLOWS: usize = 1024;
 /// come out higher than the parser's, and the parser opens no collection the
 /// count misses, so it never meets more than `MAX_YAML_FLOWS` levels.
 pub fn yaml_too_deep(text: &str) -> Option<usize> {
+    flows_too_deep(text, MAX_YAML_FLOWS)
+}
+
+/// The most flow collections a rule file given with `--rules` may open: the
+/// embedded `junk.yaml` opens about 1,100 (its patterns' brackets count), and
+/// 16,384 nested levels would still parse in about a second.
+pub const MAX_RULE_FLOWS: usize = 16_384;
+
+/// [`yaml_too_deep`] with `max_flows` collections at most.
+fn flows_too_deep(text: &str, max_flows: usize) -> Option<usize> {
     let (mut depth, mut opened, mut line) = (0usize, 0usize, 1usize);
     for b in text.bytes() {
         match b {
@@ -159,7 +169,7 @@ pub fn yaml_too_deep(text: &str) -> Option<usize> {
             b'{' | b'[' => {
                 depth += 1;
                 opened += 1;
-                if depth > MAX_YAML_DEPTH || opened > MAX_YAML_FLOWS {
+                if depth > MAX_YAML_DEPTH || opened > max_flows {
                     return Some(line);
                 }
             }
@@ -189,6 +199,17 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
             }
             EMBEDDED_YAML_FALLBACKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
+    }
+    // the parser's time grows with the square of the nesting depth
+    if let Some(line) = flows_too_deep(text, MAX_RULE_FLOWS) {
+        return Err(Error::Rules {
+            file: file.to_string(),
+            line,
+            message: format!(
+                "YAML nested more than {MAX_YAML_DEPTH} levels deep, or more than \
+                 {MAX_RULE_FLOWS} flow collections ([…], {{…}})"
+            ),
+        });
     }
     serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map(|l| l.line()).unwrap_or(0);

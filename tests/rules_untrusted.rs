@@ -329,3 +329,23 @@ fn a_description_bound_under_four_characters_is_kept() {
         );
     }
 }
+
+#[test]
+fn deeply_nested_yaml_is_refused_quickly_with_its_line() {
+    // the YAML parser's time grows with the square of the nesting depth:
+    // 100,000 levels took over a minute
+    let deep = format!(
+        "# a rule file\nmax_words:\n  {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let started = std::time::Instant::now();
+    let (code, err, file) = with_rule_file("rules/sections.yaml", &deep);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains(&format!("{file}:3:")), "{err}");
+    assert!(err.contains("nested"), "{err}");
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    // the embedded files, copied as they are, load from a directory
+    let (code, err, _) = with_rule_file("rules/junk.yaml", embedded("rules/junk.yaml"));
+    assert_eq!(code, 0, "{err}");
+}
