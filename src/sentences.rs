@@ -24,6 +24,11 @@
 //! and typos: `courage. créent une…`), unless vetoed as above; `?`, `!` and
 //! `…` before a lowercase word do not (`Quoi ? dit-il`).
 //!
+//! A verb and its hyphenated pronoun, capitalised after a lowercase word
+//! (`… les euros Rappelons-le : …`, `… de Node.js Ai-je besoin …`), start a
+//! sentence whose full stop went missing, when more words than a heading holds
+//! came before them in the sentence.
+//!
 //! A blank line always ends a sentence; a single newline is white space. A
 //! period glued to a capitalised word (`chacun.Nous`) is a boundary when the
 //! token is not a URL, an e-mail address or a domain name.
@@ -203,6 +208,27 @@ impl Splitter {
                     }
                     stack.truncate(idx);
                 }
+                k += 1;
+                continue;
+            }
+            // « … aussi simple que les euros Rappelons-le : … »: a verb and
+            // its hyphenated pronoun, capitalised after a lowercase word,
+            // start a sentence whose full stop went missing; after a few
+            // words only, they may follow a heading the structure stage
+            // reads (« Les réponses au questionnaire Avez-vous … ? »)
+            if c.is_uppercase()
+                && stack.is_empty()
+                && k >= covered
+                && verb_pronoun_after_word(&scan, k)
+                && words_between(&scan, cuts.last().map_or(para_start, |cut| cut.next_k), k)
+                    > MAX_HEADING_WORDS
+            {
+                cuts.push(Cut {
+                    end: chars[k - 2].0 + chars[k - 2].1.len_utf8(),
+                    next: chars[k].0,
+                    next_k: k,
+                    inside: None,
+                });
                 k += 1;
                 continue;
             }
@@ -600,6 +626,66 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
     }
 }
 
+/// Longest inlined heading, in words (`max_heading_words` of
+/// `rules/structure.yaml`): a missing full stop is restored here only after
+/// more words than a heading holds.
+const MAX_HEADING_WORDS: usize = 14;
+
+/// Words (runs of non-space characters) between char indices `from` and `to`.
+fn words_between(scan: &Scan, from: usize, to: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &(_, c) in &scan.chars[from.min(to)..to] {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
+}
+
+/// Pronouns a verb carries after a hyphen: inverted subjects (« Ai-je »,
+/// « Existe-t-il ») and the objects of an imperative (« Rappelons-le »).
+const HYPHENATED_PRONOUNS: &[&str] = &[
+    "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "le", "la", "les", "moi",
+    "toi", "lui", "leur", "en", "y", "t-il", "t-elle", "t-on", "t-ils", "t-elles",
+];
+
+/// Does the capitalised word at char index `k` read as a verb with its
+/// hyphenated pronoun (« Rappelons-le », « Ai-je », « Existe-t-il »), after
+/// a single space and a word ending on a lowercase letter or a digit?
+fn verb_pronoun_after_word(scan: &Scan, k: usize) -> bool {
+    let chars = scan.chars;
+    if k < 2 || !is_inline_space(chars[k - 1].1) {
+        return false;
+    }
+    let before = chars[k - 2].1;
+    if !(before.is_lowercase() || before.is_ascii_digit()) {
+        return false;
+    }
+    // the verb: a capital, then at least one lowercase letter, then a hyphen
+    let mut j = k + 1;
+    while j < chars.len() && j - k <= MAX_TOKEN && chars[j].1.is_lowercase() {
+        j += 1;
+    }
+    if j == k + 1 || j >= chars.len() || chars[j].1 != '-' {
+        return false;
+    }
+    // the pronoun, up to the end of the word
+    let start = j + 1;
+    let mut e = start;
+    while e < chars.len() && e - start <= 8 && (chars[e].1.is_lowercase() || chars[e].1 == '-') {
+        e += 1;
+    }
+    if e < chars.len() && chars[e].1.is_alphanumeric() {
+        return false;
+    }
+    let from = chars.get(start).map_or(scan.text.len(), |c| c.0);
+    let to = chars.get(e).map_or(scan.text.len(), |c| c.0);
+    HYPHENATED_PRONOUNS.contains(&&scan.text[from..to])
+}
+
 /// Does an inverted subject pronoun follow at char index `e`, after a hyphen
 /// (« -il », « -t-elle », « -vous », « -ce »), ending the word?
 fn inversion_at(scan: &Scan, e: usize) -> bool {
@@ -636,6 +722,41 @@ mod tests {
     fn split(t: &str) -> Vec<String> {
         let s = Splitter::load(&Source::embedded()).unwrap();
         s.split(t).into_iter().map(|r| t[r].to_string()).collect()
+    }
+
+    #[test]
+    fn a_capitalised_verb_and_pronoun_after_a_word_starts_a_sentence() {
+        // a flattened list, then « Rappelons-le » where its full stop went missing
+        let list = "Le collectif veut aider les communes pour : partager les données des \
+                    compteurs de vélos installés dans les rues ouvrir les calculs à tous \
+                    rendre les chiffres aussi simples que les euros";
+        assert_eq!(
+            split(&format!(
+                "{list} Rappelons-le : le vélo reste le plus sobre."
+            )),
+            [list, "Rappelons-le : le vélo reste le plus sobre."]
+        );
+        let lead = "Consultez les trois gabarits que la fédération met à la disposition \
+                    des clubs de la région sur son site Gabarit du club Gabarit de la ligue";
+        assert_eq!(
+            split(&format!("{lead} Ai-je besoin d’une licence ? Non.")),
+            [lead, "Ai-je besoin d’une licence ?", "Non."]
+        );
+        // after a few words, a heading may stand before it: left to the
+        // structure stage
+        assert_eq!(
+            split("Les réponses au questionnaire Avez-vous déjà animé un atelier ?"),
+            ["Les réponses au questionnaire Avez-vous déjà animé un atelier ?"]
+        );
+        // names with hyphens, quotations
+        for t in [
+            "Les familles de la région partent chaque été en vacances dans les Alpes près \
+             de la ville de Aix-les-Bains avec leurs enfants.",
+            "Les familles de la région partent chaque été en vacances dans les Alpes et \
+             lisent le roman « Dis-moi qui tu es » avec leurs enfants.",
+        ] {
+            assert_eq!(split(t), [t]);
+        }
     }
 
     #[test]
