@@ -412,6 +412,13 @@ impl HeadingWriter {
             .collect();
         let mut last_templates: Vec<String> = Vec::new();
         let mut remaining = to_name;
+        // the text writes the keyphrase after a determiner: a generated
+        // heading can name it (`generate`)
+        let kp_named = kw.terms.values().any(|t| {
+            (t.surface.eq_ignore_ascii_case(keyphrase) || t.surface == keyphrase)
+                && t.det_count >= 1
+                && t.determiner.is_some()
+        });
         // stems of the heading before: the next generated one names
         // something else when it can
         let mut prev_stems: Vec<String> = Vec::new();
@@ -457,6 +464,21 @@ impl HeadingWriter {
             let mut heading = heading.unwrap_or_else(|| self.fallback(i, &used));
             if section.subsection {
                 heading.level = 3;
+            }
+            // a keyphrase the text never writes after a determiner (« open
+            // source » of « les projets open source ») heads no noun phrase:
+            // it names the article's topic before a colon (« Open source :
+            // le point sur la gouvernance »)
+            if want_kp
+                && budget_kp > 0
+                && !kp_named
+                && !matches!(section.kind, SectionKind::Expansion { .. })
+                && !keywords::mentions_words(&heading.text, &kp_words)
+                && !heading.text.contains(':')
+            {
+                if let Some(text) = self.topic_first(keyphrase, &heading) {
+                    heading.text = text;
+                }
             }
             if keywords::mentions_words(&heading.text, &kp_words) {
                 need_kp = need_kp.saturating_sub(1);
@@ -615,6 +637,25 @@ impl HeadingWriter {
             .collect();
         order.sort_by_key(|(used_at, k, _)| (*used_at, *k));
         order.into_iter().map(|(_, _, t)| t).collect()
+    }
+
+    /// « Topic : heading », the heading after the colon in lowercase unless
+    /// it opens on a name (a term the text capitalises), within the length
+    /// bound.
+    fn topic_first(&self, topic: &str, heading: &Heading) -> Option<String> {
+        let name_first = match &heading.origin {
+            HeadingOrigin::Generated { terms, .. } => terms
+                .iter()
+                .any(|t| french::starts_upper(t) && heading.text.starts_with(t.as_str())),
+            HeadingOrigin::Source { .. } => true,
+        };
+        let rest = if name_first {
+            heading.text.clone()
+        } else {
+            french::lowercase_first(&heading.text)
+        };
+        let text = typography::apply(&format!("{} : {rest}", french::capitalise_first(topic)));
+        (text.chars().count() <= self.rules.max_chars).then_some(text)
     }
 
     fn fallback(&self, i: usize, used: &[String]) -> Heading {
@@ -899,6 +940,60 @@ mod tests {
             .generate(&terms, &kw, &lex, true, &[], &["focus-on".into()], &[])
             .unwrap();
         assert!(h.text.contains("serre municipale"), "{}", h.text);
+    }
+
+    #[test]
+    fn a_keyphrase_never_after_a_determiner_names_the_topic_before_a_colon() {
+        // « logiciel libre » of « des projets logiciel libre »: no term of the
+        // text is the keyphrase after a determiner
+        let (w, lex, mut kw) = writer();
+        kw.keyphrase = "logiciel libre".into();
+        kw.section_terms = vec![
+            Vec::new(),
+            vec![section_term("gouvernance", "la", 3, 3)],
+            vec![section_term("communauté", "la", 3, 3)],
+            vec![section_term("licence", "la", 3, 3)],
+        ];
+        let sentences: Vec<Sentence> = [
+            "Les projets logiciel libre grandissent vite et changent de taille.",
+            "La gouvernance des projets se décide entre les contributeurs.",
+            "La communauté accueille chaque mois de nouveaux contributeurs.",
+            "La licence dit ce que chacun peut faire du code.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(id, t)| Sentence {
+            id,
+            text: t.to_string(),
+            glued: false,
+        })
+        .collect();
+        let mut sections: Vec<Section> = (0..4)
+            .map(|i| Section {
+                heading: None,
+                kind: SectionKind::Source,
+                blocks: vec![Block::Paragraph { sentences: vec![i] }],
+                heading_options: Vec::new(),
+                subsection: false,
+            })
+            .collect();
+        w.run(&mut sections, &sentences, &kw, &lex);
+        let headings: Vec<&str> = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
+            .collect();
+        let with: Vec<&&str> = headings
+            .iter()
+            .filter(|h| h.contains("logiciel libre") || h.contains("Logiciel libre"))
+            .collect();
+        assert!(!with.is_empty(), "{headings:?}");
+        for h in with {
+            // the topic, the colon with its no-break space, then lowercase
+            let rest = h
+                .strip_prefix("Logiciel libre\u{a0}: ")
+                .unwrap_or_else(|| panic!("{h}"));
+            assert!(rest.starts_with(char::is_lowercase), "{h}");
+        }
     }
 
     #[test]

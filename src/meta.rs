@@ -381,10 +381,7 @@ pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
         let rest = if lex.is_function_word(first)
             || lex.is_function_word(crate::french::elision::strip(first))
         {
-            let mut c = title.chars();
-            c.next()
-                .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
+            french::lowercase_first(title)
         } else {
             title.to_string()
         };

@@ -367,6 +367,16 @@ pub fn capitalise_first(s: &str) -> String {
     }
 }
 
+/// Lowercase the first letter, leaving the rest as written: the words after
+/// a colon (« Open source : le point sur … »).
+pub fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 /// Is the first letter uppercase?
 pub fn starts_upper(s: &str) -> bool {
     s.chars()
