@@ -945,18 +945,18 @@ pub fn analyse(
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
         None => {
-            let mut best: Option<(f64, &Term)> = None;
-            for t in terms.values() {
+            // the score of a term as the keyphrase, written `surface`
+            let score_of = |t: &Term, surface: &str| -> Option<f64> {
                 if t.len > 3 || t.count < 2 || !in_first.contains(t.key.as_str()) {
-                    continue;
+                    return None;
                 }
                 // Yoast looks for the written form in one sentence of the first paragraph
-                if first_words.count(&t.surface, lex) == 0 {
-                    continue;
+                if first_words.count(surface, lex) == 0 {
+                    return None;
                 }
                 // Yoast matches exact word forms: what counts is how often the
                 // written form itself comes back
-                let exact = all_words.count(&t.surface, lex);
+                let exact = all_words.count(surface, lex);
                 let mut score = (exact as f64 + 0.5 * t.count as f64).ln_1p()
                     * (1.0 + 0.5 * (t.len.min(3) as f64 - 1.0));
                 // a noun phrase (written after a determiner) rather than an adjective
@@ -969,9 +969,9 @@ pub fn analyse(
                 // length): the matches of the text, plus the subheadings that
                 // must carry it (a share of them) or may carry it, must be able
                 // to land inside; a keyphrase that cannot is a poor choice
-                let matches = all_words.matches(&t.surface, lex);
-                let n_kw = match_words(&t.surface, lex).len();
-                let (lo, hi) = heads.mentions(&t.surface, lex);
+                let matches = all_words.matches(surface, lex);
+                let n_kw = match_words(surface, lex).len();
+                let (lo, hi) = heads.mentions(surface, lex);
                 let text_words = total_words + heads.words;
                 let (min, max) = density_band(text_words, n_kw);
                 // (under 100 words the analyses count differently, and the
@@ -987,26 +987,64 @@ pub fn analyse(
                 }
                 // a keyphrase of fillers alone (« analyse », « temps ») is one
                 // the SEO analyses read as function words only: a last resort
-                if match_tokens(&t.surface)
+                if match_tokens(surface)
                     .iter()
                     .all(|w| lex.is_keyphrase_filler(w))
                 {
                     score *= 0.001;
                 }
-                if best.is_none_or(|(b, bt)| score > b || (score == b && t.key < bt.key)) {
-                    best = Some((score, t));
+                Some(score)
+            };
+            let mut best: Option<(f64, &Term, String)> = None;
+            for t in terms.values() {
+                let Some(score) = score_of(t, &t.surface) else {
+                    continue;
+                };
+                if best
+                    .as_ref()
+                    .is_none_or(|(b, bt, _)| score > *b || (score == *b && t.key < bt.key))
+                {
+                    best = Some((score, t, t.surface.clone()));
+                }
+            }
+            // the first paragraph writes a term only in another form than
+            // its most frequent one (« Les projets … » of « projet »): that
+            // form, which Yoast finds there
+            if best.is_none() {
+                let mut forms: Vec<(&str, &str)> = occs
+                    .iter()
+                    .filter(|o| first_ids.contains(&o.sentence))
+                    .map(|o| (&*o.key, &*o.surface))
+                    .collect();
+                forms.sort_unstable();
+                forms.dedup();
+                for (key, form) in forms {
+                    let Some(t) = terms.get(key) else { continue };
+                    if form == t.surface {
+                        continue;
+                    }
+                    let Some(score) = score_of(t, form) else {
+                        continue;
+                    };
+                    if best.as_ref().is_none_or(|(b, bt, bf)| {
+                        score > *b
+                            || (score == *b && (t.key.as_str(), form) < (bt.key.as_str(), bf))
+                    }) {
+                        best = Some((score, t, form.to_string()));
+                    }
                 }
             }
             // nothing of the first paragraph comes back: the most repeated noun phrase
-            best.or_else(|| {
-                terms
-                    .values()
-                    .filter(|t| t.len <= 3 && t.det_count > 0)
-                    .map(|t| ((t.count as f64) * (1.0 + 0.5 * (t.len as f64 - 1.0)), t))
-                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.key.cmp(&a.1.key)))
-            })
-            .map(|(_, t)| t.surface.clone())
-            .unwrap_or_default()
+            best.map(|(_, _, form)| form)
+                .or_else(|| {
+                    terms
+                        .values()
+                        .filter(|t| t.len <= 3 && t.det_count > 0)
+                        .map(|t| ((t.count as f64) * (1.0 + 0.5 * (t.len as f64 - 1.0)), t))
+                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.key.cmp(&a.1.key)))
+                        .map(|(_, t)| t.surface.clone())
+                })
+                .unwrap_or_default()
         }
     };
 
@@ -1224,6 +1262,14 @@ mod tests {
         assert_eq!(t.determiner.as_deref(), Some("le"));
         assert!(mentions("Le point sur le plan vélo", "plan vélo", &lex));
         assert!(!mentions("Les pistes cyclables", "plan vélo", &lex));
+    }
+
+    #[test]
+    fn a_first_paragraph_in_another_form_gives_the_keyphrase_that_form() {
+        // the lead writes « jardins » only; the text mostly « jardin »
+        let text = "Les jardins de la ville ouvrent leurs portes au public.\n\nLe jardin des plantes accueille une exposition. Le jardin botanique prête ses serres. Chaque jardin propose une visite. Un jardin partagé ouvre aussi ses parcelles. Les jardins restent ouverts jusqu’au soir.";
+        let (kw, _) = analysed(text);
+        assert_eq!(kw.keyphrase, "jardins");
     }
 
     #[test]
