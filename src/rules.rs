@@ -42,6 +42,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("lexicons/verbs.txt", include_str!("../lexicons/verbs.txt")),
     (
+        "lexicons/infinitives.txt",
+        include_str!("../lexicons/infinitives.txt"),
+    ),
+    (
         "lexicons/keyphrase_fillers.txt",
         include_str!("../lexicons/keyphrase_fillers.txt"),
     ),

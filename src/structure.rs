@@ -2316,7 +2316,8 @@ fn ends_on_negation(words: &[&str]) -> bool {
 
 /// Whether the capitalised word at `k` (`lower`: its lowercase letters) is a
 /// verb that opens a sentence: an imperative in -ez whose stem the text also
-/// writes in lowercase, or an infinitive the text also writes in lowercase, capitalised nowhere else inside a sentence (not a
+/// writes in lowercase, or an infinitive the text also writes in lowercase or
+/// that `lexicons/infinitives.txt` lists, capitalised nowhere else inside a sentence (not a
 /// name such as « Lopez » or « Pierre »), before a function word or an elided
 /// word (« Traitez la demande », « Essayez d’abord », « Trouver des fonds »).
 fn verbal_start(
@@ -2336,7 +2337,7 @@ fn verbal_start(
     // not a name such as « Lopez »
     let imperative = lower.ends_with("ez") && lower_stems.contains(&lex.stem(lower));
     let infinitive = (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
-        && lower_words.contains(lower);
+        && (lower_words.contains(lower) || lex.is_infinitive(lower));
     let word = &s[tokens[k].clone()];
     let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
     (imperative || infinitive)

@@ -23,6 +23,8 @@ pub struct Lexicon {
     pub function_words: FxHashSet<String>,
     /// Frequent finite verb forms (lowercase).
     pub verbs: FxHashSet<String>,
+    /// Frequent infinitives that are not also nouns or names (lowercase).
+    pub infinitives: FxHashSet<String>,
     /// Words a keyphrase is not matched on, on top of the function words
     /// (generic adjectives, time words, numerals…).
     pub keyphrase_fillers: FxHashSet<String>,
@@ -45,6 +47,7 @@ impl Lexicon {
             stopwords,
             function_words,
             verbs: set("lexicons/verbs.txt")?,
+            infinitives: set("lexicons/infinitives.txt")?,
             keyphrase_fillers: set("lexicons/keyphrase_fillers.txt")?,
         })
     }
@@ -107,6 +110,11 @@ impl Lexicon {
     /// A frequent finite verb form, or a word with an unmistakable finite ending.
     pub fn is_verb(&self, word: &str) -> bool {
         self.verbs.contains(&*lowercase(elision::strip(word)))
+    }
+
+    /// A frequent infinitive of `lexicons/infinitives.txt` (lowercase word).
+    pub fn is_infinitive(&self, lower: &str) -> bool {
+        self.infinitives.contains(lower)
     }
 
     /// Content stems of a text, in order (stopwords and numbers left out).
