@@ -1992,11 +1992,14 @@ impl Structurer {
             .any(|p| next_lower.contains(p));
             // a subtitle after a colon is a short phrase, and only a clear
             // sentence start (a capitalised function word, an elision) ends it
+            // « Lancé le 7 octobre 2010, il … »: a detached past participle
+            let participle = detached_participle(s, tokens, k, &next_lower);
             if let Some(c) = colon {
                 let subtitle = k - c;
                 let clear = lex.is_function_word(&next_bare)
                     || lex.is_function_word(&next_lower)
-                    || elided_start;
+                    || elided_start
+                    || participle;
                 if !(2..=MAX_SUBTITLE_WORDS).contains(&subtitle) || !clear {
                     continue;
                 }
@@ -2046,6 +2049,7 @@ impl Structurer {
                 || elided_start
                 || inversion
                 || verbal
+                || participle
                 || subordinating_locution(&next_lower, tokens.get(k + 1).map(|t| &s[t.clone()]))
             {
                 score += 2.0;
@@ -2113,7 +2117,7 @@ impl Structurer {
                 && name_subject(s, tokens, k, lower_words, lex);
             if noun_before_subject {
                 score += 1.5;
-            } else if name_like && !repeated && !verbal {
+            } else if name_like && !repeated && !verbal && !participle {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
@@ -2423,6 +2427,38 @@ const DETERMINERS: &[&str] = &[
     "le", "la", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton",
     "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
 ];
+
+/// Does the capitalised word at `k` (`lower`: its lowercase letters) open a
+/// detached past participle clause, the frame of a sentence whose subject
+/// comes after a comma (« Lancé le 7 octobre 2010, il consistait … »,
+/// « Créée en 2015, l’association … »): a word in -é(e)(s) before a
+/// lowercase word or a number, then, within eight words, a comma and a
+/// subject pronoun or a determiner.
+fn detached_participle(s: &str, tokens: &[std::ops::Range<usize>], k: usize, lower: &str) -> bool {
+    const MAX_WORDS: usize = 8;
+    if lower.chars().count() < 5 || !["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
+    {
+        return false;
+    }
+    let word = |j: usize| tokens.get(j).map(|t| &s[t.clone()]);
+    if !word(k + 1).is_some_and(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
+    {
+        return false;
+    }
+    (k + 1..k + 1 + MAX_WORDS).any(|j| {
+        word(j).is_some_and(|w| w.ends_with(',') && !w.ends_with(",,"))
+            && word(j + 1).is_some_and(|w| {
+                let w = w.to_lowercase();
+                let head = match w.find(['’', '\'']) {
+                    Some(i) => &w[..i],
+                    None => w.as_str(),
+                };
+                SUBJECT_PRONOUNS.contains(&w.as_str())
+                    || DETERMINERS.contains(&w.as_str())
+                    || (head.len() < w.len() && matches!(head, "l" | "j"))
+            })
+    })
+}
 
 /// Subject pronouns after the hyphen of an inversion (« Connaissez-vous »).
 const INVERTED_PRONOUNS: &[&str] = &[
