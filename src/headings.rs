@@ -47,6 +47,11 @@ pub struct Template {
     /// Optional (no minimum).
     #[serde(default)]
     pub min_words: usize,
+    /// The template names the section's terms and nothing else (« {np} »,
+    /// « {np} et {np2} »): an editor's heading, tried before the formulaic
+    /// ones and free to come back every other heading. Optional.
+    #[serde(default)]
+    pub plain: bool,
 }
 
 pub struct HeadingWriter {
@@ -591,8 +596,10 @@ impl HeadingWriter {
                 if Some(tpl.id.as_str()) == prev {
                     continue;
                 }
-                // rotate: prefer templates not used recently
-                if last.iter().rev().take(3).any(|l| l == &tpl.id) && last.len() >= 2 {
+                // rotate: prefer templates not used recently (a plain one
+                // only not twice in a row, checked above)
+                if !tpl.plain && last.iter().rev().take(3).any(|l| l == &tpl.id) && last.len() >= 2
+                {
                     continue;
                 }
                 if let Some(text) = self.fill(tpl, &np, np2.as_ref()) {
@@ -625,18 +632,23 @@ impl HeadingWriter {
     fn template_order<'a>(&'a self, last: &[String], key: &str) -> Vec<&'a Template> {
         let n = self.rules.templates.len().max(1);
         let turn = key.chars().map(|c| c as usize).sum::<usize>() % n;
-        let mut order: Vec<(Option<usize>, usize, &Template)> = self
+        let mut order: Vec<(Option<usize>, bool, usize, &Template)> = self
             .rules
             .templates
             .iter()
             .enumerate()
             .map(|(k, t)| {
-                let used_at = last.iter().rposition(|l| l == &t.id);
-                (used_at, (k + n - turn) % n, t)
+                // a plain template counts as unused unless it made the
+                // heading just before
+                let used_at = last
+                    .iter()
+                    .rposition(|l| l == &t.id)
+                    .filter(|&at| !t.plain || at + 1 == last.len());
+                (used_at, !t.plain, (k + n - turn) % n, t)
             })
             .collect();
-        order.sort_by_key(|(used_at, k, _)| (*used_at, *k));
-        order.into_iter().map(|(_, _, t)| t).collect()
+        order.sort_by_key(|(used_at, formula, k, _)| (*used_at, *formula, *k));
+        order.into_iter().map(|(_, _, _, t)| t).collect()
     }
 
     /// « Topic : heading », the heading after the colon in lowercase unless
@@ -1083,6 +1095,47 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_heading_comes_first_and_often() {
+        let (w, lex, kw) = writer();
+        let plain: Vec<String> = w
+            .rules
+            .templates
+            .iter()
+            .filter(|t| t.plain)
+            .map(|t| t.id.clone())
+            .collect();
+        assert!(!plain.is_empty());
+        // a section of two-word terms is named by them alone (« La serre
+        // municipale »), not « Zoom sur la serre municipale »
+        let mut last: Vec<String> = Vec::new();
+        let mut used: Vec<String> = Vec::new();
+        for i in 0..6 {
+            let terms = [
+                section_term(&format!("serre numéro{i}"), "la", 4, 4),
+                section_term(&format!("jardin numéro{i}"), "le", 3, 3),
+            ];
+            let h = w
+                .generate(&terms, &kw, &lex, false, &used, &last, &[])
+                .unwrap();
+            let HeadingOrigin::Generated { template, .. } = &h.origin else {
+                unreachable!()
+            };
+            if i == 0 {
+                assert!(plain.contains(template), "{}", h.text);
+            }
+            // never one template twice in a row
+            assert_ne!(last.last(), Some(template), "{last:?}");
+            last.push(template.clone());
+            used.push(h.text.to_lowercase());
+        }
+        // plain headings at least every other time
+        assert!(
+            last.iter().filter(|t| plain.contains(t)).count() >= 3,
+            "{last:?}"
+        );
+    }
+
+    #[test]
     fn a_second_term_without_an_article_is_not_joined() {
         let (w, _, _) = writer();
         let tpl = w
@@ -1122,6 +1175,7 @@ mod tests {
             text: "Comment {fonctionne|fonctionnent} {np} ?".into(),
             examples: Vec::new(),
             min_words: 0,
+            plain: false,
         };
         assert_eq!(
             w.fill(&t, &np("usines d’IA", Some("les")), None).unwrap(),
