@@ -556,7 +556,12 @@ impl HeadingWriter {
         // and a phrase the text does not end there, or writes once as a
         // piece of a sentence, after the whole ones
         let weak = |t: &Term| !complete(t) || loose(t);
-        cands.sort_by_key(|t| (weak(t), repeats(t), generic(t)));
+        // and a term a heading of the article already named (« L’impact
+        // environnemental », then « Le point sur l’impact environnemental »)
+        // after those no heading named yet
+        let named: HashSet<String> = used.iter().flat_map(|u| lex.content_stems(u)).collect();
+        let named_before = |t: &Term| t.key.split(' ').all(|k| named.contains(k));
+        cands.sort_by_key(|t| (weak(t), repeats(t), named_before(t), generic(t)));
         if want_kp {
             if let Some(k) = kp_term.filter(|k| k.det_count >= 1 && k.determiner.is_some()) {
                 cands.retain(|t| t.key != k.key);
@@ -1092,6 +1097,27 @@ mod tests {
             last.push(template.clone());
             used.push(h.text.to_lowercase());
         }
+    }
+
+    #[test]
+    fn a_term_an_earlier_heading_named_comes_after_the_others() {
+        let (w, lex, kw) = writer();
+        // keys of stems, as the keyword stage makes them
+        let stemmed = |surface: &str, det: &str, n: usize| Term {
+            key: lex.content_stems(surface).join(" "),
+            ..section_term(surface, det, n, n)
+        };
+        let terms = [
+            stemmed("serre municipale", "la", 4),
+            stemmed("système d’arrosage", "le", 3),
+        ];
+        // an author's heading two sections before named the serre
+        let used = ["la serre municipale".to_string(), "les semis".to_string()];
+        let h = w
+            .generate(&terms, &kw, &lex, false, &used, &[], &[])
+            .unwrap();
+        assert!(h.text.contains("arrosage"), "{}", h.text);
+        assert!(!h.text.contains("serre"), "{}", h.text);
     }
 
     #[test]
