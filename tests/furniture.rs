@@ -20,7 +20,9 @@ fn body(input: &str) -> String {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{input}");
     let md = String::from_utf8(out.stdout).unwrap();
-    md.splitn(3, "\n---\n").nth(1).unwrap_or(&md).to_string()
+    md.split_once("\n---\n")
+        .map_or(md.as_str(), |(_, body)| body)
+        .to_string()
 }
 
 #[test]
