@@ -56,6 +56,9 @@ struct RuleDef {
     /// A match longer than this many characters is left in place.
     #[serde(default)]
     max_chars: Option<usize>,
+    /// The rule reads only the last this many characters of the text.
+    #[serde(default)]
+    tail_chars: Option<usize>,
     examples: Examples,
 }
 
@@ -154,6 +157,10 @@ pub struct Rule {
     /// place: a length bound checked here costs nothing, where a bounded
     /// repeat of a Unicode class (`[^\n]{0,300}`) costs milliseconds to compile.
     pub max_chars: Option<usize>,
+    /// The rule reads only the last this many characters of the text
+    /// (furniture glued after its last sentence): its needs, its literals
+    /// and its pattern are looked for there only, whatever the text's length.
+    pub tail_chars: Option<usize>,
     starters: std::sync::Arc<HashSet<String>>,
     pub examples: Examples,
 }
@@ -356,6 +363,7 @@ impl Cleaner {
                 then_lines: r.then_lines,
                 then_title: r.then_title,
                 max_chars: r.max_chars,
+                tail_chars: r.tail_chars,
                 starters: starters.clone(),
                 examples: r.examples,
             });
@@ -479,6 +487,7 @@ impl Cleaner {
         let mut now: Vec<usize> = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             if !wanted(&rule.id)
+                || rule.tail_chars.is_some()
                 || rule.pattern.regex.is_compiled_variant(common)
                 || !rule.has_needs(&doc)
             {
@@ -707,9 +716,21 @@ impl Doc {
     }
 }
 
+/// The byte offset where the last `n` characters of `text` start.
+fn tail_start(text: &str, n: usize) -> usize {
+    text.char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
 impl Rule {
     /// Whether the text (lowercased) holds one of the rule's `needs`.
     fn has_needs(&self, doc: &Doc) -> bool {
+        if let Some(n) = self.tail_chars {
+            let lower = &doc.lower[tail_start(&doc.lower, n)..];
+            return self.needs.is_empty() || self.needs.iter().any(|w| lower.contains(w.as_str()));
+        }
         self.needs.is_empty() || self.needs.iter().any(|w| doc.holds(w))
     }
 
@@ -717,7 +738,14 @@ impl Rule {
     /// pieces without which its pattern cannot match (when it does not, the
     /// pattern is not compiled).
     fn applies(&self, doc: &Doc) -> bool {
-        self.has_needs(doc) && self.pattern.may_match(&doc.text, &doc.lower)
+        let (text, lower) = match self.tail_chars {
+            Some(n) => (
+                &doc.text[tail_start(&doc.text, n)..],
+                &doc.lower[tail_start(&doc.lower, n)..],
+            ),
+            None => (doc.text.as_str(), doc.lower.as_str()),
+        };
+        self.has_needs(doc) && self.pattern.may_match(text, lower)
     }
 
     /// Compile the pattern now; an error names the file and the rule.
@@ -742,7 +770,10 @@ impl Rule {
         let Some(regex) = self.pattern.regex_for(common) else {
             return spans;
         };
-        if !regex.is_match(text) {
+        // a tail rule searches the end of the text only (offsets stay the
+        // whole text's)
+        let from = self.tail_chars.map_or(0, |n| tail_start(text, n));
+        if !regex.is_match_at(text, from) {
             return spans;
         }
         // the capture groups named `junk…`: the first that takes part in a
@@ -758,7 +789,7 @@ impl Rule {
             // groups of those short enough only, each found again from the
             // start of its match
             let short = regex
-                .find_iter(text)
+                .find_iter_in(text, from..text.len())
                 .filter(|m| m.as_str().chars().nth(max).is_none());
             for m in short {
                 if junk_groups.is_empty() {
@@ -774,9 +805,13 @@ impl Rule {
                 }
             }
         } else if junk_groups.is_empty() {
-            spans.extend(regex.find_iter(text).map(|m| (m.start(), m.end())));
+            spans.extend(
+                regex
+                    .find_iter_in(text, from..text.len())
+                    .map(|m| (m.start(), m.end())),
+            );
         } else {
-            for caps in regex.captures_iter(text) {
+            for caps in regex.captures_iter_at(text, from) {
                 let m = junk_groups.iter().find_map(|&g| caps.get(g));
                 if let Some(m) = m.or_else(|| caps.get(0)) {
                     spans.push((m.start(), m.end()));

@@ -621,6 +621,25 @@ impl Pattern {
         })
     }
 
+    /// Whether it matches at `from` or after (what comes before still
+    /// counts for look-around such as `\b`).
+    pub fn is_match_at(&self, text: &str, from: usize) -> bool {
+        self.re
+            .is_match(regex_automata::Input::new(text).range(from..))
+    }
+
+    /// The capture groups of the successive non-overlapping matches at
+    /// `from` or after.
+    pub fn captures_iter_at<'h>(
+        &'h self,
+        text: &'h str,
+        from: usize,
+    ) -> impl Iterator<Item = Captures<'h>> + 'h {
+        self.re
+            .captures_iter(regex_automata::Input::new(text).range(from..))
+            .map(move |caps| Captures { text, caps })
+    }
+
     /// The capture groups of the successive non-overlapping matches.
     pub fn captures_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + 'h {
         self.re

@@ -216,7 +216,9 @@ impl Splitter {
             // start a sentence whose full stop went missing; after a few
             // words only, they may follow a heading the structure stage
             // reads (« Les réponses au questionnaire Avez-vous … ? »)
-            if c.is_uppercase()
+            if k >= 2
+                && chars[k - 1].1 == ' '
+                && c.is_uppercase()
                 && stack.is_empty()
                 && k >= covered
                 && verb_pronoun_after_word(&scan, k)
