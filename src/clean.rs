@@ -1310,6 +1310,22 @@ mod tests {
     }
 
     #[test]
+    fn a_tail_rule_reads_the_end_of_the_text_only() {
+        let yaml = "rules:\n  - id: r\n    description: d\n    pattern: 'Haut de page'\n    needs: [haut]\n    tail_chars: 20\n    examples: {strip: [Haut de page], keep: [b]}\n";
+        for eager in [true, false] {
+            let c = Cleaner::parse("t.yaml", yaml, eager).expect("compiles");
+            // at the end: removed; further back: left; characters, not bytes
+            assert_eq!(c.run("Le texte. Haut de page").text, "Le texte.");
+            assert_eq!(
+                c.run("Haut de page au début, puis un long texte qui suit.")
+                    .text,
+                "Haut de page au début, puis un long texte qui suit."
+            );
+            assert_eq!(c.run("Été éé. Haut de page").text, "Été éé.");
+        }
+    }
+
+    #[test]
     fn rules_need_examples_and_unique_ids() {
         let yaml = "rules:\n  - id: r\n    description: d\n    pattern: 'a'\n    examples: {strip: [a], keep: []}\n";
         assert!(Cleaner::from_yaml("t.yaml", yaml).is_err());
