@@ -52,3 +52,37 @@ fn furniture_never_reaches_the_article() {
     }
     assert!(leaks.is_empty(), "{leaks:#?}");
 }
+
+#[test]
+fn furniture_appended_in_a_run_is_removed_whole() {
+    let article = fixture("mediatheque.txt").replace('\n', " ");
+    let article = article.trim();
+    for (run, words) in [
+        (
+            "Partager cet article Suivez-nous sur Facebook et Instagram Haut de page",
+            &["Partager", "Suivez", "Haut de page"][..],
+        ),
+        (
+            "Cet article vous a plu ? Partagez-le ! Les plus lus Fermer",
+            &["plu ?", "plus lus", "Fermer"][..],
+        ),
+        (
+            "Lire la suite Article suivant Mentions légales | Plan du site",
+            &["Lire la suite", "suivant", "Mentions", "Plan du site"][..],
+        ),
+        (
+            "© 2024 Le Courrier de Valmont. Tous droits réservés. Rubriques Haut de page",
+            &["Courrier", "droits", "Rubriques", "Haut de page"][..],
+        ),
+        (
+            "Par Julie Martin Publié le 12/03/2024 à 09:00 Partager cet article",
+            &["Julie Martin", "Publié", "Partager"][..],
+        ),
+    ] {
+        let body = body(&format!("{article} {run}\n"));
+        for w in words {
+            assert!(!body.contains(w), "{run}: {w}\n{body}");
+        }
+        assert!(body.contains("classée en 1994"), "{run}\n{body}");
+    }
+}
