@@ -2283,15 +2283,7 @@ mod tests {
     }
 
     fn sentences(texts: &[&str]) -> Vec<Sentence> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(id, t)| Sentence {
-                id,
-                text: t.to_string(),
-                glued: false,
-            })
-            .collect()
+        Sentence::numbered(texts)
     }
 
     fn section(ids: std::ops::Range<usize>) -> Section {

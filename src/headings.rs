@@ -971,20 +971,12 @@ mod tests {
             vec![section_term("communauté", "la", 3, 3)],
             vec![section_term("licence", "la", 3, 3)],
         ];
-        let sentences: Vec<Sentence> = [
+        let sentences = Sentence::numbered(&[
             "Les projets logiciel libre grandissent vite et changent de taille.",
             "La gouvernance des projets se décide entre les contributeurs.",
             "La communauté accueille chaque mois de nouveaux contributeurs.",
             "La licence dit ce que chacun peut faire du code.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(id, t)| Sentence {
-            id,
-            text: t.to_string(),
-            glued: false,
-        })
-        .collect();
+        ]);
         let mut sections: Vec<Section> = (0..4)
             .map(|i| Section {
                 heading: None,

@@ -14,6 +14,22 @@ pub struct Sentence {
     pub glued: bool,
 }
 
+impl Sentence {
+    /// Sentences numbered in order, none glued (for tests).
+    #[cfg(test)]
+    pub(crate) fn numbered(texts: &[&str]) -> Vec<Sentence> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(id, t)| Sentence {
+                id,
+                text: t.to_string(),
+                glued: false,
+            })
+            .collect()
+    }
+}
+
 /// Where a heading comes from.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "origin", rename_all = "kebab-case")]
