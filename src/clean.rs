@@ -59,6 +59,9 @@ struct RuleDef {
     /// The rule reads only the last this many characters of the text.
     #[serde(default)]
     tail_chars: Option<usize>,
+    /// The rule reads only the first this many characters of the text.
+    #[serde(default)]
+    head_chars: Option<usize>,
     examples: Examples,
 }
 
@@ -161,6 +164,9 @@ pub struct Rule {
     /// (furniture glued after its last sentence): its needs, its literals
     /// and its pattern are looked for there only, whatever the text's length.
     pub tail_chars: Option<usize>,
+    /// The rule reads only the first this many characters of the text
+    /// (furniture at the top of a page: a breadcrumb, a byline), the same way.
+    pub head_chars: Option<usize>,
     starters: std::sync::Arc<HashSet<String>>,
     pub examples: Examples,
 }
@@ -340,6 +346,15 @@ impl Cleaner {
                     format!("rule `{}`: `needs` holds an empty word", r.id),
                 ));
             }
+            if r.tail_chars.is_some() && r.head_chars.is_some() {
+                return Err(rule_error(
+                    file,
+                    format!(
+                        "rule `{}`: `tail_chars` and `head_chars` cannot both be set",
+                        r.id
+                    ),
+                ));
+            }
             if r.max_chars == Some(0) {
                 return Err(rule_error(
                     file,
@@ -364,6 +379,7 @@ impl Cleaner {
                 then_title: r.then_title,
                 max_chars: r.max_chars,
                 tail_chars: r.tail_chars,
+                head_chars: r.head_chars,
                 starters: starters.clone(),
                 examples: r.examples,
             });
@@ -488,6 +504,7 @@ impl Cleaner {
         for (i, rule) in self.rules.iter().enumerate() {
             if !wanted(&rule.id)
                 || rule.tail_chars.is_some()
+                || rule.head_chars.is_some()
                 || rule.pattern.regex.is_compiled_variant(common)
                 || !rule.has_needs(&doc)
             {
@@ -716,6 +733,11 @@ impl Doc {
     }
 }
 
+/// The byte offset where the first `n` characters of `text` end.
+fn head_end(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
 /// The byte offset where the last `n` characters of `text` start.
 fn tail_start(text: &str, n: usize) -> usize {
     text.char_indices()
@@ -725,10 +747,20 @@ fn tail_start(text: &str, n: usize) -> usize {
 }
 
 impl Rule {
+    /// The part of `text` the rule reads: its last `tail_chars` characters,
+    /// its first `head_chars`, or all of it.
+    fn region(&self, text: &str) -> std::ops::Range<usize> {
+        match (self.tail_chars, self.head_chars) {
+            (Some(n), _) => tail_start(text, n)..text.len(),
+            (None, Some(n)) => 0..head_end(text, n),
+            (None, None) => 0..text.len(),
+        }
+    }
+
     /// Whether the text (lowercased) holds one of the rule's `needs`.
     fn has_needs(&self, doc: &Doc) -> bool {
-        if let Some(n) = self.tail_chars {
-            let lower = &doc.lower[tail_start(&doc.lower, n)..];
+        if self.tail_chars.is_some() || self.head_chars.is_some() {
+            let lower = &doc.lower[self.region(&doc.lower)];
             return self.needs.is_empty() || self.needs.iter().any(|w| lower.contains(w.as_str()));
         }
         self.needs.is_empty() || self.needs.iter().any(|w| doc.holds(w))
@@ -738,13 +770,8 @@ impl Rule {
     /// pieces without which its pattern cannot match (when it does not, the
     /// pattern is not compiled).
     fn applies(&self, doc: &Doc) -> bool {
-        let (text, lower) = match self.tail_chars {
-            Some(n) => (
-                &doc.text[tail_start(&doc.text, n)..],
-                &doc.lower[tail_start(&doc.lower, n)..],
-            ),
-            None => (doc.text.as_str(), doc.lower.as_str()),
-        };
+        let text = &doc.text[self.region(&doc.text)];
+        let lower = &doc.lower[self.region(&doc.lower)];
         self.has_needs(doc) && self.pattern.may_match(text, lower)
     }
 
@@ -770,10 +797,10 @@ impl Rule {
         let Some(regex) = self.pattern.regex_for(common) else {
             return spans;
         };
-        // a tail rule searches the end of the text only (offsets stay the
-        // whole text's)
-        let from = self.tail_chars.map_or(0, |n| tail_start(text, n));
-        if !regex.is_match_at(text, from) {
+        // a tail or head rule searches that part of the text only (offsets
+        // stay the whole text's)
+        let region = self.region(text);
+        if !regex.is_match_in(text, region.clone()) {
             return spans;
         }
         // the capture groups named `junk…`: the first that takes part in a
@@ -789,7 +816,7 @@ impl Rule {
             // groups of those short enough only, each found again from the
             // start of its match
             let short = regex
-                .find_iter_in(text, from..text.len())
+                .find_iter_in(text, region.clone())
                 .filter(|m| m.as_str().chars().nth(max).is_none());
             for m in short {
                 if junk_groups.is_empty() {
@@ -807,11 +834,11 @@ impl Rule {
         } else if junk_groups.is_empty() {
             spans.extend(
                 regex
-                    .find_iter_in(text, from..text.len())
+                    .find_iter_in(text, region.clone())
                     .map(|m| (m.start(), m.end())),
             );
         } else {
-            for caps in regex.captures_iter_at(text, from) {
+            for caps in regex.captures_iter_in(text, region.clone()) {
                 let m = junk_groups.iter().find_map(|&g| caps.get(g));
                 if let Some(m) = m.or_else(|| caps.get(0)) {
                     spans.push((m.start(), m.end()));
@@ -1064,7 +1091,9 @@ impl Foreign {
 }
 
 /// Cut text into chunks at line breaks, after sentence-final punctuation
-/// followed by a space, and at glue points: a lower-case letter directly
+/// followed by a space, after a colon followed by a space and a capital
+/// (« … compensées par : Subscribe to our … », where a cut-short text meets
+/// the junk appended to it), and at glue points: a lower-case letter directly
 /// followed by an upper-case letter and a lower-case one ("wordsLa").
 fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -1080,6 +1109,14 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
         let cut_after = match c {
             '\n' => true,
             '.' | '!' | '?' | '…' => it.peek().is_some_and(|&(_, n)| n.is_whitespace()),
+            ':' => {
+                it.peek().is_some_and(|&(_, n)| n == ' ')
+                    && text[pos + 2..]
+                        .trim_start_matches(' ')
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            }
             _ if c.is_lowercase() => match it.peek() {
                 Some(&(p1, n1)) if n1.is_uppercase() => {
                     text[p1 + n1.len_utf8()..]
@@ -1259,6 +1296,17 @@ mod tests {
         // a name in camel case is one word
         let text = "via GitHub Sponsors, YouTube or an iPhone";
         assert_eq!(chunks(text), vec![(0, text.len())]);
+        // after a colon, a capital starts a chunk; a lowercase word does not
+        let text = "financés par : Sign up now. Deux raisons : la pluie";
+        let parts: Vec<&str> = chunks(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "financés par :",
+                " Sign up now.",
+                " Deux raisons : la pluie"
+            ]
+        );
     }
 
     #[test]
@@ -1323,6 +1371,26 @@ mod tests {
             );
             assert_eq!(c.run("Été éé. Haut de page").text, "Été éé.");
         }
+    }
+
+    #[test]
+    fn a_head_rule_reads_the_start_of_the_text_only() {
+        let yaml = "rules:\n  - id: r\n    description: d\n    pattern: '(?m)^Par Léa Roux$'\n    needs: [par]\n    head_chars: 20\n    examples: {strip: [Par Léa Roux], keep: [b]}\n";
+        for eager in [true, false] {
+            let c = Cleaner::parse("t.yaml", yaml, eager).expect("compiles");
+            // at the start: removed; further on: left; characters, not bytes
+            assert_eq!(c.run("Par Léa Roux\nLe texte.").text, "Le texte.");
+            assert_eq!(
+                c.run("Un long texte qui continue.\nPar Léa Roux").text,
+                "Un long texte qui continue.\nPar Léa Roux"
+            );
+            assert_eq!(
+                c.run("Été\nPar Léa Roux\nLe texte.").text,
+                "Été\n\n\nLe texte."
+            );
+        }
+        let both = yaml.replace("head_chars: 20", "head_chars: 20\n    tail_chars: 20");
+        assert!(Cleaner::from_yaml("t.yaml", &both).is_err());
     }
 
     #[test]

@@ -621,22 +621,22 @@ impl Pattern {
         })
     }
 
-    /// Whether it matches at `from` or after (what comes before still
-    /// counts for look-around such as `\b`).
-    pub fn is_match_at(&self, text: &str, from: usize) -> bool {
+    /// Whether it matches inside `range` of `text` (what lies around it
+    /// still counts for look-around such as `\b`).
+    pub fn is_match_in(&self, text: &str, range: std::ops::Range<usize>) -> bool {
         self.re
-            .is_match(regex_automata::Input::new(text).range(from..))
+            .is_match(regex_automata::Input::new(text).range(range))
     }
 
-    /// The capture groups of the successive non-overlapping matches at
-    /// `from` or after.
-    pub fn captures_iter_at<'h>(
+    /// The capture groups of the successive non-overlapping matches inside
+    /// `range` of `text`.
+    pub fn captures_iter_in<'h>(
         &'h self,
         text: &'h str,
-        from: usize,
+        range: std::ops::Range<usize>,
     ) -> impl Iterator<Item = Captures<'h>> + 'h {
         self.re
-            .captures_iter(regex_automata::Input::new(text).range(from..))
+            .captures_iter(regex_automata::Input::new(text).range(range))
             .map(move |caps| Captures { text, caps })
     }
 

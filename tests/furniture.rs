@@ -86,3 +86,56 @@ fn furniture_appended_in_a_run_is_removed_whole() {
         assert!(body.contains("classée en 1994"), "{run}\n{body}");
     }
 }
+
+/// The front matter's `title:` line.
+fn title(input: &str) -> String {
+    let out = Command::cargo_bin("rubrique")
+        .unwrap()
+        .arg("rewrite")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    md.lines()
+        .find_map(|l| l.strip_prefix("title: "))
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
+}
+
+#[test]
+fn the_top_and_the_end_of_a_line_scrape_are_furniture() {
+    let paragraphs: Vec<String> = fixture("mediatheque.txt")
+        .split("\n\n")
+        .map(|p| p.replace('\n', " "))
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let heading = "La médiathèque rouvre après deux ans de travaux";
+    for (top, end) in [
+        (
+            "Culture / Patrimoine\n\n{h}\n\nSophie Garnier - 04.03.2024\n\nLecture 5 min",
+            "Vous aimerez aussi\n\nLe marché de Noël s’installe place du Château\n\nLes pompiers recrutent des volontaires",
+        ),
+        (
+            "Vous êtes ici : Vie locale › Culture\n{h}\nPar Paul Roux Le 4 mars 2024 à 08h15\nContenu partenaire",
+            "Nos derniers articles\nLe marché de Noël s’installe place du Château\nTous droits de reproduction réservés © L’Hebdo du Val 2022",
+        ),
+        (
+            "Accueil – Culture – Patrimoine\n{h}\nMis à jour le 4 mars 2024 · Lecture 5 min",
+            "Les articles les plus partagés\nLe marché de Noël s’installe place du Château\nLes pompiers recrutent des volontaires",
+        ),
+    ] {
+        let top = top.replace("{h}", heading);
+        let sep = if top.contains("\n\n") { "\n\n" } else { "\n" };
+        let input = format!("{top}{sep}{}{sep}{end}\n", paragraphs.join(sep));
+        assert_eq!(title(&input), heading, "{input}");
+        let body = body(&input);
+        for furniture in top.lines().chain(end.lines()) {
+            if furniture.is_empty() || furniture == heading {
+                continue;
+            }
+            assert!(!body.contains(furniture), "{furniture}\n{body}");
+        }
+        assert!(body.contains("classée en 1994"), "{body}");
+    }
+}
