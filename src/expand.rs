@@ -597,6 +597,113 @@ impl Expander {
         }
     }
 
+    /// Leave out expansion items that hold the keyphrase, from the last,
+    /// while the whole article (headings named, every section counted as
+    /// Yoast counts it) repeats the keyphrase past its density band: the
+    /// expansion's own count is made before the headings exist, and a short
+    /// text's band is narrow. A section left with fewer items than its
+    /// template asks goes. Returns how many items went.
+    pub fn trim_to_density(
+        &self,
+        sections: &mut Vec<Section>,
+        sentences: &[Sentence],
+        kw: &Keywords,
+        lex: &Lexicon,
+    ) -> usize {
+        let kp = keywords::match_words(&kw.keyphrase, lex);
+        let mut removed = 0;
+        loop {
+            let d = keywords::Density::of_keywords(sections, sentences, kw, lex, 0);
+            // items whose section stays first (its heading may carry the
+            // keyphrase the subheadings need)
+            if d.matches <= d.max
+                || !(self.drop_last_item_with(sections, &kp, true)
+                    || self.drop_last_item_with(sections, &kp, false))
+            {
+                return removed;
+            }
+            removed += 1;
+        }
+    }
+
+    /// Remove the last expansion item (a list item, or a question and its
+    /// answer) that holds the keyphrase; false when there is none (with
+    /// `keep_sections`, none whose section keeps enough items).
+    fn drop_last_item_with(
+        &self,
+        sections: &mut Vec<Section>,
+        kp: &[String],
+        keep_sections: bool,
+    ) -> bool {
+        let holds = |g: &Generated| keywords::matches_in(&g.text, kp) > 0;
+        for si in (0..sections.len()).rev() {
+            let SectionKind::Expansion { template } = &sections[si].kind else {
+                continue;
+            };
+            let tpl = self.rules.templates.iter().find(|t| &t.id == template);
+            let skip = usize::from(tpl.is_some_and(|t| t.intro.is_some()));
+            let min = tpl.map_or(1, |t| t.min_items.max(1));
+            let blocks = &mut sections[si].blocks;
+            // items now: a list counts its items, a question its answer
+            let items: usize = blocks
+                .iter()
+                .skip(skip)
+                .map(|b| match b {
+                    Block::List { items } => items.len(),
+                    _ => 1,
+                })
+                .sum();
+            let pairs = blocks
+                .iter()
+                .skip(skip)
+                .any(|b| matches!(b, Block::Text { .. }));
+            let now = if pairs { items.div_ceil(2) } else { items };
+            if keep_sections && now <= min {
+                continue;
+            }
+            for b in (skip..blocks.len()).rev() {
+                let left = match &mut blocks[b] {
+                    Block::List { items } => {
+                        let Some(k) = items.iter().rposition(holds) else {
+                            continue;
+                        };
+                        items.remove(k);
+                        if items.is_empty() {
+                            blocks.remove(b);
+                        }
+                        blocks
+                            .iter()
+                            .skip(skip)
+                            .map(|b| match b {
+                                Block::List { items } => items.len(),
+                                _ => 1,
+                            })
+                            .sum::<usize>()
+                    }
+                    Block::Text { .. } => {
+                        // a question and its answer
+                        let q = skip + (b - skip) / 2 * 2;
+                        let pair = q..(q + 2).min(blocks.len());
+                        let hit = blocks[pair.clone()]
+                            .iter()
+                            .any(|x| matches!(x, Block::Text { text } if holds(text)));
+                        if !hit {
+                            continue;
+                        }
+                        blocks.drain(pair);
+                        blocks.len().saturating_sub(skip).div_ceil(2)
+                    }
+                    _ => continue,
+                };
+                if left < min {
+                    sections.remove(si);
+                }
+                return true;
+            }
+        }
+        false
+    }
+
     /// Amounts, percentages and counts with their unit, in their clause.
     fn key_figures(
         &self,
@@ -2306,6 +2413,108 @@ mod tests {
         let secs = vec![section(0..s.len())];
         let kw = keywords::analyse(&s, &secs, &lex, &Options::default());
         ex.run(&s, &secs, &kw, &lex, min_words, 0)
+    }
+
+    fn generated(text: &str, template: &str) -> Generated {
+        Generated {
+            text: text.to_string(),
+            template: template.to_string(),
+            facts: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// Items that repeat the keyphrase past its density band go, last
+    /// first, and a section keeps at least its template's minimum while
+    /// another item can go instead.
+    #[test]
+    fn expansion_items_past_the_keyphrase_band_go() {
+        let source = Source::embedded();
+        let lex = Lexicon::load(&source).unwrap();
+        let ex = Expander::load(&source).unwrap();
+        let s = sentences(&[
+            "La commune prête des vélos aux habitants pour une semaine.",
+            "Le prêt est gratuit et se demande à la mairie.",
+            "Les demandes ont doublé depuis le printemps.",
+            "Les habitants des quartiers nord en sont les premiers usagers, selon la mairie.",
+            "Chaque prêt dure une semaine et peut être prolongé une fois sur simple demande.",
+            "La mairie compte ouvrir un second point de prêt près de la gare à la rentrée.",
+            "Un atelier de réparation accueillera aussi les habitants le samedi matin.",
+            "Les bénévoles de l’association y apprendront à régler les freins et à changer une chambre à air.",
+            "Le budget de l’opération reste modeste, car le matériel a été donné par des particuliers.",
+            "Les élus de l’opposition saluent une initiative simple et peu coûteuse pour la commune.",
+            "Un premier bilan sera présenté au conseil municipal à la fin de l’année prochaine.",
+        ]);
+        let mut secs = vec![section(0..s.len())];
+        let opts = Options {
+            keyphrase: Some("vélos".into()),
+            ..Options::default()
+        };
+        let kw = keywords::analyse(&s, &secs, &lex, &opts);
+        let faq = Section {
+            heading: None,
+            kind: SectionKind::Expansion {
+                template: "faq".into(),
+            },
+            blocks: vec![
+                Block::Text {
+                    text: generated("Les réponses du texte :", "faq"),
+                },
+                Block::Text {
+                    text: generated("Qui prête des vélos ?", "faq"),
+                },
+                Block::Text {
+                    text: generated("La commune prête des vélos.", "faq"),
+                },
+            ],
+            heading_options: Vec::new(),
+            subsection: false,
+        };
+        let points = Section {
+            heading: None,
+            kind: SectionKind::Expansion {
+                template: "key-points".into(),
+            },
+            blocks: vec![
+                Block::Text {
+                    text: generated("Les points principaux :", "key-points"),
+                },
+                Block::List {
+                    items: [
+                        "Des vélos prêtés.",
+                        "Un prêt gratuit.",
+                        "Des vélos demandés.",
+                    ]
+                    .iter()
+                    .map(|t| generated(t, "key-points"))
+                    .collect(),
+                },
+            ],
+            heading_options: Vec::new(),
+            subsection: false,
+        };
+        secs.push(faq);
+        secs.push(points);
+        let before = keywords::Density::of_keywords(&secs, &s, &kw, &lex, 0);
+        assert!(
+            before.matches > before.max,
+            "{} > {}",
+            before.matches,
+            before.max
+        );
+        let removed = ex.trim_to_density(&mut secs, &s, &kw, &lex);
+        let after = keywords::Density::of_keywords(&secs, &s, &kw, &lex, 0);
+        assert!(removed > 0 && after.matches <= after.max);
+        assert_eq!(secs.len(), 3, "{secs:?}");
+        // the key points lost « Des vélos demandés. » first
+        let Block::List { items } = &secs[2].blocks[1] else {
+            panic!("the key points keep their list: {secs:?}");
+        };
+        assert_eq!(
+            items.first().map(|g| g.text.as_str()),
+            Some("Des vélos prêtés.")
+        );
+        assert!(items.iter().all(|g| g.text != "Des vélos demandés."));
     }
 
     /// The text of every template run on a text too short for any target,

@@ -238,6 +238,8 @@ impl Engine {
                 more += 1;
             }
         }
+        self.expand
+            .trim_to_density(&mut sections, &outline.sentences, &keywords, &self.french);
         let meta = self
             .meta
             .run(&outline, &sections, &keywords, &self.french, opts);
