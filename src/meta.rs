@@ -376,6 +376,9 @@ pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
             }
             None => title,
         };
+        // a title that ends on the keyphrase (« Le côté légal de l’Open
+        // Source ») names it once, before the colon
+        let title = without_kp_tail(title, kp, lex).unwrap_or(title);
         // after the colon, a determiner or pronoun goes back to lowercase
         let first = title.split_whitespace().next().unwrap_or("");
         let rest = if lex.is_function_word(first)
@@ -399,9 +402,52 @@ pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
     }
 }
 
+/// `title` without its last words when they are a preposition and the
+/// keyphrase (« … de l’Open Source », « … du vélo »), after a noun or an
+/// adjective that can end the title (not « faire de l’open source »), with
+/// three words at least left.
+fn without_kp_tail<'a>(title: &'a str, kp: &str, lex: &Lexicon) -> Option<&'a str> {
+    let norm = |s: &str| s.to_lowercase().replace('\'', "’");
+    let t = norm(title);
+    let k = norm(kp);
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let lead = t.strip_suffix(k.as_str())?;
+    let lead = ["de l’", "de la ", "du ", "des ", "de ", "d’"]
+        .iter()
+        .find_map(|p| lead.strip_suffix(p))?
+        .trim_end();
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let last = *words.last()?;
+    if words.len() < 3
+        || lex.is_function_word(last)
+        || lex.is_infinitive(last)
+        || !last.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    // the title as written, up to the end of its n-th word (lowercasing
+    // may change byte lengths, not the words)
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in title.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                count += 1;
+                if count == words.len() {
+                    return Some(&title[..i]);
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    None
+}
+
 fn starts_with_kp(title: &str, kp: &str) -> bool {
-    let t = title.to_lowercase();
-    let k = kp.to_lowercase();
+    let t = title.to_lowercase().replace('\'', "’");
+    let k = kp.to_lowercase().replace('\'', "’");
     // the keyphrase as a whole word (« Les projets … » does not start with
     // « projet »: the SEO analyses match the exact form)
     ["", "les ", "le ", "la ", "l’", "l'", "des ", "un ", "une "]
@@ -683,6 +729,28 @@ mod tests {
             60,
         );
         assert!(t.starts_with("Projet\u{a0}: les projets libres"), "{t}");
+    }
+
+    #[test]
+    fn seo_title_names_a_final_keyphrase_once() {
+        let t = seo_title("Le côté légal de l’Open Source", "open source", &lex(), 60);
+        assert_eq!(t, "Open source\u{a0}: le côté légal");
+        // not after a verb: « faire » cannot end the title
+        let t = seo_title(
+            "Être payé pour faire de l’Open Source",
+            "open source",
+            &lex(),
+            60,
+        );
+        assert!(t.ends_with("faire de l’Open Source"), "{t}");
+        // the keyphrase written with either apostrophe starts the title
+        let t = seo_title(
+            "Le Conseil d’Administration se réunit",
+            "Conseil d'Administration",
+            &lex(),
+            60,
+        );
+        assert_eq!(t, "Le Conseil d’Administration se réunit");
     }
 
     #[test]
