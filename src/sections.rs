@@ -22,54 +22,6 @@ const TOPICS: &str = "lexicons/topics.yaml";
 /// Cost of a boundary inside a quotation: far above any other cue, finite so
 /// that a quotation longer than the section bound can still be cut.
 const INSIDE_QUOTE_COST: f64 = 8.0;
-/// A quotation mark left open counts only when it closes within this many
-/// sentences: a stray mark must not forbid every boundary after it.
-const MAX_QUOTE_SENTENCES: usize = 8;
-
-/// For each sentence, whether the gap before it falls inside a quotation that
-/// an earlier sentence opened (« …, “…, or a straight " left open) and a later
-/// one closes.
-fn inside_quotation<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<bool> {
-    // the quotation depth after each sentence
-    let mut depth_after = Vec::new();
-    let (mut guillemets, mut curly, mut straight) = (0usize, 0usize, false);
-    for t in texts {
-        for c in t.chars() {
-            match c {
-                '«' => guillemets += 1,
-                '»' => guillemets = guillemets.saturating_sub(1),
-                '“' => curly += 1,
-                '”' => curly = curly.saturating_sub(1),
-                '"' => straight = !straight,
-                _ => {}
-            }
-        }
-        depth_after.push(guillemets > 0 || curly > 0 || straight);
-    }
-    let n = depth_after.len();
-    let mut inside = vec![false; n];
-    let mut k = 0;
-    while k < n {
-        if !depth_after[k] {
-            k += 1;
-            continue;
-        }
-        // a run of sentences ending inside the quotation: k..end
-        let mut end = k;
-        while end < n && depth_after[end] {
-            end += 1;
-        }
-        // closed by sentence `end` (when there is one) within the bound
-        if end < n && end - k < MAX_QUOTE_SENTENCES {
-            for flag in &mut inside[k + 1..=end] {
-                *flag = true;
-            }
-        }
-        k = end + 1;
-    }
-    inside
-}
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionRules {
@@ -425,7 +377,8 @@ impl Sectioner {
                 .map(|&i| outline.sentences[i].text.trim_end().ends_with('?'))
                 .collect();
             let glued: Vec<bool> = ids.iter().map(|&i| outline.sentences[i].glued).collect();
-            let quoted = inside_quotation(ids.iter().map(|&i| outline.sentences[i].text.as_str()));
+            let quoted =
+                french::inside_quotation(ids.iter().map(|&i| outline.sentences[i].text.as_str()));
             let anaphoric: Vec<bool> = ids
                 .iter()
                 .map(|&i| self.opens_on_anaphora(&outline.sentences[i].text))
@@ -1236,14 +1189,17 @@ mod tests {
             "Fin.",
         ];
         assert_eq!(
-            inside_quotation(t.into_iter()),
+            french::inside_quotation(t.into_iter()),
             [false, true, true, false, false, false, true, false]
         );
         // a mark never closed forbids nothing
         let stray = ["Il a dit : « Nous viendrons.", "Nous resterons.", "Fin."];
-        assert_eq!(inside_quotation(stray.into_iter()), [false; 3]);
+        assert_eq!(french::inside_quotation(stray.into_iter()), [false; 3]);
         let straight = ["Il a dit : \"Oui.", "Bien sûr.\"", "Fin."];
-        assert_eq!(inside_quotation(straight.into_iter()), [false, true, false]);
+        assert_eq!(
+            french::inside_quotation(straight.into_iter()),
+            [false, true, false]
+        );
     }
 
     #[test]

@@ -259,6 +259,9 @@ impl Structurer {
                     let mut para: Vec<usize> = Vec::new();
                     let ranges = splitter.split(&t);
                     let glued = |ri: usize| ri > 0 && ranges[ri - 1].end == ranges[ri].start;
+                    // no heading stands inside a quotation (« … dans les 7
+                    // jours. Dès lors Si vous … » between quotation marks)
+                    let quoted = french::inside_quotation(ranges.iter().map(|r| &t[r.clone()]));
                     let mut skip_to = 0;
                     for (ri, range) in ranges.iter().enumerate() {
                         if ri < skip_to {
@@ -310,7 +313,7 @@ impl Structurer {
                         // what follows a colon belongs to the sentence that announced it
                         let announced =
                             std::mem::replace(&mut after_colon, s.trim_end().ends_with(':'));
-                        if announced {
+                        if announced || quoted[ri] {
                             run_words += french::words(s).count();
                             push_sentence(&mut out, &mut para, s, glued(ri));
                             continue;

@@ -395,6 +395,54 @@ pub fn starts_upper(s: &str) -> bool {
             .is_some_and(|c| c.is_alphabetic() || c == '«' || c == '"')
 }
 
+/// A quotation mark left open counts only when it closes within this many
+/// sentences: a stray mark must not forbid every boundary after it.
+const MAX_QUOTE_SENTENCES: usize = 8;
+
+/// For each sentence, whether the gap before it falls inside a quotation that
+/// an earlier sentence opened (« …, “…, or a straight " left open) and a later
+/// one closes.
+pub(crate) fn inside_quotation<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    // the quotation depth after each sentence
+    let mut depth_after = Vec::new();
+    let (mut guillemets, mut curly, mut straight) = (0usize, 0usize, false);
+    for t in texts {
+        for c in t.chars() {
+            match c {
+                '«' => guillemets += 1,
+                '»' => guillemets = guillemets.saturating_sub(1),
+                '“' => curly += 1,
+                '”' => curly = curly.saturating_sub(1),
+                '"' => straight = !straight,
+                _ => {}
+            }
+        }
+        depth_after.push(guillemets > 0 || curly > 0 || straight);
+    }
+    let n = depth_after.len();
+    let mut inside = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        if !depth_after[k] {
+            k += 1;
+            continue;
+        }
+        // a run of sentences ending inside the quotation: k..end
+        let mut end = k;
+        while end < n && depth_after[end] {
+            end += 1;
+        }
+        // closed by sentence `end` (when there is one) within the bound
+        if end < n && end - k < MAX_QUOTE_SENTENCES {
+            for flag in &mut inside[k + 1..=end] {
+                *flag = true;
+            }
+        }
+        k = end + 1;
+    }
+    inside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
