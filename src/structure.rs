@@ -1828,6 +1828,14 @@ impl Structurer {
         if french::words(&before).any(|w| self.rules.list_announcers.iter().any(|a| a == w)) {
             return None;
         }
+        // « … ont été compensées par : La hausse … »: a colon after a
+        // preposition or a determiner goes on with the sentence
+        if french::words(&before)
+            .last()
+            .is_some_and(|w| lex.is_function_word(w))
+        {
+            return None;
+        }
         let tail = &s[start..];
         let tokens = token_spans(tail);
         let cut = self.inline_heading(tail, &tokens, lex, proper, lower)?;
