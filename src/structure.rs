@@ -2057,6 +2057,7 @@ impl Structurer {
                 // the repetition is the cue; the subject may well be a name
             } else if lex.is_function_word(&next_bare)
                 || lex.is_function_word(&next_lower)
+                || clear_start
                 || elided_start
                 || inversion
                 || verbal
