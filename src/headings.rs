@@ -145,10 +145,17 @@ impl HeadingWriter {
         })
     }
 
-    /// Fill a template with terms; `None` when a placeholder cannot be filled.
+    /// Fill a template with terms; `None` when a placeholder cannot be
+    /// filled. A template with a second term of two words or more counts
+    /// the words of both against its `min_words` (« Le projet et les
+    /// contributeurs occasionnels »), not two loose words.
     pub fn fill(&self, template: &Template, np: &Np, np2: Option<&Np>) -> Option<String> {
         let mut t = template.text.clone();
-        if !np.has_article() || np.words() < template.min_words {
+        let words = match np2.filter(|n2| t.contains("{np2}") && n2.words() >= 2) {
+            Some(n2) => np.words() + n2.words(),
+            None => np.words(),
+        };
+        if !np.has_article() || words < template.min_words {
             return None;
         }
         if t.contains("{np}") {
@@ -1025,6 +1032,28 @@ mod tests {
         assert_eq!(
             sections[0].heading.as_ref().unwrap().text,
             "Pourquoi l'atelier ferme-t-il\u{202f}?"
+        );
+    }
+
+    #[test]
+    fn a_one_word_term_pairs_with_a_longer_second_term() {
+        let (w, _, _) = writer();
+        let pair = w
+            .rules
+            .templates
+            .iter()
+            .find(|t| t.id == "np-and-np2")
+            .expect("the pair template");
+        let kp = np("communauté", Some("la"));
+        assert_eq!(
+            w.fill(pair, &kp, Some(&np("demandes de fusion", Some("les"))))
+                .as_deref(),
+            Some("La communauté et les demandes de fusion")
+        );
+        // two loose words make no heading
+        assert_eq!(
+            w.fill(pair, &kp, Some(&np("contribution", Some("la")))),
+            None
         );
     }
 
