@@ -1943,6 +1943,14 @@ impl Structurer {
             {
                 continue;
             }
+            // nor on a gerund, which governs what follows (« En utilisant La
+            // Bonne Boîte, elle passe … »)
+            if k >= 2
+                && heading_words[k - 2].eq_ignore_ascii_case("en")
+                && prev_bare.ends_with("ant")
+            {
+                continue;
+            }
             // the topic before a colon holds no verb; the subtitle after it
             // may be a clause (« Changer de posture : le support permet
             // aussi de … »), since a clear sentence start must end it
