@@ -1138,10 +1138,6 @@ impl Structurer {
         // next (« Pourquoi ? », « Qui sait ? »), unless the answer takes up
         // its inversion, or the text asks it again and it names something
         let (content, naming) = self.question_content_words(&lower, lex);
-        if content.max(stems.len()) < r.min_content_words && !echo && !(ctx.repeated && naming > 0)
-        {
-            return None;
-        }
         let mut score = 0.0;
         // an interrogative word first, or first after a comma ("J’ai …,
         // comment faire … ?")
@@ -1165,6 +1161,15 @@ impl Structurer {
         let speaker = lower
             .iter()
             .any(|w| inversion(w, &["je", "tu", "nous", "vous"]));
+        // … or it stands alone on its line and asks in its first words
+        // (« Comment ça s’explique ? », « Que pouvons-nous y faire ? »)
+        if content.max(stems.len()) < r.min_content_words
+            && !echo
+            && !(ctx.repeated && naming > 0)
+            && !(ctx.own_line && (is_opener(&lower[0]) || speaker))
+        {
+            return None;
+        }
         if opener || speaker {
             score += r.opener;
         } else if r.impersonal.contains(&lower[0]) {
