@@ -1161,12 +1161,13 @@ impl Structurer {
         let speaker = lower
             .iter()
             .any(|w| inversion(w, &["je", "tu", "nous", "vous"]));
-        // … or it stands alone on its line and asks in its first words
-        // (« Comment ça s’explique ? », « Que pouvons-nous y faire ? »)
+        // … or it stands alone on its line and asks in its first words, in
+        // three words at least (« Comment ça s’explique ? », « Que
+        // pouvons-nous y faire ? », not « Pourquoi ? »)
         if content.max(stems.len()) < r.min_content_words
             && !echo
             && !(ctx.repeated && naming > 0)
-            && !(ctx.own_line && (is_opener(&lower[0]) || speaker))
+            && !(ctx.own_line && words.len() >= 3 && (is_opener(&lower[0]) || speaker))
         {
             return None;
         }
