@@ -908,6 +908,8 @@ mod tests {
         let terms = [
             section_term("propre", "le", 4, 4),
             section_term("cinq", "les", 3, 3),
+            // « une excellente façon »
+            section_term("excellente", "une", 3, 3),
             section_term("serre", "la", 2, 2),
         ];
         let h = w.generate(&terms, &kw, &lex, false, &[], &[], &[]).unwrap();
