@@ -249,6 +249,11 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         let mut n_content = 1;
         while j < toks.len() && n_words < 5 && n_content < 3 {
             let t = &toks[j];
+            // punctuation between two words ends the phrase (« les
+            // diversités « visibles » (identité … », « Jekyll, CocoaPods »)
+            if gap_breaks(&sentence.text, toks[j - 1].text, t.text) {
+                break;
+            }
             let lower = &*t.lower;
             let elided_inner =
                 lower.starts_with("d’") || lower.starts_with("d'") || lower.starts_with("l’");
@@ -277,6 +282,17 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                     && toks
                         .get(j + 1)
                         .is_some_and(|n| matches!(n.lower.as_ref(), "à" | "au" | "aux" | "par"))
+                {
+                    break;
+                }
+                // nor is a present participle before its object
+                // (« l’expertise assurant la conformité »; not « le médecin
+                // traitant », a noun phrase of its own)
+                if lower.ends_with("ant")
+                    && toks.get(j + 1).is_some_and(|n| {
+                        DETERMINERS.contains(&n.lower.as_ref())
+                            || matches!(n.lower.as_ref(), "à" | "au" | "aux" | "de" | "du" | "des")
+                    })
                 {
                     break;
                 }
@@ -323,6 +339,17 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             out[last].cut = true;
         }
     }
+}
+
+/// Whether the text between two words of `text` (both slices of it, `a`
+/// before `b`) holds punctuation that ends a noun phrase: a comma, a colon, a
+/// semicolon, a bracket, a sentence mark.
+fn gap_breaks(text: &str, a: &str, b: &str) -> bool {
+    let base = text.as_ptr() as usize;
+    let from = (a.as_ptr() as usize).saturating_sub(base) + a.len();
+    let to = (b.as_ptr() as usize).saturating_sub(base);
+    text.get(from..to)
+        .is_some_and(|gap| gap.contains([',', ';', ':', '(', ')', '[', ']', '.', '!', '?', '…']))
 }
 
 /// Finite forms the verb lexicon leaves out: the future singular
@@ -1287,6 +1314,19 @@ mod tests {
         let (kw, lex) = analysed(text);
         let t = kw.terms.get(&lex.stem("association")).unwrap();
         assert_eq!(t.surface, "association");
+    }
+
+    #[test]
+    fn terms_stop_at_punctuation_and_before_a_participle_with_its_object() {
+        let text = "Les ateliers accueillent les diversités « visibles » (origine sociale, handicap) chaque semaine. Les ateliers utilisent Jekyll, CocoaPods et Homebrew pour leurs sites. Les ateliers ont une expertise assurant la qualité des sites. Les ateliers ont rejoint le réseau national.";
+        let (kw, _) = analysed(text);
+        let surfaces: Vec<&str> = kw.terms.values().map(|t| t.surface.as_str()).collect();
+        for bad in ["visibles origine", "Jekyll CocoaPods", "expertise assurant"] {
+            assert!(
+                !surfaces.iter().any(|s| s.contains(bad)),
+                "« {bad} » in {surfaces:?}"
+            );
+        }
     }
 
     #[test]
