@@ -1357,38 +1357,49 @@ mod tests {
         assert!(Cleaner::from_yaml("t.yaml", &zero).is_err());
     }
 
+    /// A one-rule file of `yaml`, compiled eagerly and lazily: each input
+    /// of `cases` leaves the text given with it.
+    fn region_rule_leaves(yaml: &str, cases: &[(&str, &str)]) {
+        for eager in [true, false] {
+            let c = Cleaner::parse("t.yaml", yaml, eager).expect("compiles");
+            for (input, left) in cases {
+                assert_eq!(c.run(input).text, *left, "{input:?} (eager: {eager})");
+            }
+        }
+    }
+
     #[test]
     fn a_tail_rule_reads_the_end_of_the_text_only() {
         let yaml = "rules:\n  - id: r\n    description: d\n    pattern: 'Haut de page'\n    needs: [haut]\n    tail_chars: 20\n    examples: {strip: [Haut de page], keep: [b]}\n";
-        for eager in [true, false] {
-            let c = Cleaner::parse("t.yaml", yaml, eager).expect("compiles");
-            // at the end: removed; further back: left; characters, not bytes
-            assert_eq!(c.run("Le texte. Haut de page").text, "Le texte.");
-            assert_eq!(
-                c.run("Haut de page au début, puis un long texte qui suit.")
-                    .text,
-                "Haut de page au début, puis un long texte qui suit."
-            );
-            assert_eq!(c.run("Été éé. Haut de page").text, "Été éé.");
-        }
+        // at the end: removed; further back: left; characters, not bytes
+        region_rule_leaves(
+            yaml,
+            &[
+                ("Le texte. Haut de page", "Le texte."),
+                (
+                    "Haut de page au début, puis un long texte qui suit.",
+                    "Haut de page au début, puis un long texte qui suit.",
+                ),
+                ("Été éé. Haut de page", "Été éé."),
+            ],
+        );
     }
 
     #[test]
     fn a_head_rule_reads_the_start_of_the_text_only() {
         let yaml = "rules:\n  - id: r\n    description: d\n    pattern: '(?m)^Par Léa Roux$'\n    needs: [par]\n    head_chars: 20\n    examples: {strip: [Par Léa Roux], keep: [b]}\n";
-        for eager in [true, false] {
-            let c = Cleaner::parse("t.yaml", yaml, eager).expect("compiles");
-            // at the start: removed; further on: left; characters, not bytes
-            assert_eq!(c.run("Par Léa Roux\nLe texte.").text, "Le texte.");
-            assert_eq!(
-                c.run("Un long texte qui continue.\nPar Léa Roux").text,
-                "Un long texte qui continue.\nPar Léa Roux"
-            );
-            assert_eq!(
-                c.run("Été\nPar Léa Roux\nLe texte.").text,
-                "Été\n\n\nLe texte."
-            );
-        }
+        // at the start: removed; further on: left; characters, not bytes
+        region_rule_leaves(
+            yaml,
+            &[
+                ("Par Léa Roux\nLe texte.", "Le texte."),
+                (
+                    "Un long texte qui continue.\nPar Léa Roux",
+                    "Un long texte qui continue.\nPar Léa Roux",
+                ),
+                ("Été\nPar Léa Roux\nLe texte.", "Été\n\n\nLe texte."),
+            ],
+        );
         let both = yaml.replace("head_chars: 20", "head_chars: 20\n    tail_chars: 20");
         assert!(Cleaner::from_yaml("t.yaml", &both).is_err());
     }

@@ -1037,15 +1037,19 @@ mod tests {
         );
     }
 
+    /// The template that joins two terms (« {np} et {np2} »).
+    fn pair_template(w: &HeadingWriter) -> &Template {
+        w.rules
+            .templates
+            .iter()
+            .find(|t| t.text.contains("{np2}"))
+            .expect("the pair template")
+    }
+
     #[test]
     fn a_one_word_term_pairs_with_a_longer_second_term() {
         let (w, _, _) = writer();
-        let pair = w
-            .rules
-            .templates
-            .iter()
-            .find(|t| t.id == "np-and-np2")
-            .expect("the pair template");
+        let pair = pair_template(&w);
         let kp = np("communauté", Some("la"));
         assert_eq!(
             w.fill(pair, &kp, Some(&np("demandes de fusion", Some("les"))))
@@ -1187,12 +1191,7 @@ mod tests {
     #[test]
     fn a_second_term_without_an_article_is_not_joined() {
         let (w, _, _) = writer();
-        let tpl = w
-            .rules
-            .templates
-            .iter()
-            .find(|t| t.text.contains("{np2}"))
-            .unwrap();
+        let tpl = pair_template(&w);
         let a = np("serre municipale", Some("la"));
         assert!(w
             .fill(tpl, &a, Some(&np("propre jardin", Some("votre"))))

@@ -640,7 +640,7 @@ mod tests {
         );
         assert_eq!(t, "Plan vélo\u{a0}: la métropole de Valbourg");
         // a whole title is left as it is
-        let t = seo_title("Le plan vélo a été présenté", "plan vélo", &lex(), 60);
+        let t = seo("Le plan vélo a été présenté", "plan vélo");
         assert_eq!(t, "Le plan vélo a été présenté");
     }
 
@@ -707,11 +707,9 @@ mod tests {
 
     #[test]
     fn a_seo_title_keeps_one_colon() {
-        let t = seo_title(
+        let t = seo(
             "Transports : la ville double ses pistes en deux ans",
             "pistes cyclables",
-            &lex(),
-            60,
         );
         assert_eq!(
             t,
@@ -719,48 +717,39 @@ mod tests {
         );
     }
 
+    /// The SEO title of `title` for `kp`, within 60 characters.
+    fn seo(title: &str, kp: &str) -> String {
+        seo_title(title, kp, &lex(), 60)
+    }
+
     #[test]
     fn seo_title_starts_with_the_keyphrase_in_its_exact_form() {
         // « Les projets … » holds the plural, not the keyphrase « projet »
-        let t = seo_title(
+        let t = seo(
             "Les projets libres en croissance peuvent bénéficier de règles",
             "projet",
-            &lex(),
-            60,
         );
         assert!(t.starts_with("Projet\u{a0}: les projets libres"), "{t}");
     }
 
     #[test]
     fn seo_title_names_a_final_keyphrase_once() {
-        let t = seo_title("Le côté légal de l’Open Source", "open source", &lex(), 60);
+        let t = seo("Le côté légal de l’Open Source", "open source");
         assert_eq!(t, "Open source\u{a0}: le côté légal");
         // not after a verb: « faire » cannot end the title
-        let t = seo_title(
-            "Être payé pour faire de l’Open Source",
-            "open source",
-            &lex(),
-            60,
-        );
+        let t = seo("Être payé pour faire de l’Open Source", "open source");
         assert!(t.ends_with("faire de l’Open Source"), "{t}");
         // the keyphrase written with either apostrophe starts the title
-        let t = seo_title(
+        let t = seo(
             "Le Conseil d’Administration se réunit",
             "Conseil d'Administration",
-            &lex(),
-            60,
         );
         assert_eq!(t, "Le Conseil d’Administration se réunit");
     }
 
     #[test]
     fn seo_title_puts_the_keyphrase_first() {
-        let t = seo_title(
-            "La mairie lance son plan vélo",
-            "pistes cyclables",
-            &lex(),
-            60,
-        );
+        let t = seo("La mairie lance son plan vélo", "pistes cyclables");
         assert!(t.starts_with("Pistes cyclables\u{a0}: la mairie"), "{t}");
     }
 }

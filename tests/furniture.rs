@@ -10,8 +10,8 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-/// The article's body: the Markdown after its front matter.
-fn body(input: &str) -> String {
+/// The Markdown `rubrique rewrite` writes for `input` (it must succeed).
+fn rewrite(input: &str) -> String {
     let out = Command::cargo_bin("rubrique")
         .unwrap()
         .arg("rewrite")
@@ -19,7 +19,12 @@ fn body(input: &str) -> String {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{input}");
-    let md = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The article's body: the Markdown after its front matter.
+fn body(input: &str) -> String {
+    let md = rewrite(input);
     md.split_once("\n---\n")
         .map_or(md.as_str(), |(_, body)| body)
         .to_string()
@@ -89,14 +94,8 @@ fn furniture_appended_in_a_run_is_removed_whole() {
 
 /// The front matter's `title:` line.
 fn title(input: &str) -> String {
-    let out = Command::cargo_bin("rubrique")
-        .unwrap()
-        .arg("rewrite")
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    let md = String::from_utf8(out.stdout).unwrap();
-    md.lines()
+    rewrite(input)
+        .lines()
         .find_map(|l| l.strip_prefix("title: "))
         .unwrap_or_default()
         .trim_matches('"')
