@@ -108,7 +108,11 @@ struct Patterns {
 /// Expansion sections and warnings.
 pub struct Expansion {
     pub sections: Vec<Section>,
-    pub warnings: Vec<String>,
+    /// The templates that built a section, in template order (some of them
+    /// may be left out again for the keyphrase density).
+    pub built: Vec<String>,
+    /// The templates the text had too few facts for, in template order.
+    pub lacking: Vec<String>,
 }
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
@@ -385,11 +389,11 @@ impl Expander {
                     .filter(|(i, s)| *i > 0 && s.heading.is_none())
                     .count();
         let mut out = Vec::new();
-        let mut warnings = Vec::new();
         if words >= min_words && min_sections == 0 {
             return Expansion {
                 sections: out,
-                warnings,
+                built: Vec::new(),
+                lacking: Vec::new(),
             };
         }
         let ctx = Context::new(sentences, sentence_words, lex);
@@ -434,7 +438,7 @@ impl Expander {
             .filter(|h| keywords::mentions_words(&h.text, &kp_words))
             .count();
         let mut used: BTreeSet<usize> = BTreeSet::new();
-        let mut added_ids = Vec::new();
+        let mut built_ids = Vec::new();
         let mut lacking = Vec::new();
         for tpl in &self.rules.templates {
             if words >= min_words && out.len() >= min_sections {
@@ -518,7 +522,7 @@ impl Expander {
                 blocks.push(Block::List { items: list });
             }
             words += added;
-            added_ids.push(tpl.id.clone());
+            built_ids.push(tpl.id.clone());
             out.push(Section {
                 heading: None,
                 kind: SectionKind::Expansion {
@@ -576,25 +580,82 @@ impl Expander {
                 })
             });
         }
-        if words < min_words {
-            let made = if added_ids.is_empty() {
-                "no expansion section could be built".to_string()
-            } else {
-                format!("expansion sections added: {}", added_ids.join(", "))
-            };
-            let none = if lacking.is_empty() {
-                String::new()
-            } else {
-                format!("; too few facts for: {}", lacking.join(", "))
-            };
-            warnings.push(format!(
-                "the article has about {words} words, under the target of {min_words}: the text holds no more facts to build sections from without repeating it or inventing ({made}{none})"
-            ));
-        }
         Expansion {
             sections: out,
-            warnings,
+            built: built_ids,
+            lacking,
         }
+    }
+
+    /// The warning for an article left under the word target: its words as
+    /// written (sentences, headings and generated text of the final
+    /// sections), the expansion sections it kept, those left out again to
+    /// keep the keyphrase density in its band, and the templates the text
+    /// had too few facts for. `None` when the target is met.
+    pub fn shortfall_warning(
+        &self,
+        sections: &[Section],
+        sentences: &[Sentence],
+        min_words: usize,
+        expansion: &Expansion,
+    ) -> Option<String> {
+        let mut words = 0;
+        let mut kept = Vec::new();
+        for sec in sections {
+            if let SectionKind::Expansion { template } = &sec.kind {
+                kept.push(template.as_str());
+            }
+            words += sec
+                .heading
+                .as_ref()
+                .map_or(0, |h| french::word_count(&h.text));
+            for b in &sec.blocks {
+                words += match b {
+                    Block::Text { text } => french::word_count(&text.text),
+                    Block::List { items } => {
+                        items.iter().map(|g| french::word_count(&g.text)).sum()
+                    }
+                    _ => b
+                        .source_sentences()
+                        .iter()
+                        .filter_map(|&id| sentences.get(id))
+                        .map(|s| french::word_count(&s.text))
+                        .sum(),
+                };
+            }
+        }
+        if words >= min_words {
+            return None;
+        }
+        let made = if kept.is_empty() && expansion.built.is_empty() {
+            "no expansion section could be built".to_string()
+        } else if kept.is_empty() {
+            "no expansion section added".to_string()
+        } else {
+            format!("expansion sections added: {}", kept.join(", "))
+        };
+        let dropped: Vec<&str> = expansion
+            .built
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !kept.contains(id))
+            .collect();
+        let dropped = if dropped.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; left out to keep the keyphrase density in its band: {}",
+                dropped.join(", ")
+            )
+        };
+        let none = if expansion.lacking.is_empty() {
+            String::new()
+        } else {
+            format!("; too few facts for: {}", expansion.lacking.join(", "))
+        };
+        Some(format!(
+            "the article has about {words} words, under the target of {min_words}: the text holds no more facts to build sections from without repeating it or inventing ({made}{dropped}{none})"
+        ))
     }
 
     /// Leave out expansion items that hold the keyphrase, from the last,
@@ -2406,13 +2467,21 @@ mod tests {
     }
 
     fn run(texts: &[&str], min_words: usize) -> Expansion {
+        run_with_warning(texts, min_words).0
+    }
+
+    /// The expansion, and the warning of the article it ends.
+    fn run_with_warning(texts: &[&str], min_words: usize) -> (Expansion, Option<String>) {
         let source = Source::embedded();
         let lex = Lexicon::load(&source).unwrap();
         let ex = Expander::load(&source).unwrap();
         let s = sentences(texts);
         let secs = vec![section(0..s.len())];
         let kw = keywords::analyse(&s, &secs, &lex, &Options::default());
-        ex.run(&s, &secs, &kw, &lex, min_words, 0)
+        let e = ex.run(&s, &secs, &kw, &lex, min_words, 0);
+        let all: Vec<Section> = secs.iter().chain(&e.sections).cloned().collect();
+        let warning = ex.shortfall_warning(&all, &s, min_words, &e);
+        (e, warning)
     }
 
     fn generated(text: &str, template: &str) -> Generated {
@@ -2573,7 +2642,7 @@ mod tests {
 
     #[test]
     fn builds_sections_from_facts_only() {
-        let e = run(TEXT, 700);
+        let (e, warning) = run_with_warning(TEXT, 700);
         let text = all_text(&e);
         let ids: Vec<String> = e
             .sections
@@ -2599,8 +2668,13 @@ mod tests {
             text.contains("Qu’est-ce que la ressourcerie\u{202f}?"),
             "{text}"
         );
-        // the text is short: a warning, no filler
-        assert_eq!(e.warnings.len(), 1);
+        // the text is short: a warning that names what was built, no filler
+        let warning = warning.unwrap();
+        assert!(warning.contains("under the target of 700"), "{warning}");
+        assert!(
+            warning.contains("expansion sections added: key-figures, timeline"),
+            "{warning}"
+        );
     }
 
     #[test]
@@ -2653,19 +2727,23 @@ mod tests {
 
     #[test]
     fn nothing_added_over_target() {
-        let e = run(TEXT, 10);
+        let (e, warning) = run_with_warning(TEXT, 10);
         assert!(e.sections.is_empty());
-        assert!(e.warnings.is_empty());
+        assert!(warning.is_none());
     }
 
     #[test]
     fn code_and_empty_input_do_not_panic() {
-        let e = run(
+        let (e, warning) = run_with_warning(
             &["var a = {b: 1}; f(a); g(2020);", "", "((« 12 %", "Le 1er"],
             700,
         );
         assert!(e.sections.is_empty());
-        assert_eq!(e.warnings.len(), 1);
+        let warning = warning.unwrap();
+        assert!(
+            warning.contains("no expansion section could be built"),
+            "{warning}"
+        );
     }
 
     #[test]

@@ -249,7 +249,7 @@ impl HeadingWriter {
     /// When the author's own headings leave the keyphrase in too few subheadings,
     /// open a subsection (H3) at a paragraph of a long section that speaks of it,
     /// under a generated heading carrying the keyphrase.
-    fn keyphrase_subheadings(
+    pub fn keyphrase_subheadings(
         &self,
         sections: &mut Vec<Section>,
         sentences: &[Sentence],

@@ -133,8 +133,8 @@ impl Engine {
         keywords: &keywords::Keywords,
         opts: &Options,
         min_sections: usize,
-    ) -> (Vec<model::Section>, Vec<String>) {
-        let expansion = self.expand.run(
+    ) -> (Vec<model::Section>, expand::Expansion) {
+        let mut expansion = self.expand.run(
             sentences,
             &sections,
             keywords,
@@ -142,10 +142,10 @@ impl Engine {
             opts.min_words,
             min_sections,
         );
-        sections.extend(expansion.sections);
+        sections.append(&mut expansion.sections);
         self.headings
             .run(&mut sections, sentences, keywords, &self.french);
-        (sections, expansion.warnings)
+        (sections, expansion)
     }
 
     pub fn rewrite(&self, input: &[u8], opts: &Options) -> Result<Article> {
@@ -202,7 +202,7 @@ impl Engine {
         // keyphrase; when the templates could not give it to that many, the
         // expansion is asked again for the sections the density band lacks
         let unnamed = (shortfall < headings::MAX_BAND_SECTIONS).then(|| sections.clone());
-        let (mut sections, mut warnings) =
+        let (mut sections, mut expansion) =
             self.expand_and_name(sections, &outline.sentences, &keywords, opts, shortfall);
         if let Some(unnamed) = unnamed {
             let density = keywords::Density::of_keywords(
@@ -216,7 +216,7 @@ impl Engine {
             // each section asked adds words too, which may raise the band
             let mut more = shortfall + lack;
             while lack > 0 && more <= headings::MAX_BAND_SECTIONS {
-                let (again, again_warnings) = self.expand_and_name(
+                let (again, again_expansion) = self.expand_and_name(
                     unnamed.clone(),
                     &outline.sentences,
                     &keywords,
@@ -232,14 +232,31 @@ impl Engine {
                 );
                 if d.matches >= d.min {
                     sections = again;
-                    warnings = again_warnings;
+                    expansion = again_expansion;
                     break;
                 }
                 more += 1;
             }
         }
-        self.expand
-            .trim_to_density(&mut sections, &outline.sentences, &keywords, &self.french);
+        let trimmed =
+            self.expand
+                .trim_to_density(&mut sections, &outline.sentences, &keywords, &self.french);
+        // a section the trim dropped may have carried the keyphrase in its
+        // heading: the subheadings may need another one, which the density
+        // band now leaves room for
+        if trimmed > 0 {
+            self.headings.keyphrase_subheadings(
+                &mut sections,
+                &outline.sentences,
+                &keywords,
+                &self.french,
+            );
+        }
+        let warnings: Vec<String> = self
+            .expand
+            .shortfall_warning(&sections, &outline.sentences, opts.min_words, &expansion)
+            .into_iter()
+            .collect();
         let meta = self
             .meta
             .run(&outline, &sections, &keywords, &self.french, opts);

@@ -51,14 +51,18 @@ fn check_json(md: &str) -> serde_json::Value {
     serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap()
 }
 
-fn density(v: &serde_json::Value) -> serde_json::Value {
+fn assessment(v: &serde_json::Value, id: &str) -> serde_json::Value {
     v["assessments"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["id"] == "keyphrase-density")
+        .find(|a| a["id"] == id)
         .cloned()
         .unwrap()
+}
+
+fn density(v: &serde_json::Value) -> serde_json::Value {
+    assessment(v, "keyphrase-density")
 }
 
 #[test]
@@ -102,13 +106,7 @@ fn rewritten_article_keeps_the_keyphrase_in_the_band() {
     let v = check_json(&md);
     let d = density(&v);
     assert_eq!(d["level"], "good", "{d}\n{md}");
-    let sub = v["assessments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == "keyphrase-in-subheadings")
-        .cloned()
-        .unwrap();
+    let sub = assessment(&v, "keyphrase-in-subheadings");
     assert_eq!(sub["level"], "good", "{sub}\n{md}");
 }
 
@@ -167,4 +165,23 @@ fn a_short_text_is_not_quoted_past_the_keyphrase_band() {
     assert_eq!(code, 0, "{err}");
     let d = density(&check_json(&md));
     assert_eq!(d["level"], "good", "{d}\n{md}");
+}
+
+/// A short text whose expansion went past the keyphrase band: the trim drops
+/// the section whose heading carried the keyphrase, and a subheading is then
+/// opened at a paragraph that names it, so the subheadings keep their share.
+#[test]
+fn the_density_trim_leaves_the_keyphrase_in_enough_subheadings() {
+    let text = include_str!("fixtures/ressourcerie.txt");
+    let (md, err, code) = rewrite(text, &["--keyphrase", "ressourcerie"]);
+    assert_eq!(code, 0, "{err}");
+    let v = check_json(&md);
+    assert_eq!(density(&v)["level"], "good", "{md}");
+    let sub = assessment(&v, "keyphrase-in-subheadings");
+    assert_eq!(sub["level"], "good", "{sub}\n{md}");
+    // the warning says which section went, and why
+    assert!(
+        err.contains("left out to keep the keyphrase density in its band: faq"),
+        "{err}"
+    );
 }
