@@ -490,6 +490,32 @@ impl Structurer {
                             run_words = 0;
                             body = rest;
                         }
+                        // a second heading right after the one cut out
+                        // (« Contexte Une crise à plusieurs dimensions Les
+                        // scientifiques … »): the first heads an empty section
+                        if !explicit && body.len() < s.len() && !body.is_empty() {
+                            let tokens = token_spans(body);
+                            if let Some(cut) = self.inline_heading(
+                                body,
+                                &tokens,
+                                lex,
+                                &proper,
+                                (&lower_words, &lower_stems),
+                            ) {
+                                // and a sentence after it, not the rest of a
+                                // name (« Le collectif Vélo Saint-Aubin, … »)
+                                let rest = body[cut..].trim();
+                                let mut words = rest.split_whitespace();
+                                let first = words.next();
+                                let opens = first.is_some_and(|w| {
+                                    self.opens_sentence(w, words.next(), &lower_words, &proper)
+                                }) || rest.ends_with('?');
+                                if opens {
+                                    push_heading(&mut out, body[..cut].trim(), 2, "inline");
+                                    body = rest;
+                                }
+                            }
+                        }
                         run_words += french::words(body).count();
                         push_sentence(
                             &mut out,
@@ -1715,6 +1741,21 @@ impl Structurer {
             .into_iter()
             .filter(|t| t.start >= start)
             .collect();
+        // a stock heading alone (« Résultats Répartition géographique »),
+        // before a common word (not « Résultats Google »)
+        if let [first, second, third, ..] = &tokens[..] {
+            let lower = french::lowercase(&h[first.clone()]);
+            let word = &h[second.clone()];
+            if self.rules.stock_headings.iter().any(|s| *s == *lower)
+                && french::starts_upper(&h[first.clone()])
+                && word.starts_with(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && proper.get(word).copied().unwrap_or(0) <= 1
+                && h[third.clone()].starts_with(char::is_lowercase)
+            {
+                return Some(second.start);
+            }
+        }
         for j in 2..tokens.len() {
             let word = &h[tokens[j].clone()];
             let prev = &h[tokens[j - 1].clone()];
@@ -2215,10 +2256,14 @@ fn subordinating_locution(word: &str, following: Option<&str>) -> bool {
 /// The number of a numbered heading whose sentence before it lost its full
 /// stop (« … engager ses proches 1. Le simulateur de référence »): the
 /// splitter ends that sentence on the number, and the heading after it is
-/// recovered without it. When the next heading is numbered
-/// with the number that follows (« 2. … »), or when the number is 1 and no
-/// heading follows at all (a text cut short after it), the number goes back
-/// to the heading.
+/// recovered without it. The number goes back to the heading when it fits
+/// the text's series of numbered headings: the nearest numbered heading
+/// before it (written with its number, or another such heading) has a
+/// smaller number, the nearest after it a larger one, and one of them is at
+/// most two away (« 1. … », then « … plein air) 3. », « … ci-dessus) 5. »,
+/// « … équilibrée 6. » before headings 3, 5 and 6, the headings 2 and 4 lost);
+/// or when the number is 1 and no heading follows at all (a text cut short
+/// after it).
 fn number_first_heading(out: &mut Outline) {
     let numbered = |h: &str| -> Option<u32> {
         let (n, rest) = h.split_once(". ")?;
@@ -2226,17 +2271,24 @@ fn number_first_heading(out: &mut Outline) {
             .then(|| n.parse().ok())
             .flatten()
     };
+    // each heading's number: written (Some(n), None) or a candidate at the
+    // end of the sentence before it (Some(n), Some(sentence, before))
+    let mut series: Vec<(usize, u32, Option<(usize, String)>)> = Vec::new();
     for i in 1..out.parts.len() {
         let Some(text) = out.parts[i].heading.as_ref().map(|h| h.text.clone()) else {
             continue;
         };
-        if numbered(&text).is_some() || text.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(n) = numbered(&text) {
+            series.push((i, n, None));
+            continue;
+        }
+        if text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let Some(&last) = out.parts[i - 1].paragraphs.last().and_then(|p| p.last()) else {
             continue;
         };
-        let sentence = out.sentences[last].text.clone();
+        let sentence = &out.sentences[last].text;
         let Some(body) = sentence.trim_end().strip_suffix('.') else {
             continue;
         };
@@ -2246,26 +2298,37 @@ fn number_first_heading(out: &mut Outline) {
         let Ok(number) = n.parse::<u32>() else {
             continue;
         };
+        // the word before is lowercase (« air) », « ci-dessus) » included)
         let word_before = before.rsplit(' ').next().unwrap_or("");
-        let next_numbered = out.parts[i + 1..]
-            .iter()
-            .find_map(|p| p.heading.as_ref())
-            .and_then(|h| numbered(&h.text));
-        // the next heading carries the next number; or, in a text cut short
-        // after its first numbered heading, none follows a « 1. » at all
-        let next_heading = out.parts[i + 1..].iter().any(|p| p.heading.is_some());
-        let series = next_numbered == Some(number + 1) || (number == 1 && !next_heading);
+        let letters = || word_before.chars().filter(|c| c.is_alphabetic());
         if n.len() > 2
             || n.starts_with('0')
-            || !word_before.chars().all(char::is_lowercase)
-            || word_before.is_empty()
-            || !series
+            || letters().next().is_none()
+            || !letters().all(char::is_lowercase)
         {
             continue;
         }
-        out.sentences[last].text = before.to_string();
+        series.push((i, number, Some((last, before.to_string()))));
+    }
+    let next_heading_after = |i: usize| out.parts[i + 1..].iter().any(|p| p.heading.is_some());
+    let mut accepted = Vec::new();
+    for (k, (i, number, candidate)) in series.iter().enumerate() {
+        let Some((last, before)) = candidate else {
+            continue;
+        };
+        let prev = k.checked_sub(1).map(|p| series[p].1);
+        let next = series.get(k + 1).map(|s| s.1);
+        let fits = prev.is_none_or(|p| p < *number) && next.is_none_or(|x| *number < x);
+        let near = prev.is_some_and(|p| number - p <= 2) || next.is_some_and(|x| x - number <= 2);
+        let cut_short = *number == 1 && !next_heading_after(*i);
+        if (fits && near) || cut_short {
+            accepted.push((*i, *number, *last, before.clone()));
+        }
+    }
+    for (i, number, last, before) in accepted {
+        out.sentences[last].text = before;
         if let Some(h) = out.parts[i].heading.as_mut() {
-            h.text = format!("{n}. {text}");
+            h.text = format!("{number}. {}", h.text);
         }
     }
 }

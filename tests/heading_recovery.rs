@@ -657,6 +657,46 @@ fn the_number_of_a_first_numbered_heading_after_an_unpunctuated_item_goes_back_t
 }
 
 #[test]
+fn numbers_glued_to_unpunctuated_sentences_go_back_to_a_series_of_headings() {
+    // each sentence before a heading lost its full stop, one of them after a
+    // parenthesis: the numbers 2 and 3 follow the written « 1. », so they
+    // belong to the headings, not to the sentences
+    let text = "La commune publie un guide pour réduire la consommation d’eau des familles, avec des conseils simples et des chiffres pour chaque pièce de la maison. 1. Réparer les fuites du logement Une chasse d’eau qui fuit peut gaspiller des dizaines de litres chaque jour sans que personne ne s’en aperçoive. Les plombiers de la régie viennent gratuitement vérifier les installations des familles (sur rendez-vous) 2. Récupérer l’eau de pluie Les cuves de récupération sont vendues à prix réduit aux habitants de la commune. Elles servent à arroser le jardin et les plantes du balcon (voir la liste ci-dessous) 3. Arroser le soir Les plantes profitent mieux de l’eau quand le soleil est couché. Le paillage garde aussi l’humidité du sol pendant plusieurs jours.";
+    let hs = headings(text);
+    assert_eq!(
+        hs,
+        [
+            "1. Réparer les fuites du logement",
+            "2. Récupérer l’eau de pluie",
+            "3. Arroser le soir"
+        ],
+        "{hs:?}"
+    );
+}
+
+#[test]
+fn a_heading_right_after_another_is_recovered_too() {
+    // two headings in a row, both full stops lost: the first heads an empty
+    // section, the second the sentences after it
+    let lead = "Les océans, les forêts et les sols jouent un rôle essentiel dans la régulation du climat, et leur dégradation menace l’équilibre de toute la planète selon les scientifiques.";
+    let body = "Les scientifiques parlent de neuf limites planétaires à ne pas dépasser pour préserver la stabilité de la planète. Le climat n’en est qu’une.";
+    for (first, second) in [
+        ("Contexte", "Une crise à plusieurs dimensions"),
+        (
+            "Le carbone parmi d’autres sujets",
+            "Une crise à plusieurs dimensions",
+        ),
+        ("Résultats", "Répartition géographique"),
+    ] {
+        let text = format!("{lead} {first} {second} {body}");
+        assert_eq!(headings(&text), [first, second], "{text}");
+    }
+    // a name goes on after a heading: no second heading inside it
+    let text = format!("{lead} Contexte Le collectif Vélo Saint-Aubin, qui milite depuis dix ans pour des pistes continues, salue une étape importante. Il restera vigilant.");
+    assert_eq!(headings(&text), ["Contexte"], "{text}");
+}
+
+#[test]
 fn a_topic_and_subtitle_heading_whose_subtitle_is_a_clause_is_recovered() {
     // « Topic : subtitle » where the subtitle has a subject and a verb of its
     // own, or a comma, glued before a sentence that opens on a function word
