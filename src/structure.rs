@@ -2253,6 +2253,9 @@ fn subordinating_locution(word: &str, following: Option<&str>) -> bool {
     }
 }
 
+/// A sentence that ends on a heading's number: its id and its text without it.
+type GluedNumber = (usize, String);
+
 /// The number of a numbered heading whose sentence before it lost its full
 /// stop (« … engager ses proches 1. Le simulateur de référence »): the
 /// splitter ends that sentence on the number, and the heading after it is
@@ -2271,9 +2274,9 @@ fn number_first_heading(out: &mut Outline) {
             .then(|| n.parse().ok())
             .flatten()
     };
-    // each heading's number: written (Some(n), None) or a candidate at the
-    // end of the sentence before it (Some(n), Some(sentence, before))
-    let mut series: Vec<(usize, u32, Option<(usize, String)>)> = Vec::new();
+    // each heading's part and number, with, for a number found at the end
+    // of the sentence before it, that sentence and its text without it
+    let mut series: Vec<(usize, u32, Option<GluedNumber>)> = Vec::new();
     for i in 1..out.parts.len() {
         let Some(text) = out.parts[i].heading.as_ref().map(|h| h.text.clone()) else {
             continue;
