@@ -364,8 +364,24 @@ impl Structurer {
                                     <= self.rules.question.series_gap_words
                             })
                         };
+                        // a short question two sentences on or back,
+                        // across a short answer: an exchange the
+                        // prose stages (« La réaction la plus fréquente ? Un
+                        // regard incrédule. Une startup d’État ? »)
+                        let verbless = |r: &std::ops::Range<usize>| {
+                            is_question(r)
+                                && french::words(&t[r.clone()]).count()
+                                    <= self.rules.max_question_heading_words
+                        };
+                        let brief = |r: &std::ops::Range<usize>| {
+                            french::words(&t[r.clone()]).count() <= EXCHANGE_ANSWER_WORDS
+                        };
+                        let verbless_exchange = ranges.get(ri + 2).is_some_and(verbless)
+                            && ranges.get(ri + 1).is_some_and(brief)
+                            || ri >= 2 && verbless(&ranges[ri - 2]) && brief(&ranges[ri - 1]);
                         let in_series = next_is_question
                             || ranges.get(ri + 2).is_some_and(is_question) && short_gap()
+                            || verbless_exchange
                             || out
                                 .sentences
                                 .last()
@@ -392,7 +408,8 @@ impl Structurer {
                             // a short question between two others is one of a series
                             (self.question_heading(s, lex, para.is_empty()).is_some()
                                 && !next_is_question
-                                && !prev_question)
+                                && !prev_question
+                                && !verbless_exchange)
                                 || self.is_question_heading(s, &ctx, lex)
                         };
                         if question {
@@ -2252,6 +2269,13 @@ fn subordinating_locution(word: &str, following: Option<&str>) -> bool {
         _ => false,
     }
 }
+
+/// Most words of the answer between two short questions of an exchange the
+/// prose stages (« La réaction la plus fréquente ? Un sourire poli, un peu
+/// perplexe. Un « tiers-lieu » ? »): a fragment, not the full sentence an
+/// author's question gets (« Est-ce suffisant ? Pas toujours, reconnaît
+/// l’adjointe, qui promet deux nouveaux jardins. »).
+const EXCHANGE_ANSWER_WORDS: usize = 8;
 
 /// A sentence that ends on a heading's number: its id and its text without it.
 type GluedNumber = (usize, String);
