@@ -588,7 +588,14 @@ impl HeadingWriter {
                 .iter()
                 .skip(ci + 1)
                 .filter(|o| !generic(o) && !repeats(o) && !weak(o))
-                .filter(|o| !o.key.contains(&t.key) && !t.key.contains(&o.key))
+                .filter(|o| {
+                    // (« l’Etat » is no second term beside « la startup d’État »)
+                    let (a, b) = (
+                        french::without_accents(&o.key),
+                        french::without_accents(&t.key),
+                    );
+                    !a.contains(&b) && !b.contains(&a)
+                })
                 .copied()
                 .collect();
             // a second term of two words or more (« et les centres de
@@ -1090,6 +1097,15 @@ mod tests {
             .generate(&terms, &kw, &lex, false, &[], &last, &[])
             .unwrap();
         assert_eq!(h.text, "La serre municipale et l’arrosage automatique");
+        // the same term written with and without its accent is no pair
+        let terms = [
+            section_term("régie d’État", "la", 4, 4),
+            section_term("régie d’Etat", "la", 3, 3),
+        ];
+        let h = w
+            .generate(&terms, &kw, &lex, false, &[], &last, &[])
+            .unwrap();
+        assert!(!h.text.contains(" et "), "{}", h.text);
     }
 
     #[test]

@@ -375,6 +375,24 @@ pub fn capitalise_first(s: &str) -> String {
     }
 }
 
+/// Lowercase, with the accents and the cedilla of French letters dropped
+/// (« État » and « Etat », which authors both write, read alike).
+pub fn without_accents(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ÿ' => 'y',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
+}
+
 /// Lowercase the first letter, leaving the rest as written: the words after
 /// a colon (« Open source : le point sur … »).
 pub fn lowercase_first(s: &str) -> String {
