@@ -289,6 +289,12 @@ impl Splitter {
                     m += 1;
                     continue;
                 }
+                // an emoticon after the marks belongs to the sentence they
+                // end (« … vos droits ? ;) Pour aller plus loin »)
+                if let Some(len) = emoticon_at(&chars, p) {
+                    m = p + len;
+                    continue;
+                }
                 break;
             }
             covered = m;
@@ -590,6 +596,19 @@ fn opener(c: char) -> Option<char> {
         '[' => Some(']'),
         _ => None,
     }
+}
+
+/// The length, in characters, of an emoticon (« ;) », « :-) », « :D ») at
+/// `p`, followed by white space or the end of the text.
+fn emoticon_at(chars: &[(usize, char)], p: usize) -> Option<usize> {
+    const EMOTICONS: [&str; 8] = [";-)", ":-)", ":-(", ";)", ":)", ":(", ":D", ";D"];
+    EMOTICONS.iter().find_map(|e| {
+        let len = e.chars().count();
+        let fits = chars.len() >= p + len
+            && e.chars().zip(&chars[p..p + len]).all(|(a, &(_, b))| a == b)
+            && chars.get(p + len).is_none_or(|&(_, c)| c.is_whitespace());
+        fits.then_some(len)
+    })
 }
 
 fn is_closer(c: char) -> bool {

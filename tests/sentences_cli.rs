@@ -73,6 +73,18 @@ fn etc_before_a_sentence_or_a_name() {
 }
 
 #[test]
+fn an_emoticon_stays_with_the_sentence_it_ends() {
+    assert_eq!(
+        sentences_of("Avez-vous calculé vos droits ? ;) Pour aller plus loin, lisez le guide. Je suis content :-) vraiment."),
+        [
+            "Avez-vous calculé vos droits ? ;)",
+            "Pour aller plus loin, lisez le guide.",
+            "Je suis content :-) vraiment.",
+        ]
+    );
+}
+
+#[test]
 fn single_newlines_join_blank_lines_cut() {
     assert_eq!(
         sentences_of("Une phrase\ncoupée en deux lignes.\n\nUn titre\n\nLa suite"),
