@@ -206,6 +206,23 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         lower: french::lowercase(t),
         stem: content(t).then(|| lex.stem(t)),
     }));
+    // a determiner capitalised inside the sentence, before a capitalised
+    // word, opens a name (« l’équipe Mes Aides », « sur La Bonne Boîte »):
+    // it belongs to the term, not before it, and is no term alone
+    let first = out.len();
+    let mut openers: Vec<&str> = Vec::new();
+    for i in 1..toks.len().saturating_sub(1) {
+        if toks[i].stem.is_none()
+            && french::starts_upper(toks[i].text)
+            && french::starts_upper(toks[i + 1].text)
+            && toks[i + 1].stem.is_some()
+            && (DETERMINERS.contains(&toks[i].lower.as_ref())
+                || ["mon", "ma", "mes", "ton", "ta", "tes"].contains(&toks[i].lower.as_ref()))
+        {
+            toks[i].stem = Some(toks[i].lower.to_string());
+            openers.push(toks[i].text);
+        }
+    }
     // the key and the written form of the term being extended, joined by spaces
     let (mut key, mut surface) = (String::new(), String::new());
     for i in 0..toks.len() {
@@ -338,6 +355,14 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         if (n_words >= 5 || n_content >= 3) && toks.get(j).is_some_and(|t| t.stem.is_some()) {
             out[last].cut = true;
         }
+    }
+    if !openers.is_empty() {
+        let mut idx = 0;
+        out.retain(|o| {
+            let keep = idx < first || !(o.len == 1 && openers.contains(&&*o.surface));
+            idx += 1;
+            keep
+        });
     }
 }
 
@@ -1432,6 +1457,19 @@ mod tests {
             .find(|t| t.surface == "code de conduite")
             .unwrap();
         assert_eq!((whole.ends, whole.cut), (2, 0));
+    }
+
+    #[test]
+    fn a_capitalised_determiner_inside_a_sentence_opens_a_name() {
+        let text = "L’équipe de Mes Aides publie ses chiffres. Les usagers de Mes Aides simulent leurs droits en ligne. Le simulateur Mes Aides couvre toutes les aides sociales. Les aides de la commune sont aussi calculées.";
+        let (kw, _) = analysed(text);
+        assert!(
+            kw.terms.values().any(|t| t.surface == "Mes Aides"),
+            "{:?}",
+            kw.terms.values().map(|t| &t.surface).collect::<Vec<_>>()
+        );
+        // the opener is no term alone
+        assert!(kw.terms.values().all(|t| t.surface != "Mes"));
     }
 
     #[test]
