@@ -1456,10 +1456,11 @@ impl Structurer {
                 _ => (next, &s[tokens[k + 2].clone()]),
             };
             // after a word with no punctuation, or after a colon whose
-            // announcement (a picture, a block of code) the scrape lost
+            // announcement (a picture, a block of code) the scrape lost, or
+            // after the backquote that closes a line of code
             if (prev.ends_with(|c: char| c.is_alphanumeric())
                 && !lex.is_function_word(&prev.to_lowercase())
-                || prev.ends_with(':'))
+                || prev.ends_with([':', '`']))
                 && french::starts_upper(next)
                 && self.opens_sentence(next, Some(after), lower_words, proper)
             {

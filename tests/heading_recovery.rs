@@ -493,6 +493,9 @@ Voici le tableau des étapes suivies :";
     // any other line announced by a colon stays in the text
     let list = format!("{prose}\nLes fiches des lecteurs\n{after}\n");
     assert!(headings(&list).is_empty(), "{:?}", headings(&list));
+    // after a line of code whose closing backquote the scrape kept
+    let code = format!("{prose} `rsync -a /srv/fiches /sauvegarde` En conclusion {after} Le prochain chantier sera le portail.");
+    assert_eq!(headings(&code), ["En conclusion"]);
 }
 
 #[test]
