@@ -827,7 +827,7 @@ impl Structurer {
         }
         let last = words[words.len() - 1];
         // « … n’abandonnez pas »: a negation ends the line, not a dangling word
-        let negated = ends_on_negation(&words);
+        let negated = ends_whole(&words);
         if lex.is_function_word(last) && !line.ends_with('?') && !negated {
             return false;
         }
@@ -2004,7 +2004,7 @@ impl Structurer {
             // « Expérimentez et n’abandonnez pas »: a negation ends the
             // heading, not a dangling word
             if (lex.is_function_word(&prev_bare) || lex.is_function_word(&prev_word.to_lowercase()))
-                && !ends_on_negation(&heading_words)
+                && !ends_whole(&heading_words)
             {
                 continue;
             }
@@ -2422,17 +2422,24 @@ fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
         && !TIME_WORDS.contains(&w.as_str())
 }
 
-/// Whether the words of a heading end on the « pas », « plus » or « jamais »
-/// of a negation (« N’attendez plus », « … et n’abandonnez pas »), not on a
-/// dangling function word.
-fn ends_on_negation(words: &[&str]) -> bool {
-    words
+/// Whether the words of a heading end on a function word that closes it: the
+/// « pas », « plus » or « jamais » of a negation (« N’attendez plus », « … et
+/// n’abandonnez pas ») or the pronoun object of an imperative (« Documentez
+/// tout »), not on a dangling function word.
+fn ends_whole(words: &[&str]) -> bool {
+    let negation = words
         .last()
         .is_some_and(|last| matches!(last.to_lowercase().as_str(), "pas" | "plus" | "jamais"))
         && words.iter().any(|w| {
             let w = w.to_lowercase();
             w == "ne" || w.starts_with("n’") || w.starts_with("n'")
-        })
+        });
+    // or on the pronoun object of an imperative (« Documentez tout »,
+    // « Ne jetez rien »)
+    let object = matches!(words, [.., verb, last]
+        if matches!(last.to_lowercase().as_str(), "tout" | "tous" | "rien")
+            && verb.to_lowercase().ends_with("ez"));
+    negation || object
 }
 
 /// Whether the capitalised word at `k` (`lower`: its lowercase letters) is a

@@ -499,6 +499,13 @@ Voici le tableau des étapes suivies :";
 }
 
 #[test]
+fn an_imperative_heading_may_end_on_its_pronoun_object() {
+    // « Documentez tout »: « tout » closes the heading, it does not dangle
+    let text = "Quand les bénévoles travaillent sur ce qui les intéresse, il y a moins de pression pour tout faire soi-même et le projet avance plus vite. Documentez tout Lorsque vous démarrez un nouveau projet, il peut sembler naturel de garder votre travail privé. Mais les projets ouverts gagnent à tout écrire.";
+    assert_eq!(headings(text), ["Documentez tout"]);
+}
+
+#[test]
 fn a_heading_line_ending_on_a_negation_is_a_heading() {
     // « pas » closes the negation « ne … pas »: the line does not stop on a
     // dangling function word
