@@ -122,6 +122,13 @@ pub struct QuestionRules {
     /// yes-no question about what was just said does. Optional.
     #[serde(default)]
     pub choosing: Vec<String>,
+    /// Openings of the questions that hook the reader (« Saviez-vous … »,
+    /// « Avez-vous déjà … »), lowercase, and what one adds to the score: the
+    /// prose asks them, a heading does not. Optional.
+    #[serde(default)]
+    pub hooks: Vec<String>,
+    #[serde(default)]
+    pub hook: f64,
 }
 
 /// What surrounds a question: the text just before it and just after it.
@@ -1276,6 +1283,10 @@ impl Structurer {
         }
         if self.dilemma(&lower, lex) {
             score += r.dilemma;
+        }
+        let opening = lower.join(" ");
+        if r.hooks.iter().any(|h| opening.starts_with(h.as_str())) {
+            score += r.hook;
         }
         Some(score)
     }
