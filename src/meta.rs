@@ -509,6 +509,15 @@ pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usiz
         return text;
     }
     let cut = drop_dangling(&cut_words(&text, max.saturating_sub(1)));
+    // the keyphrase comes after the cut: the clauses between the sentence's
+    // first one and the one that names it are left out, the omission marked
+    // (« Le 4 septembre, nous étions réunis […], pour décider des
+    // orientations de l’association. »)
+    if !kp.is_empty() && !keywords::mentions(&cut, kp, lex) {
+        if let Some(elided) = elide_to_keyphrase(&text, kp, lex, min, max) {
+            return elided;
+        }
+    }
     let head = cut.rsplit_once(' ').map_or("", |(h, _)| h);
     if !kp.is_empty() && keywords::mentions(&cut, kp, lex) && !keywords::mentions(head, kp, lex) {
         let cut = drop_dangling(&cut_words(&text, max.saturating_sub(4)));
@@ -517,6 +526,53 @@ pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usiz
         }
     }
     format!("{cut}…")
+}
+
+/// The first clauses of `text` (up to a comma), « […] », then the clauses
+/// from one that names the keyphrase to the end of its sentence: the longest
+/// such text between `min` and `max` characters (the longer opening first
+/// among equals), or `None`.
+fn elide_to_keyphrase(
+    text: &str,
+    kp: &str,
+    lex: &Lexicon,
+    min: usize,
+    max: usize,
+) -> Option<String> {
+    // where each clause after a comma starts (the comma at `start - 2`)
+    let starts: Vec<usize> = text.match_indices(", ").map(|(i, _)| i + 2).collect();
+    // the end of the first sentence from `from` that holds the keyphrase
+    let kp_end = |from: usize| {
+        let rest = &text[from..];
+        for (i, c) in rest.char_indices() {
+            if matches!(c, '.' | '!' | '?' | '…') {
+                let end = i + c.len_utf8();
+                if keywords::mentions(&rest[..end], kp, lex) {
+                    return Some(from + end);
+                }
+            }
+        }
+        keywords::mentions(rest, kp, lex).then_some(text.len())
+    };
+    let mut best: Option<(usize, usize, String)> = None;
+    for (h, &head_end) in starts.iter().enumerate() {
+        let head = &text[..head_end - 2];
+        if head.contains(['.', '!', '?']) {
+            break;
+        }
+        for &tail_start in &starts[h + 1..] {
+            let Some(end) = kp_end(tail_start) else {
+                continue;
+            };
+            let out = format!("{head} […] {}", text[tail_start..end].trim());
+            let n = out.chars().count();
+            let key = (n, head.len());
+            if n <= max && n >= min && best.as_ref().is_none_or(|b| (b.0, b.1) < key) {
+                best = Some((n, head.len(), out));
+            }
+        }
+    }
+    best.map(|b| b.2)
 }
 
 /// ASCII slug: the keyphrase words first, then the title's, without stopwords.
@@ -642,6 +698,22 @@ mod tests {
         // a whole title is left as it is
         let t = seo("Le plan vélo a été présenté", "plan vélo");
         assert_eq!(t, "Le plan vélo a été présenté");
+    }
+
+    #[test]
+    fn a_keyphrase_named_late_in_the_only_sentence_stays_in_the_description() {
+        // the keyphrase comes past the length bound: clauses are left out
+        // before it, the omission marked
+        let body = ["Le 12 mars, les bénévoles se sont retrouvés dans la salle des fêtes de Valbourg, avec quelques membres à distance, pour choisir les projets de la ressourcerie."];
+        let d = description(&body, "ressourcerie", &lex(), 121, 156);
+        assert!(d.contains("ressourcerie"), "{d}");
+        assert!(
+            d.starts_with("Le 12 mars, les bénévoles se sont retrouvés"),
+            "{d}"
+        );
+        assert!(d.contains(" […] "), "{d}");
+        assert!((121..=156).contains(&d.chars().count()), "{d}");
+        assert!(d.ends_with("de la ressourcerie."), "{d}");
     }
 
     #[test]
