@@ -73,7 +73,18 @@ impl Np {
         }
     }
 
+    /// A name the text writes with its capital and without an article
+    /// (« Mes Aides », « Nos Gestes Climat »): it takes none in a heading.
+    pub fn is_name(&self) -> bool {
+        self.determiner.is_none()
+            && french::starts_upper(&self.term)
+            && self.term.chars().any(char::is_lowercase)
+    }
+
     pub fn plural(&self) -> bool {
+        if self.is_name() {
+            return false;
+        }
         matches!(
             self.determiner.as_deref(),
             Some("les" | "des" | "aux" | "ces" | "ses" | "leurs" | "nos" | "vos")
@@ -94,6 +105,9 @@ impl Np {
 
     /// With its definite article: "les usines d’IA", "l’industrie".
     pub fn with_article(&self) -> String {
+        if self.is_name() {
+            return self.term.clone();
+        }
         let plural = self.plural();
         let fem = self.feminine();
         let head = self.term.as_str();
@@ -150,12 +164,24 @@ impl HeadingWriter {
     /// the words of both against its `min_words` (« Le projet et les
     /// contributeurs occasionnels »), not two loose words.
     pub fn fill(&self, template: &Template, np: &Np, np2: Option<&Np>) -> Option<String> {
+        self.fill_with(template, np, np2, false)
+    }
+
+    /// [`fill`](Self::fill), which with `names` also takes a name for the
+    /// main term, without an article (« Zoom sur Mes Aides »).
+    fn fill_with(
+        &self,
+        template: &Template,
+        np: &Np,
+        np2: Option<&Np>,
+        names: bool,
+    ) -> Option<String> {
         let mut t = template.text.clone();
         let words = match np2.filter(|n2| t.contains("{np2}") && n2.words() >= 2) {
             Some(n2) => np.words() + n2.words(),
             None => np.words(),
         };
-        if !np.has_article() || words < template.min_words {
+        if !(np.has_article() || names && np.is_name()) || words < template.min_words {
             return None;
         }
         if t.contains("{np}") {
@@ -261,7 +287,8 @@ impl HeadingWriter {
             return;
         }
         let Some(kp_term) = kw.terms.values().find(|t| {
-            t.surface.eq_ignore_ascii_case(kp) && t.det_count >= 1 && t.determiner.is_some()
+            t.surface.eq_ignore_ascii_case(kp)
+                && (t.det_count >= 1 && t.determiner.is_some() || french::starts_upper(&t.surface))
         }) else {
             return;
         };
@@ -336,7 +363,7 @@ impl HeadingWriter {
             }
             let Some((i, b)) = spot else { return };
             let Some((tpl, text)) = templates.by_ref().find_map(|t| {
-                self.fill(t, &np, None)
+                self.fill_with(t, &np, None, true)
                     .filter(|x| !used.contains(&x.to_lowercase()))
                     .map(|x| (t.id.clone(), x))
             }) else {
@@ -1051,6 +1078,27 @@ mod tests {
             .iter()
             .find(|t| t.text.contains("{np2}"))
             .expect("the pair template")
+    }
+
+    #[test]
+    fn a_name_takes_no_article() {
+        let (w, _, _) = writer();
+        let tpl = |id: &str| w.rules.templates.iter().find(|t| t.id == id).unwrap();
+        let name = np("Mes Aides", None);
+        assert!(name.is_name() && !name.plural());
+        assert_eq!(name.with_article(), "Mes Aides");
+        // a heading for the keyphrase may name it bare
+        assert_eq!(
+            w.fill_with(tpl("side-of"), &name, None, true).as_deref(),
+            Some("Du côté de Mes Aides")
+        );
+        assert_eq!(
+            w.fill_with(tpl("what-to-retain"), &np("Ouest Vélo", None), None, true)
+                .as_deref(),
+            Some("Que retenir d’Ouest Vélo\u{202f}?")
+        );
+        // other headings still want a term with its article
+        assert_eq!(w.fill(tpl("side-of"), &name, None), None);
     }
 
     #[test]
