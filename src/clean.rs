@@ -542,6 +542,10 @@ impl Cleaner {
             let spans = f.spans(&doc.text);
             doc.remove(&spans, &f.id);
         }
+        if wanted(RELATED_TITLES) {
+            let spans = related_titles(&doc.text);
+            doc.remove(&spans, RELATED_TITLES);
+        }
         let text = if doc.removals.is_empty() {
             doc.text
         } else {
@@ -552,6 +556,78 @@ impl Cleaner {
             removals: doc.removals,
         }
     }
+}
+
+/// The id of the removals of [`related_titles`].
+pub const RELATED_TITLES: &str = "related-titles";
+
+/// The related-article titles at the end of a line-preserving scrape, under a
+/// header no rule knows (« Nos coups de cœur », then three titles): after the
+/// article's last paragraph of prose (a line of `PROSE_WORDS` words or more
+/// that ends a sentence), a run of lines in a row, each of at most
+/// `TITLE_WORDS` words, opening on a capital and ending on neither a full
+/// stop, an exclamation mark nor a colon or comma, from a header (at most
+/// `HEADER_WORDS` words, without a question mark, a comma or a figure) and
+/// `MIN_RUN` lines at least with it. A heading heads prose; nothing follows
+/// these. The line spans to remove.
+fn related_titles(text: &str) -> Vec<(usize, usize)> {
+    const MIN_LINES: usize = 8;
+    const MIN_RUN: usize = 3;
+    const TITLE_WORDS: usize = 14;
+    const PROSE_WORDS: usize = 15;
+    const HEADER_WORDS: usize = 6;
+    // the non-empty lines and their spans
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if c == '\n' {
+            if !text[start..i].trim().is_empty() {
+                lines.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if lines.len() < MIN_LINES {
+        return Vec::new();
+    }
+    let line = |k: usize| text[lines[k].0..lines[k].1].trim();
+    let words = |s: &str| crate::french::words(s).count();
+    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '?', '…', '»', ')']);
+    let Some(last_prose) = (0..lines.len()).rev().find(|&k| prose(line(k))) else {
+        return Vec::new();
+    };
+    let title = |s: &str| {
+        words(s) <= TITLE_WORDS
+            && !s.ends_with(['.', '!', ':', ',', ';'])
+            && s.trim_start_matches(|c: char| matches!(c, '«' | '"' | '“') || c.is_whitespace())
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    // the block opens on its header: a few words, no question, no figure, no
+    // comma (not the author's closing « Et vous ? » or a signature before it)
+    let header = |s: &str| {
+        words(s) <= HEADER_WORDS
+            && !s.contains(['?', ','])
+            && !s.chars().any(|c| c.is_ascii_digit())
+    };
+    let mut spans = Vec::new();
+    let mut k = last_prose + 1;
+    while k < lines.len() {
+        let run_end = (k..lines.len())
+            .find(|&j| !title(line(j)))
+            .unwrap_or(lines.len());
+        if let Some(h) = (k..run_end).find(|&j| header(line(j))) {
+            if run_end - h >= MIN_RUN {
+                spans.push((lines[h].0, lines[run_end - 1].1));
+            }
+        }
+        k = run_end + 1;
+    }
+    spans
 }
 
 /// The text being cleaned, with a map from its byte offsets to the original's.

@@ -138,3 +138,33 @@ fn the_top_and_the_end_of_a_line_scrape_are_furniture() {
         assert!(body.contains("classée en 1994"), "{body}");
     }
 }
+
+#[test]
+fn related_titles_under_a_header_no_rule_knows_are_removed() {
+    // after the article's last paragraph, a header of a few words and the
+    // titles under it, all short lines that head no prose (the fixture's
+    // sentences, two by two, make the paragraphs of a line scrape)
+    let text = fixture("mediatheque.txt").replace('\n', " ");
+    let sentences: Vec<&str> = text.split_inclusive(". ").collect();
+    let paragraphs: Vec<String> = sentences.chunks(2).map(|c| c.concat()).collect();
+    assert!(paragraphs.len() >= 4, "{paragraphs:?}");
+    let closing = "Et vous, quel livre emprunterez-vous en premier ?";
+    let block = [
+        "Nos coups de cœur",
+        "Le marché de Noël s’installe place du Château",
+        "Les pompiers recrutent des volontaires",
+        "« Zéro déchet » : la cantine change de menu ?",
+    ];
+    let input = format!(
+        "La médiathèque rouvre après deux ans de travaux\n\n{}\n\n{closing}\n\n{}\n",
+        paragraphs.join("\n\n"),
+        block.join("\n\n")
+    );
+    let body = body(&input);
+    for line in block {
+        assert!(!body.contains(line), "{line}\n{body}");
+    }
+    // the author's closing question before the block stays
+    assert!(body.contains("quel livre emprunterez-vous"), "{body}");
+    assert!(body.contains("classée en 1994"), "{body}");
+}
