@@ -498,7 +498,7 @@ impl Structurer {
                         } else if let Some(cut) = self
                             .inline_heading(s, &tokens, lex, &proper, (&lower_words, &lower_stems))
                             .or_else(|| self.unpunctuated_heading(s, &tokens, lex, run_words))
-                            .filter(|_| !explicit)
+                            .filter(|&cut| !explicit && !credit(&s[..cut]))
                         {
                             let (h, rest) = (s[..cut].trim(), s[cut..].trim());
                             end_paragraph(&mut out, &mut para);
@@ -669,7 +669,11 @@ impl Structurer {
                 i += 1;
                 continue;
             }
-            let mut after = raw[i + 1..].iter().filter(|n| !n.is_empty()).copied();
+            // (a picture's credit between a heading and its text is skipped)
+            let mut after = raw[i + 1..]
+                .iter()
+                .filter(|n| !n.is_empty() && !credit(n))
+                .copied();
             let (next, next2) = (after.next(), after.next());
             let prev = raw[..i].iter().rev().find(|n| !n.is_empty()).copied();
             let next3 = after.next();
@@ -765,6 +769,7 @@ impl Structurer {
         };
         let words: Vec<&str> = french::words(line).collect();
         if words.is_empty()
+            || credit(line)
             || line.chars().count() > self.rules.max_heading_chars
             || words.len() > self.rules.max_heading_words + 4
             || !french::starts_upper(line)
@@ -2280,6 +2285,15 @@ fn subordinating_locution(word: &str, following: Option<&str>) -> bool {
         "même" => next == "si" || next.starts_with("s’") || next.starts_with("s'"),
         _ => false,
     }
+}
+
+/// A line that credits a picture or states its licence (« CC BY-NC-ND 2.0 -
+/// … », « © Studio Lumière »): a caption's credit, never a heading.
+fn credit(line: &str) -> bool {
+    line.contains('©')
+        || line.contains("CC BY")
+        || line.contains("CC0")
+        || line.contains("Creative Commons")
 }
 
 /// Most words of the answer between two short questions of an exchange the

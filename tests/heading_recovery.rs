@@ -506,6 +506,20 @@ fn an_imperative_heading_may_end_on_its_pronoun_object() {
 }
 
 #[test]
+fn a_credit_line_is_no_heading_and_a_heading_over_it_stays_one() {
+    // a line scrape: heading, the credit of the picture under it, then text
+    let lines = "Le conseil municipal a adopté lundi soir le nouveau plan de circulation du centre-ville, après trois heures de débat et plusieurs amendements de l’opposition.\n\nUne rue pour les piétons\n\nCC BY-SA 4.0 - Place du marché - Studio Lumière\n\nLa rue du Marché deviendra piétonne dès le mois de juin, avec des livraisons autorisées le matin seulement et des bancs installés devant les commerces.\n";
+    let hs = headings_keeping(lines, &["CC BY-SA 4.0 - Place du marché - Studio Lumière"]);
+    assert_eq!(hs, ["Une rue pour les piétons"], "{hs:?}");
+    // the same credit glued in flat text heads nothing
+    let flat = lines
+        .replace("\n\n", " ")
+        .replace("Une rue pour les piétons ", "");
+    let hs = headings(&flat);
+    assert!(hs.iter().all(|h| !h.contains("CC BY")), "{hs:?}");
+}
+
+#[test]
 fn a_heading_line_ending_on_a_negation_is_a_heading() {
     // « pas » closes the negation « ne … pas »: the line does not stop on a
     // dangling function word
