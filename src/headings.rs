@@ -361,6 +361,11 @@ impl HeadingWriter {
                     break;
                 }
             }
+            // else a paragraph of three sentences or more whose third or a
+            // later one holds it: the subsection opens at that sentence
+            if spot.is_none() {
+                spot = self.split_at_keyphrase(sections, sentences, &kw_words, from);
+            }
             let Some((i, b)) = spot else { return };
             let Some((tpl, text)) = templates.by_ref().find_map(|t| {
                 self.fill_with(t, &np, None, true)
@@ -400,6 +405,52 @@ impl HeadingWriter {
             // block, and the new section's heading carries it
             from = i + 2;
         }
+    }
+
+    /// Split the first paragraph (of a source section from `from` on, not the
+    /// introduction, whose heading lacks the keyphrase) that holds the keyphrase in its third
+    /// sentence or later, before that sentence; the section and the block
+    /// where the second half now starts.
+    fn split_at_keyphrase(
+        &self,
+        sections: &mut [Section],
+        sentences: &[Sentence],
+        kw_words: &[String],
+        from: usize,
+    ) -> Option<(usize, usize)> {
+        const MIN_BEFORE: usize = 2;
+        for (i, sec) in sections.iter_mut().enumerate().skip(from) {
+            // (the introduction keeps its paragraph: the keyphrase is looked
+            // for in the article's first one)
+            if sec.kind != SectionKind::Source
+                || sec.heading.is_none()
+                || sec
+                    .heading
+                    .as_ref()
+                    .is_some_and(|h| keywords::mentions_words(&h.text, kw_words))
+            {
+                continue;
+            }
+            for b in 0..sec.blocks.len() {
+                let Block::Paragraph { sentences: ids } = &sec.blocks[b] else {
+                    continue;
+                };
+                let at = (MIN_BEFORE..ids.len()).find(|&k| {
+                    sentences
+                        .get(ids[k])
+                        .is_some_and(|s| keywords::matches_in(&s.text, kw_words) > 0)
+                });
+                if let Some(k) = at {
+                    let rest = ids[k..].to_vec();
+                    let head = ids[..k].to_vec();
+                    sec.blocks[b] = Block::Paragraph { sentences: head };
+                    sec.blocks
+                        .insert(b + 1, Block::Paragraph { sentences: rest });
+                    return Some((i, b + 1));
+                }
+            }
+        }
+        None
     }
 
     fn name_sections(

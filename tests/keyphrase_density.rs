@@ -185,3 +185,22 @@ fn the_density_trim_leaves_the_keyphrase_in_enough_subheadings() {
         "{err}"
     );
 }
+
+/// Author headings without the keyphrase, sections of one paragraph each: a
+/// subsection opens at the sentence that names the keyphrase (its third), so
+/// the subheadings carry it often enough; the introduction stays whole.
+#[test]
+fn a_subheading_for_the_keyphrase_may_open_inside_a_paragraph() {
+    let text = include_str!("fixtures/jardin-partage.txt");
+    let (md, err, code) = rewrite(text, &["--keyphrase", "jardin partagé"]);
+    assert_eq!(code, 0, "{err}");
+    let v = check_json(&md);
+    assert_eq!(density(&v)["level"], "good", "{md}");
+    let sub = assessment(&v, "keyphrase-in-subheadings");
+    assert_eq!(sub["level"], "good", "{sub}\n{md}");
+    assert_eq!(
+        assessment(&v, "keyphrase-in-introduction")["level"],
+        "good",
+        "{md}"
+    );
+}
