@@ -222,6 +222,7 @@ impl HeadingWriter {
         }
         self.name_sections(sections, sentences, kw, lex);
         self.keyphrase_subheadings(sections, sentences, kw, lex);
+        accent_capitals(sections, sentences);
     }
 
     /// How many more subheadings must carry the keyphrase for its share of the
@@ -785,6 +786,81 @@ impl HeadingWriter {
     }
 }
 
+/// French capitals keep their accents: a word of a generated heading that
+/// an author wrote with an unaccented capital (« l’Etat ») takes the accented
+/// capital the text writes elsewhere (« l’État »).
+fn accent_capitals(sections: &mut [Section], sentences: &[Sentence]) {
+    let generated = |s: &Section| {
+        s.heading
+            .as_ref()
+            .is_some_and(|h| matches!(h.origin, HeadingOrigin::Generated { .. }))
+    };
+    // only words whose first letter is an unaccented capital can change
+    let plain_capital = |w: &str| w.starts_with(['A', 'E', 'I', 'O', 'U', 'C']);
+    let words_of = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| {
+                elision::strip(w)
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string()
+            })
+            .collect()
+    };
+    let wanted: HashSet<String> = sections
+        .iter()
+        .filter(|s| generated(s))
+        .filter_map(|s| s.heading.as_ref())
+        .flat_map(|h| words_of(&h.text))
+        .filter(|w| plain_capital(w))
+        .map(|w| french::without_accents(&w))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let mut accented: std::collections::BTreeMap<String, String> = Default::default();
+    for s in sentences {
+        for w in words_of(&s.text) {
+            let first_accented = w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() && !c.is_ascii());
+            if first_accented {
+                let key = french::without_accents(&w);
+                if wanted.contains(&key) {
+                    accented.entry(key).or_insert(w);
+                }
+            }
+        }
+    }
+    if accented.is_empty() {
+        return;
+    }
+    for h in sections.iter_mut().filter_map(|s| {
+        let generated = matches!(
+            s.heading.as_ref().map(|h| &h.origin),
+            Some(HeadingOrigin::Generated { .. })
+        );
+        s.heading.as_mut().filter(|_| generated)
+    }) {
+        let mut out = String::with_capacity(h.text.len());
+        for (k, piece) in h.text.split(' ').enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            let bare = elision::strip(piece);
+            let word = bare.trim_matches(|c: char| !c.is_alphanumeric());
+            match accented
+                .get(&french::without_accents(word))
+                .filter(|_| plain_capital(word))
+            {
+                Some(a) => out.push_str(&piece.replacen(word, a, 1)),
+                None => out.push_str(piece),
+            }
+        }
+        h.text = out;
+    }
+}
+
 /// Does the section's text end the noun phrase with this term at least once
 /// in three? « code » that the text always goes on as « code de conduite »,
 /// or « propre » of « votre propre projet », name nothing whole.
@@ -1129,6 +1205,55 @@ mod tests {
             .iter()
             .find(|t| t.text.contains("{np2}"))
             .expect("the pair template")
+    }
+
+    #[test]
+    fn a_generated_heading_takes_the_accented_capital_the_text_writes() {
+        let sentence = |id: usize, text: &str| Sentence {
+            id,
+            text: text.into(),
+            glued: false,
+        };
+        let sentences = [
+            sentence(
+                0,
+                "La startup d’État travaille avec l’Etat depuis deux ans.",
+            ),
+            sentence(1, "Etat ou collectivité, chacun y trouve son compte."),
+        ];
+        let heading = |text: &str, origin: HeadingOrigin| Section {
+            heading: Some(Heading {
+                text: text.into(),
+                level: 2,
+                origin,
+            }),
+            kind: SectionKind::Source,
+            blocks: Vec::new(),
+            heading_options: Vec::new(),
+            subsection: false,
+        };
+        let generated = HeadingOrigin::Generated {
+            template: "stakes-of".into(),
+            terms: vec!["Etat".into()],
+        };
+        let mut sections = vec![
+            heading("Les enjeux de l’Etat", generated.clone()),
+            heading("Etat et Europe", generated),
+            // an author's heading keeps the author's spelling
+            heading(
+                "L’Etat et nous",
+                HeadingOrigin::Source { how: "line".into() },
+            ),
+        ];
+        accent_capitals(&mut sections, &sentences);
+        let texts: Vec<&str> = sections
+            .iter()
+            .map(|s| s.heading.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Les enjeux de l’État", "État et Europe", "L’Etat et nous"]
+        );
     }
 
     #[test]
