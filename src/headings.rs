@@ -1309,26 +1309,24 @@ mod tests {
             .map(|t| t.id.clone())
             .filter(|id| id != "np-and-np2")
             .collect();
-        let h = w
-            .generate(&terms, &kw, &lex, false, &[], &last, &[])
-            .unwrap();
+        let heading = |terms: &[Term]| {
+            w.generate(terms, &kw, &lex, false, &[], &last, &[])
+                .unwrap()
+        };
+        let h = heading(&terms);
         assert!(!h.text.contains(" et "), "{}", h.text);
         let terms = [
             section_term("serre municipale", "la", 4, 4),
             section_term("arrosage automatique", "l’", 3, 3),
         ];
-        let h = w
-            .generate(&terms, &kw, &lex, false, &[], &last, &[])
-            .unwrap();
+        let h = heading(&terms);
         assert_eq!(h.text, "La serre municipale et l’arrosage automatique");
         // the same term written with and without its accent is no pair
         let terms = [
             section_term("régie d’État", "la", 4, 4),
             section_term("régie d’Etat", "la", 3, 3),
         ];
-        let h = w
-            .generate(&terms, &kw, &lex, false, &[], &last, &[])
-            .unwrap();
+        let h = heading(&terms);
         assert!(!h.text.contains(" et "), "{}", h.text);
     }
 

@@ -167,18 +167,25 @@ fn a_short_text_is_not_quoted_past_the_keyphrase_band() {
     assert_eq!(d["level"], "good", "{d}\n{md}");
 }
 
-/// A short text whose expansion went past the keyphrase band: the trim drops
-/// the section whose heading carried the keyphrase, and a subheading is then
-/// opened at a paragraph that names it, so the subheadings keep their share.
-#[test]
-fn the_density_trim_leaves_the_keyphrase_in_enough_subheadings() {
-    let text = include_str!("fixtures/ressourcerie.txt");
-    let (md, err, code) = rewrite(text, &["--keyphrase", "ressourcerie"]);
+/// Rewrite `text` for `keyphrase` and check that its density and its share of
+/// the subheadings are both good; the `check` report and the warnings.
+fn keyphrase_kept_in_band(text: &str, keyphrase: &str) -> (serde_json::Value, String) {
+    let (md, err, code) = rewrite(text, &["--keyphrase", keyphrase]);
     assert_eq!(code, 0, "{err}");
     let v = check_json(&md);
     assert_eq!(density(&v)["level"], "good", "{md}");
     let sub = assessment(&v, "keyphrase-in-subheadings");
     assert_eq!(sub["level"], "good", "{sub}\n{md}");
+    (v, err)
+}
+
+/// A short text whose expansion went past the keyphrase band: the trim drops
+/// the section whose heading carried the keyphrase, and a subheading is then
+/// opened at a paragraph that names it, so the subheadings keep their share.
+#[test]
+fn the_density_trim_leaves_the_keyphrase_in_enough_subheadings() {
+    let (_, err) =
+        keyphrase_kept_in_band(include_str!("fixtures/ressourcerie.txt"), "ressourcerie");
     // the warning says which section went, and why
     assert!(
         err.contains("left out to keep the keyphrase density in its band: faq"),
@@ -191,16 +198,10 @@ fn the_density_trim_leaves_the_keyphrase_in_enough_subheadings() {
 /// the subheadings carry it often enough; the introduction stays whole.
 #[test]
 fn a_subheading_for_the_keyphrase_may_open_inside_a_paragraph() {
-    let text = include_str!("fixtures/jardin-partage.txt");
-    let (md, err, code) = rewrite(text, &["--keyphrase", "jardin partagé"]);
-    assert_eq!(code, 0, "{err}");
-    let v = check_json(&md);
-    assert_eq!(density(&v)["level"], "good", "{md}");
-    let sub = assessment(&v, "keyphrase-in-subheadings");
-    assert_eq!(sub["level"], "good", "{sub}\n{md}");
-    assert_eq!(
-        assessment(&v, "keyphrase-in-introduction")["level"],
-        "good",
-        "{md}"
+    let (v, _) = keyphrase_kept_in_band(
+        include_str!("fixtures/jardin-partage.txt"),
+        "jardin partagé",
     );
+    let intro = assessment(&v, "keyphrase-in-introduction");
+    assert_eq!(intro["level"], "good", "{intro}");
 }
