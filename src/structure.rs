@@ -97,6 +97,16 @@ pub struct QuestionRules {
     /// between has at most this many words (a short answer).
     #[serde(default = "default_series_gap_words")]
     pub series_gap_words: usize,
+    /// The prose answers its own question right after it: a statement of
+    /// at most `terse_answer_words` words ending on a full stop (« Cela
+    /// dépend. », « Pas toujours. ») or one opening on a word of `answers`
+    /// (« Parce que … », « Car … »). A heading's section opens on more than
+    /// a terse verdict. 0: no such check. Optional.
+    #[serde(default)]
+    pub terse_answer_words: usize,
+    /// Openings of an answer that gives a reason (lowercase). Optional.
+    #[serde(default)]
+    pub answers: Vec<String>,
     /// Score a question needs to be a heading.
     pub min_score: f64,
     /// Interrogative words that open a question (lowercase).
@@ -393,7 +403,13 @@ impl Structurer {
                                 .sentences
                                 .last()
                                 .is_some_and(|x| x.text.trim_end().ends_with('?'));
-                        let question = !explicit && next_capital && {
+                        // « Que faire ? Cela dépend. », « Comment je le
+                        // sais ? Parce que … »: the prose answers its own
+                        // question
+                        let answered = ranges
+                            .get(ri + 1)
+                            .is_some_and(|r| self.answers_question(&t[r.clone()]));
+                        let question = !explicit && next_capital && !answered && {
                             let from = out.sentences.len().saturating_sub(3);
                             let before: Vec<&str> = out.sentences[from..]
                                 .iter()
@@ -1105,6 +1121,27 @@ impl Structurer {
             announced || run_words >= r.min_run_words
         };
         fits.then_some(end)
+    }
+
+    /// Whether a sentence answers the question before it the way the prose
+    /// does (`question.terse_answer_words`, `question.answers`).
+    fn answers_question(&self, next: &str) -> bool {
+        let r = &self.rules.question;
+        let next = next.trim();
+        let words = french::words(next).count();
+        if r.terse_answer_words > 0
+            && (1..=r.terse_answer_words).contains(&words)
+            && next.ends_with('.')
+            && !next.ends_with("..")
+        {
+            return true;
+        }
+        let lower = next.to_lowercase().replace('\'', "’");
+        r.answers.iter().any(|a| {
+            lower
+                .strip_prefix(a.as_str())
+                .is_some_and(|rest| a.ends_with('’') || rest.starts_with([' ', '\u{a0}']))
+        })
     }
 
     /// A short verbless question standing alone is an inlined heading
