@@ -396,7 +396,22 @@ impl Structurer {
                         let verbless_exchange = ranges.get(ri + 2).is_some_and(verbless)
                             && ranges.get(ri + 1).is_some_and(brief)
                             || ri >= 2 && verbless(&ranges[ri - 2]) && brief(&ranges[ri - 1]);
-                        let in_series = next_is_question
+                        // « Voulez-vous que votre projet soit … ? … Voulez-vous
+                        // que votre projet attire … ? »: questions a few
+                        // sentences apart that open alike enumerate cases
+                        let parallel = question_opening(s).is_some_and(|o| {
+                            ranges[ri.saturating_sub(PARALLEL_SPAN)..]
+                                .iter()
+                                .take(2 * PARALLEL_SPAN + 1)
+                                .filter(|r| *r != range)
+                                .any(|r| {
+                                    let other = &t[r.clone()];
+                                    other.trim() != s.trim()
+                                        && question_opening(other).as_ref() == Some(&o)
+                                })
+                        });
+                        let in_series = parallel
+                            || next_is_question
                             || ranges.get(ri + 2).is_some_and(is_question) && short_gap()
                             || verbless_exchange
                             || out
@@ -432,7 +447,8 @@ impl Structurer {
                             (self.question_heading(s, lex, para.is_empty()).is_some()
                                 && !next_is_question
                                 && !prev_question
-                                && !verbless_exchange)
+                                && !verbless_exchange
+                                && !parallel)
                                 || self.is_question_heading(s, &ctx, lex)
                         };
                         if question {
@@ -2339,6 +2355,36 @@ fn credit(line: &str) -> bool {
 /// author's question gets (« Est-ce suffisant ? Pas toujours, reconnaît
 /// l’adjointe, qui promet deux nouveaux jardins. »).
 const EXCHANGE_ANSWER_WORDS: usize = 8;
+
+/// How many sentences before or after a question another one that opens
+/// alike makes them a series of the prose.
+const PARALLEL_SPAN: usize = 4;
+
+/// The first three words of a question (lowercase, « est-ce que » and
+/// « qu’est-ce que » left out: every kind of question opens on them), when
+/// more words follow; after a colon, of the question the colon announces
+/// (« … considérer ceci : Voulez-vous que … ? »).
+fn question_opening(q: &str) -> Option<Vec<String>> {
+    const FORMULAS: [&str; 5] = [
+        "est-ce que ",
+        "est-ce qu’",
+        "qu’est-ce que ",
+        "qu’est-ce qu’",
+        "qu’est-ce qui ",
+    ];
+    let q = q.trim();
+    if !q.ends_with('?') {
+        return None;
+    }
+    let q = q.rsplit_once(": ").map_or(q, |(_, question)| question);
+    let lower = q.to_lowercase().replace('\'', "’");
+    let body = FORMULAS
+        .iter()
+        .find_map(|f| lower.strip_prefix(f))
+        .unwrap_or(&lower);
+    let words: Vec<String> = french::words(body).map(str::to_string).collect();
+    (words.len() > 3).then(|| words[..3].to_vec())
+}
 
 /// A sentence that ends on a heading's number: its id and its text without it.
 type GluedNumber = (usize, String);
