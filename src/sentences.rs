@@ -234,6 +234,30 @@ impl Splitter {
                 k += 1;
                 continue;
             }
+            // an emoticon that ends a sentence without a mark before it
+            // (« … l’adresse de votre produit ;) Taux d’activation … »)
+            if matches!(c, ';' | ':')
+                && k >= covered
+                && k > 0
+                && chars[k - 1].1 == ' '
+                && stack.is_empty()
+            {
+                if let Some(len) = emoticon_at(&chars, k) {
+                    let m = k + len;
+                    let s = scan.skip_space(m);
+                    if m < n && s < n && !scan.blank_line_between(m, s) && scan.starts_sentence(s) {
+                        cuts.push(Cut {
+                            end: chars[m].0,
+                            next: chars[s].0,
+                            next_k: s,
+                            inside: None,
+                        });
+                        covered = m;
+                        k = m;
+                        continue;
+                    }
+                }
+            }
             if !is_terminal(c) || k < covered {
                 k += 1;
                 continue;

@@ -75,11 +75,14 @@ fn etc_before_a_sentence_or_a_name() {
 #[test]
 fn an_emoticon_stays_with_the_sentence_it_ends() {
     assert_eq!(
-        sentences_of("Avez-vous calculé vos droits ? ;) Pour aller plus loin, lisez le guide. Je suis content :-) vraiment."),
+        sentences_of("Avez-vous calculé vos droits ? ;) Pour aller plus loin, lisez le guide. Je suis content :-) vraiment. Écrivez-nous ;) La suite arrive."),
         [
             "Avez-vous calculé vos droits ? ;)",
             "Pour aller plus loin, lisez le guide.",
             "Je suis content :-) vraiment.",
+            // without a mark before it, it ends its sentence too
+            "Écrivez-nous ;)",
+            "La suite arrive.",
         ]
     );
 }
