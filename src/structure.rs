@@ -1195,7 +1195,15 @@ impl Structurer {
                 && !self.rules.question.openers.contains(&lower)
                 && !self.rules.question.connectors.contains(&lower)
         });
-        if has_verb || pronoun_first || s.contains(',') || !names_something {
+        // « Et ensuite ? », « Et moi ? », « Et pour 2021 ? »: a short
+        // follow-up on « et » turns to what comes next; not one addressed to
+        // the reader (« Et vous ? »)
+        let follow_up = words.len() <= FOLLOW_UP_WORDS
+            && words[0].eq_ignore_ascii_case("et")
+            && !words[1..]
+                .iter()
+                .any(|w| matches!(w.to_lowercase().as_str(), "vous" | "toi" | "tu"));
+        if has_verb || pronoun_first || s.contains(',') || !(names_something || follow_up) {
             return None;
         }
         Some(s)
@@ -2355,6 +2363,10 @@ fn credit(line: &str) -> bool {
 /// author's question gets (« Est-ce suffisant ? Pas toujours, reconnaît
 /// l’adjointe, qui promet deux nouveaux jardins. »).
 const EXCHANGE_ANSWER_WORDS: usize = 8;
+
+/// Most words of a verbless follow-up question on « et » (« Et pour
+/// 2021 ? »).
+const FOLLOW_UP_WORDS: usize = 4;
 
 /// How many sentences before or after a question another one that opens
 /// alike makes them a series of the prose.
