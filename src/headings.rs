@@ -330,7 +330,9 @@ impl HeadingWriter {
             if (with + 1) as f64 > self.rules.keyphrase_share_max * (total + 1) as f64 {
                 return;
             }
-            if density.matches + 1 > density.max {
+            // (up to the analyses' own ceiling: a subheading the share of
+            // subheadings needs is worth the margin the band keeps)
+            if density.matches + 1 > keywords::density_ceiling(density.words, density.match_words) {
                 return;
             }
             // a source section without the keyphrase in its heading, with a later

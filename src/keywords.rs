@@ -553,8 +553,15 @@ fn normalise_case(s: &str) -> String {
 
 /// The share of the text the keyphrase should take, in matches per 100 words
 /// before the keyphrase-length factor (Yoast's French analysis: 0.5 to 3).
+/// The ceiling aims a little lower: the analyses count some words apart
+/// that [`density_words`] joins and the other way round (hyphenated and
+/// elided forms, addresses), about 2 % of a text's words either way, and a
+/// keyphrase one match over the ceiling turns the check red.
 pub const DENSITY_MIN: f64 = 0.5;
-pub const DENSITY_MAX: f64 = 3.0;
+pub const DENSITY_MAX: f64 = 2.9;
+/// The analyses' own ceiling, which a keyphrase subheading, wanted by
+/// another check, may still reach (see [`density_ceiling`]).
+pub const DENSITY_CEILING: f64 = 3.0;
 
 /// The words a keyphrase is matched on, as the SEO analyses match it: lowercase,
 /// elision removed, hyphenated parts apart, function words and fillers left out
@@ -673,6 +680,18 @@ pub fn density_band(words: usize, n: usize) -> (usize, usize) {
     let min = if min < 2.0 { 2 } else { min.ceil() as usize };
     let max = if max < 2.0 { 2 } else { max.floor() as usize };
     (min, max)
+}
+
+/// The most keyphrase matches the analyses accept in a text of `words`
+/// words ([`DENSITY_CEILING`]; [`density_band`] aims under it).
+pub fn density_ceiling(words: usize, n: usize) -> usize {
+    let factor = 0.7 + n.max(1) as f64 / 3.0;
+    let max = DENSITY_CEILING * words as f64 / (100.0 * factor);
+    if max < 2.0 {
+        2
+    } else {
+        max.floor() as usize
+    }
 }
 
 /// Does `text` carry the keyphrase: more than half of its match words, in
