@@ -2021,6 +2021,28 @@ impl Structurer {
         if first.ends_with([',', ':']) {
             return None;
         }
+        // a stock heading alone before a sentence that opens on a bare noun
+        // (« Conclusion Contenus binaires, manque de … ne sont qu’… »): a
+        // capitalised word the text also writes in lowercase and
+        // capitalises nowhere else, before a lowercase word
+        if let [_, second, third, ..] = tokens {
+            let word = &s[second.clone()];
+            if self
+                .rules
+                .stock_headings
+                .iter()
+                .any(|h| *h == *french::lowercase(first))
+                && word.starts_with(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && word.chars().count() > 2
+                && proper.get(word).copied().unwrap_or(0) <= 1
+                && lower_words.contains(&*french::lowercase(word))
+                && s[third.clone()].starts_with(char::is_lowercase)
+                && !lex.is_function_word(&french::lowercase(word))
+            {
+                return Some(second.start);
+            }
+        }
         let mut best: Option<(f64, usize)> = None;
         let max_k = self
             .rules
