@@ -139,6 +139,12 @@ pub struct QuestionRules {
     pub hooks: Vec<String>,
     #[serde(default)]
     pub hook: f64,
+    /// Formulas that ask what a noun phrase set before them is (« L’empreinte
+    /// eau, c’est quoi ? »), lowercase, without the question mark: the
+    /// comma sets the subject apart, not an aside; the question asks as an
+    /// interrogative word does. Optional.
+    #[serde(default)]
+    pub definitions: Vec<String>,
 }
 
 /// What surrounds a question: the text just before it and just after it.
@@ -1234,10 +1240,16 @@ impl Structurer {
         if words.is_empty() || words.len() > max_words {
             return None;
         }
+        // « L’empreinte eau, c’est quoi ? »: a noun phrase, then a formula
+        // that asks what it is
+        let definition = self.definition(q);
         // "Et vous, …", "Au fait, …": an aside that goes on with the text;
         // not an interviewer's address: a name (« Marc, pouvez-vous … ? »)
         // or the interviewee's opinion (« Selon vous, quelles … ? »)
-        if tokens.iter().take(2).any(|t| t.ends_with(',')) && !self.addressed(&tokens, lex) {
+        if tokens.iter().take(2).any(|t| t.ends_with(','))
+            && !self.addressed(&tokens, lex)
+            && !definition
+        {
             return None;
         }
         let first = words[0].to_lowercase().replace('\'', "’");
@@ -1268,7 +1280,7 @@ impl Structurer {
             .windows(2)
             .filter(|p| p[0].ends_with(','))
             .any(|p| is_opener(&p[1].to_lowercase().replace('\'', "’")));
-        let opener = is_opener(&lower[0]) || after_comma;
+        let opener = is_opener(&lower[0]) || after_comma || definition;
         let inversion = |w: &str, persons: &[&str]| {
             persons.iter().any(|p| {
                 w.len() > p.len() + 1 && w.ends_with(p) && w[..w.len() - p.len()].ends_with('-')
@@ -1355,6 +1367,28 @@ impl Structurer {
             score += r.hook;
         }
         Some(score)
+    }
+
+    /// Is the question a noun phrase of a few words, opening on a
+    /// determiner, then a comma and one of `question.definitions`
+    /// (« L’empreinte eau, qu’est-ce que c’est ? »)?
+    fn definition(&self, q: &str) -> bool {
+        const MAX_SUBJECT_WORDS: usize = 5;
+        let Some((subject, ask)) = q.trim().split_once(',') else {
+            return false;
+        };
+        let ask = ask
+            .trim()
+            .trim_end_matches('?')
+            .trim_end()
+            .to_lowercase()
+            .replace('\'', "’");
+        let subject = subject.to_lowercase().replace('\'', "’");
+        let words: Vec<&str> = french::words(&subject).collect();
+        let first = subject.split_whitespace().next().unwrap_or("");
+        self.rules.question.definitions.contains(&ask)
+            && (1..=MAX_SUBJECT_WORDS).contains(&words.len())
+            && (DETERMINERS.contains(&first) || first.starts_with("l’") && first.len() > "l’".len())
     }
 
     /// Does a question open on the interviewee's name or on an address to
