@@ -1018,7 +1018,11 @@ mod tests {
     #[test]
     fn a_kicker_joins_the_introduction() {
         let body = "Le conseil municipal a voté le budget des écoles pour l’année prochaine. Les cantines serviront davantage de produits locaux et de saison.\n\nLes parents d’élèves ont salué la décision lors de la réunion de jeudi soir.";
-        let (_, sections) = sectioned(&format!("Mangez local !\n\n{body}"));
+        // (under the page's title: a first line alone is the title)
+        let (outline, sections) = sectioned(&format!(
+            "Cantines : le menu change\n\nMangez local !\n\n{body}"
+        ));
+        assert_eq!(outline.title.as_deref(), Some("Cantines : le menu change"));
         assert_eq!(first_paragraph(&sections), vec![0, 1, 2]);
         // a line that does not end as a sentence is not joined to the next
         let (outline, sections) = sectioned(&format!(
@@ -1029,7 +1033,7 @@ mod tests {
         assert_eq!(first.len(), 1, "{first:?}");
         // a longer first sentence is a paragraph of its own
         let (_, sections) = sectioned(&format!(
-            "Les cantines de la ville changent enfin de menu cette année !\n\n{body}"
+            "Cantines : le menu change\n\nLes cantines de la ville changent enfin de menu cette année !\n\n{body}"
         ));
         assert_eq!(first_paragraph(&sections), vec![0]);
     }

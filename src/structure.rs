@@ -21,6 +21,9 @@ pub struct StructureRules {
     pub max_heading_words: usize,
     /// Longest heading line, in characters.
     pub max_heading_chars: usize,
+    /// Longest first line of a line scrape read as its title, in words.
+    #[serde(default = "default_max_title_words")]
+    pub max_title_words: usize,
     /// Fewest words the sentence after an inlined heading must keep.
     pub min_rest_words: usize,
     /// Longest verbless question kept as a heading ("Et en France ?").
@@ -160,6 +163,10 @@ struct QuestionContext<'a> {
     own_line: bool,
     /// Its wording recurs as another sentence of the text.
     repeated: bool,
+}
+
+fn default_max_title_words() -> usize {
+    20
 }
 
 fn default_series_gap_words() -> usize {
@@ -707,6 +714,14 @@ impl Structurer {
                 i += 1;
                 continue;
             }
+            // the first line of a line scrape, short and without a full stop,
+            // over more lines: the page's title, whatever follows it (a
+            // question heading, a byline), never a paragraph of its own
+            if !explicit && out.is_empty() && self.title_line(l, &raw[i + 1..]) {
+                out.push(Line::Heading(l, 1, "title-line"));
+                i += 1;
+                continue;
+            }
             // (a picture's credit between a heading and its text is skipped)
             let mut after = raw[i + 1..]
                 .iter()
@@ -766,6 +781,31 @@ impl Structurer {
             i = j;
         }
         out
+    }
+
+    /// Whether the first line of a text, with `rest` after it, is its title:
+    /// two lines of text at least follow, and the line is short, capitalised,
+    /// holds no mark that ends a sentence (a question or an exclamation may
+    /// be the lead's first sentence, a line may hold a sentence glued before
+    /// a heading: they stay in the text), ends on no comma or colon, and is no
+    /// credit.
+    fn title_line(&self, line: &str, rest: &[&str]) -> bool {
+        const MIN_LINES_AFTER: usize = 2;
+        let words = french::words(line).count();
+        rest.iter()
+            .filter(|l| !l.is_empty())
+            .take(MIN_LINES_AFTER)
+            .count()
+            == MIN_LINES_AFTER
+            && (2..=self.rules.max_title_words).contains(&words)
+            && line
+                .trim_start_matches(['«', '"', '“'])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && !line.ends_with([',', ';', ':'])
+            && !line.contains(['.', '…', '?', '!'])
+            && !credit(line)
     }
 
     /// A line of its own that reads as a heading: short, capitalised, without

@@ -123,6 +123,10 @@ fn the_top_and_the_end_of_a_line_scrape_are_furniture() {
             "Accueil – Culture – Patrimoine\n{h}\nMis à jour le 4 mars 2024 · Lecture 5 min",
             "Les articles les plus partagés\nLe marché de Noël s’installe place du Château\nLes pompiers recrutent des volontaires",
         ),
+        (
+            "Vous lisez : Le mag ⟩ Culture\n{h}\nPublié le 04/03/2024 à 8 h 15 par notre correspondante\n© Photo d’archives Le Courrier du Val",
+            "Une réaction ? Écrivez-nous à lecteurs@exemple.fr\n© Le Courrier du Val 2024 – Mentions légales – Espace presse",
+        ),
     ] {
         let top = top.replace("{h}", heading);
         let sep = if top.contains("\n\n") { "\n\n" } else { "\n" };
@@ -136,6 +140,8 @@ fn the_top_and_the_end_of_a_line_scrape_are_furniture() {
             assert!(!body.contains(furniture), "{furniture}\n{body}");
         }
         assert!(body.contains("classée en 1994"), "{body}");
+        // the title heads the article once, never a paragraph of its own
+        assert_eq!(body.matches(heading).count(), 1, "{body}");
     }
 }
 
