@@ -80,13 +80,13 @@ struct Occ {
     cut: bool,
 }
 
-/// Subject pronouns (« qui » among them) and the negation: an article cannot
-/// follow them, so a
-/// « le », « la » or « les » after one is an object pronoun and the next
-/// word a verb (« on le sait », « ne les gère »).
+/// Subject pronouns (« qui » among them), the negation and the reflexive
+/// or indirect pronouns: an article cannot follow them, so a « le », « la »
+/// or « les » after one is an object pronoun and the next word a verb (« on
+/// le sait », « ne les gère », « me le confirme »).
 const BEFORE_OBJECT: &[&str] = &[
     "je", "j’", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n’", "n'",
-    "qui",
+    "qui", "me", "te", "se",
 ];
 
 /// Forms of the modal verbs that take an infinitive with its object pronoun
@@ -1393,10 +1393,10 @@ mod tests {
 
     #[test]
     fn a_word_after_an_object_pronoun_is_a_verb_not_a_term() {
-        let text = "Le jardin partagé demande du temps. Il faut trouver le moyen de le gérer sans aide. On les arrose chaque soir. Les voisins qui l’utilisent le trouvent agréable. Vous pouvez la planter au printemps. Le jardin attire les voisins.";
+        let text = "Le jardin partagé demande du temps. Il faut trouver le moyen de le gérer sans aide. On les arrose chaque soir. Les voisins qui l’utilisent le trouvent agréable. Vous pouvez la planter au printemps. Le jardin attire les voisins. La voisine me le confirme chaque soir.";
         let (kw, _) = analysed(text);
         let surfaces: Vec<&str> = kw.terms.values().map(|t| t.surface.as_str()).collect();
-        for verb in ["gérer", "arrose", "utilisent", "planter"] {
+        for verb in ["gérer", "arrose", "utilisent", "planter", "confirme"] {
             assert!(
                 !surfaces.iter().any(|s| s.split(' ').any(|w| w == verb)),
                 "« {verb} » in {surfaces:?}"
