@@ -556,9 +556,10 @@ fn normalise_case(s: &str) -> String {
 /// The ceiling aims a little lower: the analyses count some words apart
 /// that [`density_words`] joins and the other way round (hyphenated and
 /// elided forms, addresses), about 2 % of a text's words either way, and a
-/// keyphrase one match over the ceiling turns the check red.
+/// keyphrase one match over the ceiling turns the check red. (2.9 cost a
+/// development article its key points, under 700 words: 2.95 keeps them.)
 pub const DENSITY_MIN: f64 = 0.5;
-pub const DENSITY_MAX: f64 = 2.9;
+pub const DENSITY_MAX: f64 = 2.95;
 /// The analyses' own ceiling, which a keyphrase subheading, wanted by
 /// another check, may still reach (see [`density_ceiling`]).
 pub const DENSITY_CEILING: f64 = 3.0;

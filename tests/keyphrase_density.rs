@@ -36,7 +36,7 @@ fn keyphrase_is_matched_on_its_topic_words() {
 
 #[test]
 fn band_follows_text_and_keyphrase_length() {
-    // 0.5 to 2.9 matches per 100 words (under the analyses' 3), divided by
+    // 0.5 to 2.95 matches per 100 words (under the analyses' 3), divided by
     // 0.7 + n/3, at least 2
     assert_eq!(density_band(1000, 1), (5, 28));
     assert_eq!(density_band(1000, 2), (4, 21));
