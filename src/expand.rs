@@ -677,9 +677,14 @@ impl Expander {
             let d = keywords::Density::of_keywords(sections, sentences, kw, lex, 0);
             // items whose section stays first (its heading may carry the
             // keyphrase the subheadings need)
+            // last, past the analyses' own ceiling, the last section built
+            // here whose heading carries the keyphrase (« Lexique de
+            // l’application » over items that do not): no item of it can go
+            let over_ceiling = d.matches > keywords::density_ceiling(d.words, d.match_words);
             if d.matches <= d.max
                 || !(self.drop_last_item_with(sections, &kp, true)
-                    || self.drop_last_item_with(sections, &kp, false))
+                    || self.drop_last_item_with(sections, &kp, false)
+                    || over_ceiling && drop_last_section_headed_with(sections, &kp))
             {
                 return removed;
             }
@@ -2300,6 +2305,24 @@ fn main_clause(text: &str, kw: &Keywords, ctx: &Context, max: usize) -> Option<S
     Some(w.render(text, &[], ctx))
 }
 
+/// Remove the last section the expand stage built whose heading carries the
+/// keyphrase `kp` (its match words); whether there was one.
+fn drop_last_section_headed_with(sections: &mut Vec<Section>, kp: &[String]) -> bool {
+    let found = sections.iter().rposition(|s| {
+        matches!(s.kind, SectionKind::Expansion { .. })
+            && s.heading
+                .as_ref()
+                .is_some_and(|h| keywords::matches_in(&h.text, kp) > 0)
+    });
+    match found {
+        Some(i) => {
+            sections.remove(i);
+            true
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2584,6 +2607,48 @@ mod tests {
             Some("Des vélos prêtés.")
         );
         assert!(items.iter().all(|g| g.text != "Des vélos demandés."));
+    }
+
+    /// Past the analyses' own ceiling, a section built here whose heading
+    /// carries the keyphrase goes, though none of its items does.
+    #[test]
+    fn a_section_headed_with_the_keyphrase_goes_past_the_ceiling() {
+        let source = Source::embedded();
+        let lex = Lexicon::load(&source).unwrap();
+        let ex = Expander::load(&source).unwrap();
+        let s = sentences(&[
+            "La commune prête des vélos aux habitants pour une semaine.",
+            "Les vélos se demandent à la mairie.",
+            "Les vélos prêtés reviennent souvent réparés.",
+            "Les vélos électriques partent les premiers.",
+        ]);
+        let mut secs = vec![section(0..s.len())];
+        let opts = Options {
+            keyphrase: Some("vélos".into()),
+            ..Options::default()
+        };
+        let kw = keywords::analyse(&s, &secs, &lex, &opts);
+        secs.push(Section {
+            heading: Some(crate::model::Heading {
+                text: "Lexique des vélos".into(),
+                level: 2,
+                origin: crate::model::HeadingOrigin::Generated {
+                    template: "glossary".into(),
+                    terms: Vec::new(),
+                },
+            }),
+            kind: SectionKind::Expansion {
+                template: "glossary".into(),
+            },
+            blocks: vec![Block::List {
+                items: vec![generated("VAE : vélo à assistance électrique", "glossary")],
+            }],
+            heading_options: Vec::new(),
+            subsection: false,
+        });
+        let removed = ex.trim_to_density(&mut secs, &s, &kw, &lex);
+        assert_eq!(removed, 1);
+        assert_eq!(secs.len(), 1, "{secs:?}");
     }
 
     /// The text of every template run on a text too short for any target,
