@@ -2493,14 +2493,29 @@ mod tests {
         run_with_warning(texts, min_words).0
     }
 
-    /// The expansion, and the warning of the article it ends.
-    fn run_with_warning(texts: &[&str], min_words: usize) -> (Expansion, Option<String>) {
+    /// What the expand stage reads, for `texts` as one section and an
+    /// optional keyphrase: the lexicon, the stage, the sentences, the
+    /// sections and the keywords.
+    fn setup(
+        texts: &[&str],
+        keyphrase: Option<&str>,
+    ) -> (Lexicon, Expander, Vec<Sentence>, Vec<Section>, Keywords) {
         let source = Source::embedded();
         let lex = Lexicon::load(&source).unwrap();
         let ex = Expander::load(&source).unwrap();
         let s = sentences(texts);
         let secs = vec![section(0..s.len())];
-        let kw = keywords::analyse(&s, &secs, &lex, &Options::default());
+        let opts = Options {
+            keyphrase: keyphrase.map(str::to_string),
+            ..Options::default()
+        };
+        let kw = keywords::analyse(&s, &secs, &lex, &opts);
+        (lex, ex, s, secs, kw)
+    }
+
+    /// The expansion, and the warning of the article it ends.
+    fn run_with_warning(texts: &[&str], min_words: usize) -> (Expansion, Option<String>) {
+        let (lex, ex, s, secs, kw) = setup(texts, None);
         let e = ex.run(&s, &secs, &kw, &lex, min_words, 0);
         let all: Vec<Section> = secs.iter().chain(&e.sections).cloned().collect();
         let warning = ex.shortfall_warning(&all, &s, min_words, &e);
@@ -2521,28 +2536,22 @@ mod tests {
     /// another item can go instead.
     #[test]
     fn expansion_items_past_the_keyphrase_band_go() {
-        let source = Source::embedded();
-        let lex = Lexicon::load(&source).unwrap();
-        let ex = Expander::load(&source).unwrap();
-        let s = sentences(&[
-            "La commune prête des vélos aux habitants pour une semaine.",
-            "Le prêt est gratuit et se demande à la mairie.",
-            "Les demandes ont doublé depuis le printemps.",
-            "Les habitants des quartiers nord en sont les premiers usagers, selon la mairie.",
-            "Chaque prêt dure une semaine et peut être prolongé une fois sur simple demande.",
-            "La mairie compte ouvrir un second point de prêt près de la gare à la rentrée.",
-            "Un atelier de réparation accueillera aussi les habitants le samedi matin.",
-            "Les bénévoles de l’association y apprendront à régler les freins et à changer une chambre à air.",
-            "Le budget de l’opération reste modeste, car le matériel a été donné par des particuliers.",
-            "Les élus de l’opposition saluent une initiative simple et peu coûteuse pour la commune.",
-            "Un premier bilan sera présenté au conseil municipal à la fin de l’année prochaine.",
-        ]);
-        let mut secs = vec![section(0..s.len())];
-        let opts = Options {
-            keyphrase: Some("vélos".into()),
-            ..Options::default()
-        };
-        let kw = keywords::analyse(&s, &secs, &lex, &opts);
+        let (lex, ex, s, mut secs, kw) = setup(
+            &[
+                "La commune prête des vélos aux habitants pour une semaine.",
+                "Le prêt est gratuit et se demande à la mairie.",
+                "Les demandes ont doublé depuis le printemps.",
+                "Les habitants des quartiers nord en sont les premiers usagers, selon la mairie.",
+                "Chaque prêt dure une semaine et peut être prolongé une fois sur simple demande.",
+                "La mairie compte ouvrir un second point de prêt près de la gare à la rentrée.",
+                "Un atelier de réparation accueillera aussi les habitants le samedi matin.",
+                "Les bénévoles de l’association y apprendront à régler les freins et à changer une chambre à air.",
+                "Le budget de l’opération reste modeste, car le matériel a été donné par des particuliers.",
+                "Les élus de l’opposition saluent une initiative simple et peu coûteuse pour la commune.",
+                "Un premier bilan sera présenté au conseil municipal à la fin de l’année prochaine.",
+            ],
+            Some("vélos"),
+        );
         let faq = Section {
             heading: None,
             kind: SectionKind::Expansion {
@@ -2613,21 +2622,15 @@ mod tests {
     /// carries the keyphrase goes, though none of its items does.
     #[test]
     fn a_section_headed_with_the_keyphrase_goes_past_the_ceiling() {
-        let source = Source::embedded();
-        let lex = Lexicon::load(&source).unwrap();
-        let ex = Expander::load(&source).unwrap();
-        let s = sentences(&[
-            "La commune prête des vélos aux habitants pour une semaine.",
-            "Les vélos se demandent à la mairie.",
-            "Les vélos prêtés reviennent souvent réparés.",
-            "Les vélos électriques partent les premiers.",
-        ]);
-        let mut secs = vec![section(0..s.len())];
-        let opts = Options {
-            keyphrase: Some("vélos".into()),
-            ..Options::default()
-        };
-        let kw = keywords::analyse(&s, &secs, &lex, &opts);
+        let (lex, ex, s, mut secs, kw) = setup(
+            &[
+                "La commune prête des vélos aux habitants pour une semaine.",
+                "Les vélos se demandent à la mairie.",
+                "Les vélos prêtés reviennent souvent réparés.",
+                "Les vélos électriques partent les premiers.",
+            ],
+            Some("vélos"),
+        );
         secs.push(Section {
             heading: Some(crate::model::Heading {
                 text: "Lexique des vélos".into(),
@@ -2655,16 +2658,7 @@ mod tests {
     /// for a keyphrase the text does not hold (no item is held back for
     /// the keyphrase's density).
     fn expanded_text(texts: &[&str]) -> String {
-        let source = Source::embedded();
-        let lex = Lexicon::load(&source).unwrap();
-        let ex = Expander::load(&source).unwrap();
-        let s = sentences(texts);
-        let secs = vec![section(0..s.len())];
-        let opts = Options {
-            keyphrase: Some("zéphyr".into()),
-            ..Options::default()
-        };
-        let kw = keywords::analyse(&s, &secs, &lex, &opts);
+        let (lex, ex, s, secs, kw) = setup(texts, Some("zéphyr"));
         all_text(&ex.run(&s, &secs, &kw, &lex, 5000, 0))
     }
 
