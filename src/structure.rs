@@ -2095,6 +2095,16 @@ impl Structurer {
         if first.ends_with([',', ':']) {
             return None;
         }
+        // a connector links the sentence to the one before: it opens no
+        // heading (« Mais lancer une campagne Nos Gestes Climat … »)
+        if self
+            .rules
+            .clause_connectors
+            .iter()
+            .any(|c| *c == *french::lowercase(first))
+        {
+            return None;
+        }
         // a stock heading alone before a sentence that opens on a bare noun
         // (« Conclusion Contenus binaires, manque de … ne sont qu’… »): a
         // capitalised word the text also writes in lowercase and
