@@ -726,6 +726,18 @@ impl Doc {
         let mut old_holes = self.holes.iter().peekable();
         let mut last = 0;
         for &(s, e) in &spans {
+            let placeholder = self.placeholder(s, e);
+            // inside a line the placeholder is the only space left between
+            // the words around the span (« transport  Réduire » would keep
+            // the spaces on both sides of it)
+            let (keep_to, resume) = if placeholder == ' ' {
+                let before = self.text[last..s].trim_end_matches([' ', '\t']).len();
+                let after =
+                    self.text[e..].len() - self.text[e..].trim_start_matches([' ', '\t']).len();
+                (last + before, e + after)
+            } else {
+                (s, e)
+            };
             let base = text.len();
             while let Some(&&h) = old_holes.peek() {
                 if h >= s {
@@ -736,14 +748,13 @@ impl Doc {
                 }
                 old_holes.next();
             }
-            self.keep_range(last, s, &mut text, &mut map);
+            self.keep_range(last, keep_to, &mut text, &mut map);
             holes.push(text.len());
             let orig = self.to_original(s);
             map.push((text.len(), orig));
-            let placeholder = self.placeholder(s, e);
             text.push(placeholder);
             if self.lower_mirrors {
-                lower.push_str(self.lower.get(last..s).unwrap_or_default());
+                lower.push_str(self.lower.get(last..keep_to).unwrap_or_default());
                 lower.push(placeholder);
             }
             self.removals.push(Removal {
@@ -751,7 +762,7 @@ impl Doc {
                 text: self.text[s..e].to_string(),
                 offset: orig,
             });
-            last = e;
+            last = resume;
         }
         let base = text.len();
         holes.extend(old_holes.filter(|&&h| h >= last).map(|&h| base + h - last));
@@ -1342,6 +1353,19 @@ mod tests {
                 r.rule
             );
         }
+    }
+
+    #[test]
+    fn a_span_removed_inside_a_line_leaves_one_space() {
+        let cleaned = cleaner().run(
+            "Le port rouvre en mai.   [Edited by Ann Lee]   Les quais sont prêts. \
+             Source link -12 \t La fin.\nUne ligne.",
+        );
+        assert_eq!(
+            cleaned.text,
+            "Le port rouvre en mai. Les quais sont prêts. La fin.\nUne ligne."
+        );
+        assert_eq!(cleaned.removals.len(), 2);
     }
 
     #[test]
