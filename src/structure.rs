@@ -749,6 +749,25 @@ impl Structurer {
                 i += 1;
                 continue;
             }
+            // a question on its line right under a heading line, before its
+            // answer (« Arrêt de travail » / « Comment obtenir un arrêt
+            // maladie ? » / « Si vous êtes … »): the subheading of a page of
+            // questions and answers (93 question headings of the gold sets
+            // against 10 paragraphs that are a question alone)
+            if !explicit
+                && matches!(out.last(), Some(Line::Heading(_, level, _)) if *level >= 2)
+                && self.is_question_line(
+                    l,
+                    (Some("."), next, next2),
+                    self.rules.question.min_run_words,
+                    lex,
+                )
+            {
+                out.push(Line::Heading(l, 3, "question-line"));
+                run_words = 0;
+                i += 1;
+                continue;
+            }
             // « … nous raconte : » / « Peux-tu te présenter ? » / « Je suis … »
             if !explicit && self.interview_question_line(l, prev, next) {
                 out.push(Line::Heading(l, 2, "interview-question"));
