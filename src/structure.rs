@@ -1821,7 +1821,12 @@ impl Structurer {
                     || lower
                         .strip_prefix(o.as_str())
                         .is_some_and(|rest| rest.starts_with(['-', '’']))
-            });
+            })
+                // a verb and its inverted subject (« … administratifs
+                // Êtes-vous concerné ? »): no sentence capitalises one inside
+                || INVERTED_PRONOUNS
+                    .iter()
+                    .any(|p| lower.len() > p.len() + 1 && lower.ends_with(p));
             if !opener || !french::starts_upper(word) {
                 continue;
             }
