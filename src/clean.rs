@@ -542,6 +542,10 @@ impl Cleaner {
             let spans = f.spans(&doc.text);
             doc.remove(&spans, &f.id);
         }
+        if wanted(MENU_LINE) {
+            let spans = menu_lines(&doc.text);
+            doc.remove(&spans, MENU_LINE);
+        }
         if wanted(RELATED_TITLES) {
             let spans = related_titles(&doc.text);
             doc.remove(&spans, RELATED_TITLES);
@@ -556,6 +560,65 @@ impl Cleaner {
             removals: doc.removals,
         }
     }
+}
+
+/// The id of the removals of [`menu_lines`].
+pub const MENU_LINE: &str = "menu-line";
+
+/// Lines of page furniture whatever their words say: a breadcrumb, a menu, a
+/// row of buttons or of footer links (« Opinions ⇢ Habitat ⇢ Lecture »,
+/// « Accueil · Tech · Transports », « Claire Martin · 3 mai 2024 · 4 min »).
+/// A whole line of `MIN_ITEMS` items or more set apart by one separator
+/// between spaces, each item of at most `ITEM_WORDS` words, opening on a
+/// capital, a figure or « © », holding no comma and ending on no sentence
+/// mark, the line ending on none either. No line of the 64 gold articles reads so. Only in a text
+/// of `MIN_LINES` lines or more (a line scrape). The line spans to remove.
+fn menu_lines(text: &str) -> Vec<(usize, usize)> {
+    const MIN_LINES: usize = 3;
+    const MIN_ITEMS: usize = 3;
+    const ITEM_WORDS: usize = 4;
+    const SEPARATORS: &[char] = &[
+        '·', '•', '|', '/', '∕', '⇢', '→', '›', '»', '⟩', '⟫', '▸', '>', '–', '—',
+    ];
+    if text.lines().filter(|l| !l.trim().is_empty()).count() < MIN_LINES {
+        return Vec::new();
+    }
+    let item = |s: &str| {
+        let s = s.trim();
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '©')
+            && !s.ends_with(['.', '!', '?', '…', ':'])
+            && !s.contains([',', ';', '?', '!'])
+            && crate::french::words(s).count() <= ITEM_WORDS
+            && s.split_whitespace().count() <= ITEM_WORDS + 1
+    };
+    let menu = |line: &str| {
+        let line = line.trim();
+        !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
+            && SEPARATORS.iter().any(|&sep| {
+                let mut buf = [0u8; 4];
+                let pattern = format!(" {} ", sep.encode_utf8(&mut buf));
+                line.contains(&pattern) && {
+                    let items: Vec<&str> = line.split(&pattern).collect();
+                    items.len() >= MIN_ITEMS && items.iter().all(|i| item(i))
+                }
+            })
+    };
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if c == '\n' {
+            if menu(&text[start..i]) {
+                spans.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    spans
 }
 
 /// The id of the removals of [`related_titles`].
@@ -1353,6 +1416,33 @@ mod tests {
                 r.rule
             );
         }
+    }
+
+    #[test]
+    fn menu_lines_go_whatever_their_words() {
+        let text =
+            "Opinions ⇢ Habitat ⇢ Lecture\nLe port rouvre\nClaire Martin · 3 mai 2024 · 4 min\n\
+                    Le port rouvre en mai, après deux ans de travaux.\n\
+                    Avant – pendant – après\nParis – Lyon – Marseille : le train de nuit repart.\n\
+                    Une ligne, deux lignes · Trois lignes · Quatre\n\
+                    Vos réactions | 12 | Signaler";
+        let gone: Vec<&str> = menu_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            gone,
+            [
+                "Opinions ⇢ Habitat ⇢ Lecture",
+                "Claire Martin · 3 mai 2024 · 4 min",
+                "Vos réactions | 12 | Signaler",
+            ]
+        );
+        // through the cleaner, with a removal of its own
+        let cleaned =
+            cleaner().run("Le port rouvre en mai.\nVos réactions | 12 | Signaler\nLa suite.");
+        let lines: Vec<&str> = cleaned.text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["Le port rouvre en mai.", "La suite."]);
+        assert_eq!(cleaned.removals[0].rule, MENU_LINE);
+        // one line of text is no page
+        assert!(menu_lines("Accueil · Tech · Transports").is_empty());
     }
 
     #[test]
