@@ -546,6 +546,10 @@ impl Cleaner {
             let spans = menu_lines(&doc.text);
             doc.remove(&spans, MENU_LINE);
         }
+        if wanted(DATE_LINE) {
+            let spans = date_lines(&doc.text);
+            doc.remove(&spans, DATE_LINE);
+        }
         if wanted(RELATED_TITLES) {
             let spans = related_titles(&doc.text);
             doc.remove(&spans, RELATED_TITLES);
@@ -619,6 +623,116 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans
+}
+
+/// The id of the removals of [`date_lines`].
+pub const DATE_LINE: &str = "date-line";
+
+/// The byline lines at the top of a line scrape whatever their words: before
+/// its first line of prose, a line of at most `MAX_WORDS` words that gives a
+/// full date (« 13 août 2021 », « 10/02/2020 », « 2021/12/19 ») and, beside
+/// it, a time (« 18h50 »), a separator (· • | — – ⇢) or, first, a word of
+/// bylines (« Par », « Signé », « Publié », « Mis en ligne » …), that opens
+/// on a capital or a figure (not a Markdown heading nor a front-matter key),
+/// that ends no sentence (« Ce contenu a été mis à jour le 24 juin 2020. »
+/// is the article's). No title, heading or line of the 64 gold
+/// articles reads so (one line is a date alone: « 5 juin 2023 »). Only in a
+/// text of three lines or more. The line spans to remove.
+fn date_lines(text: &str) -> Vec<(usize, usize)> {
+    const MIN_LINES: usize = 3;
+    const MAX_WORDS: usize = 16;
+    const PROSE_WORDS: usize = 15;
+    static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    if text.lines().filter(|l| !l.trim().is_empty()).count() < MIN_LINES {
+        return Vec::new();
+    }
+    let words = |s: &str| crate::french::words(s).count();
+    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '?', '…', '»', ')']);
+    // the lines before the first line of prose
+    let mut top: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if c == '\n' {
+            let line = text[start..i].trim();
+            if prose(line) {
+                break;
+            }
+            if !line.is_empty() {
+                top.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    // a year or a numeric date, before the pattern is compiled
+    let figures = |s: &str| {
+        s.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+            || s.contains('/')
+    };
+    if !top.iter().any(|&(a, b)| figures(&text[a..b])) {
+        return Vec::new();
+    }
+    let Some(date) = DATE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\b[0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b",
+            )
+            .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    // a byline opens on its word (« Le plan mis à jour le 3 mai 2024 » is a
+    // title)
+    let byline_word = |line: &str| {
+        let lower = line.to_lowercase();
+        [
+            "par ",
+            "signé",
+            "publié",
+            "mis en ligne",
+            "mise en ligne",
+            "mis à jour",
+            "mise à jour",
+            "modifié",
+            "actualisé",
+            "dernière modification",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    };
+    let time = |s: &str| {
+        let b = s.as_bytes();
+        (1..b.len().saturating_sub(2)).any(|k| {
+            matches!(b[k], b'h' | b'H' | b':')
+                && b[k - 1].is_ascii_digit()
+                && b[k + 1].is_ascii_digit()
+                && b[k + 2].is_ascii_digit()
+        })
+    };
+    top.into_iter()
+        .filter(|&(a, b)| {
+            let line = text[a..b].trim();
+            let Some(m) = date.find(line) else {
+                return false;
+            };
+            let rest = format!("{} {}", &line[..m.start()], &line[m.end()..]);
+            words(line) <= MAX_WORDS
+                && line
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !line.ends_with(['.', '?', '!', '…'])
+                && (time(&rest)
+                    || rest.contains(['·', '•', '|', '—', '–', '⇢'])
+                    || byline_word(line))
+        })
+        .collect()
 }
 
 /// The id of the removals of [`related_titles`].
@@ -1443,6 +1557,33 @@ mod tests {
         assert_eq!(cleaned.removals[0].rule, MENU_LINE);
         // one line of text is no page
         assert!(menu_lines("Accueil · Tech · Transports").is_empty());
+    }
+
+    #[test]
+    fn date_lines_go_from_the_top_whatever_their_words() {
+        let text = "Le port rouvre\nVendredi 13 août 2021 · texte de Paul Roux\n\
+                    Rubrique Mer — 2021/12/19, 18h50\n5 juin 2023\n\
+                    Le port rouvre en mai, après deux ans de travaux sur les quais et dans les bassins du nord.\n\
+                    Mis à jour le 3 mai 2022 par la capitainerie";
+        assert!(
+            date_lines("Le port rouvre\nCe texte a été mis à jour le 3 mai 2022.\nLa suite.")
+                .is_empty()
+        );
+        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            gone,
+            [
+                "Vendredi 13 août 2021 · texte de Paul Roux",
+                "Rubrique Mer — 2021/12/19, 18h50"
+            ]
+        );
+        assert!(date_lines("Le port rouvre\n12/05/2023 · 9h05").is_empty());
+        // titles that hold a date
+        assert!(date_lines(
+            "Le dossier sera examiné par M. Morel le 1 mars 2030\nLe plan vélo mis à jour le 3 mai 2024\n\
+             # Publié le 3 mai 2024 par Paul Roux\nLa suite."
+        )
+        .is_empty());
     }
 
     #[test]
