@@ -1289,7 +1289,7 @@ fn extend_lines(text: &str, end: usize, then: ThenLines, foreign: Option<&Foreig
             break;
         }
         if !short || sentence_end {
-            stopped_by_text = !foreign.is_some_and(|f| f.is_foreign(line));
+            stopped_by_text = !foreign.is_some_and(|f| f.is_foreign(line, f.min_words));
             break;
         }
         taken.push(next);
@@ -1306,7 +1306,13 @@ impl Foreign {
     fn spans(&self, text: &str) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         for (s, e) in chunks(text) {
-            if self.is_foreign(&text[s..e]) {
+            // right after a fragment, on its line, a short sentence of the
+            // same language goes with it (« Sorry, we couldn’t load this
+            // video. Please try again later. »)
+            let follows = spans
+                .last()
+                .is_some_and(|last| text[last.1..s].trim_matches([' ', '\t']).is_empty());
+            if self.is_foreign(&text[s..e], if follows { 1 } else { self.min_words }) {
                 match spans.last_mut() {
                     Some(last) if text[last.1..s].trim().is_empty() => last.1 = e,
                     _ => spans.push((s, e)),
@@ -1316,7 +1322,8 @@ impl Foreign {
         spans
     }
 
-    fn is_foreign(&self, chunk: &str) -> bool {
+    /// Whether a chunk of at least `min_words` words reads as foreign.
+    fn is_foreign(&self, chunk: &str, min_words: usize) -> bool {
         // Quoted speech is the article's own text, whatever its language.
         if chunk.contains(['«', '»', '“', '”', '"']) {
             return false;
@@ -1347,10 +1354,21 @@ impl Foreign {
                 }
             }
         }
-        words >= self.min_words
-            && foreign >= self.min_foreign_words
+        let min_foreign = if min_words < self.min_words {
+            // a short follower: most of its words foreign
+            self.min_foreign_words.min(2)
+        } else {
+            self.min_foreign_words
+        };
+        words >= min_words
+            && foreign >= min_foreign
             && native <= self.max_native_words
-            && (foreign as f64) >= self.min_share * (words as f64)
+            && (foreign as f64)
+                >= if min_words < self.min_words {
+                    0.5
+                } else {
+                    self.min_share
+                } * (words as f64)
     }
 }
 
