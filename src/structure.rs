@@ -597,6 +597,9 @@ impl Structurer {
                 }
             }
         }
+        if !explicit {
+            complete_numbered_series(&mut out, lex, self.rules.max_heading_words);
+        }
         number_first_heading(&mut out);
         // a heading with nothing under it is kept when another heading follows
         // it and text comes after (a section title over its first subsection,
@@ -2542,13 +2545,146 @@ type GluedNumber = (usize, String);
 /// « … équilibrée 6. » before headings 3, 5 and 6, the headings 2 and 4 lost);
 /// or when the number is 1 and no heading follows at all (a text cut short
 /// after it).
-fn number_first_heading(out: &mut Outline) {
-    let numbered = |h: &str| -> Option<u32> {
-        let (n, rest) = h.split_once(". ")?;
-        (n.len() <= 2 && !rest.is_empty())
-            .then(|| n.parse().ok())
-            .flatten()
+/// A number glued at the end of a sentence, after a lowercase word (« … de
+/// la rédaction 2. »): the number and the sentence without it.
+fn glued_number(sentence: &str) -> Option<(u32, String)> {
+    let body = sentence.trim_end().strip_suffix('.')?;
+    let (before, n) = body.rsplit_once(' ')?;
+    let number = n.parse::<u32>().ok()?;
+    // the word before is lowercase (« air) », « ci-dessus) » included)
+    let word_before = before.rsplit(' ').next().unwrap_or("");
+    let letters = || word_before.chars().filter(|c| c.is_alphabetic());
+    (n.len() <= 2
+        && !n.starts_with('0')
+        && letters().next().is_some()
+        && letters().all(char::is_lowercase))
+    .then(|| (number, before.to_string()))
+}
+
+/// The number of a heading « 3. Réduire sa consommation de poisson ».
+fn heading_number(h: &str) -> Option<u32> {
+    let (n, rest) = h.split_once(". ")?;
+    (n.len() <= 2 && !rest.is_empty())
+        .then(|| n.parse().ok())
+        .flatten()
+}
+
+/// In a series of numbered headings (« 1. Consommer moins de viande »,
+/// « 3. Réduire sa consommation de poisson »), a number the series lacks,
+/// glued at the end of a sentence of the flat text (« … de la rédaction
+/// 2. »), heads the sentence after it up to where that goes on as prose: the
+/// first capitalised word after a lowercase one that is no function word
+/// (« Acheter moins de produits d’origine animale Production de viande … »).
+/// The heading gets its number from [`number_first_heading`].
+fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) {
+    // the numbers the series has
+    let mut numbers: Vec<u32> = Vec::new();
+    for i in 1..out.parts.len() {
+        let Some(h) = out.parts[i].heading.as_ref() else {
+            continue;
+        };
+        if let Some(n) = heading_number(&h.text) {
+            numbers.push(n);
+        } else if let Some(&last) = out.parts[i - 1].paragraphs.last().and_then(|p| p.last()) {
+            if let Some((n, _)) = glued_number(&out.sentences[last].text) {
+                numbers.push(n);
+            }
+        }
+    }
+    if numbers.len() < 2 || numbers.iter().min().is_none_or(|&m| m > 2) {
+        return;
+    }
+    let (low, high) = (
+        numbers.iter().copied().min().unwrap_or(0),
+        numbers.iter().copied().max().unwrap_or(0),
+    );
+    // where a sentence of the text opens the heading that goes on as prose
+    let cut = |sentence: &str| -> Option<usize> {
+        if !french::starts_upper(sentence) {
+            return None;
+        }
+        let tokens = token_spans(sentence);
+        for k in 2..tokens.len().saturating_sub(2).min(max_words + 1) {
+            let prev = &sentence[tokens[k - 1].clone()];
+            let word = &sentence[tokens[k].clone()];
+            if prev.contains(['.', ';', ':', '!', '?', '…', '(', ')', '«', '»']) {
+                return None;
+            }
+            if french::starts_upper(word)
+                && word.chars().nth(1).is_some_and(char::is_lowercase)
+                && prev.ends_with(char::is_lowercase)
+                && !lex.is_function_word(&prev.to_lowercase())
+            {
+                return Some(tokens[k].start);
+            }
+        }
+        None
     };
+    let mut i = 0;
+    while i < out.parts.len() {
+        // (paragraph, sentence, where the heading starts and ends in it)
+        let mut split: Option<(usize, usize, usize, usize)> = None;
+        let mut prev: Option<usize> = None;
+        let missing = |n: u32, numbers: &[u32]| n > low && n <= high + 1 && !numbers.contains(&n);
+        'scan: for (j, para) in out.parts[i].paragraphs.iter().enumerate() {
+            for (k, &id) in para.iter().enumerate() {
+                let text = &out.sentences[id].text;
+                // the number glued at the end of the sentence before, or
+                // opening this one (« riz. 7. Privilégier … »)
+                let number = prev
+                    .and_then(|p| glued_number(&out.sentences[p].text))
+                    .map(|(n, _)| (n, 0))
+                    .or_else(|| {
+                        let len = enumerator_len(text)?;
+                        let n = text[..len]
+                            .trim()
+                            .trim_end_matches(['.', ')'])
+                            .parse()
+                            .ok()?;
+                        Some((n, len))
+                    });
+                if let Some((n, from)) = number {
+                    if missing(n, &numbers) {
+                        if let Some(at) = cut(&text[from..]) {
+                            split = Some((j, k, from, from + at));
+                            numbers.push(n);
+                            break 'scan;
+                        }
+                    }
+                }
+                prev = Some(id);
+            }
+        }
+        if let Some((j, k, _, at)) = split {
+            let id = out.parts[i].paragraphs[j][k];
+            let text = out.sentences[id].text.clone();
+            // (a number that opened the sentence stays with its heading)
+            out.sentences[id].text = text[at..].trim_start().to_string();
+            out.sentences[id].glued = false;
+            let mut rest: Vec<Vec<usize>> = vec![out.parts[i].paragraphs[j].split_off(k)];
+            rest.extend(out.parts[i].paragraphs.drain(j + 1..));
+            if out.parts[i].paragraphs[j].is_empty() {
+                out.parts[i].paragraphs.remove(j);
+            }
+            out.parts.insert(
+                i + 1,
+                Part {
+                    heading: Some(Heading {
+                        text: text[..at].trim().to_string(),
+                        level: 2,
+                        origin: HeadingOrigin::Source {
+                            how: "numbered".to_string(),
+                        },
+                    }),
+                    paragraphs: rest,
+                },
+            );
+        }
+        i += 1;
+    }
+}
+
+fn number_first_heading(out: &mut Outline) {
     // each heading's part and number, with, for a number found at the end
     // of the sentence before it, that sentence and its text without it
     let mut series: Vec<(usize, u32, Option<GluedNumber>)> = Vec::new();
@@ -2556,7 +2692,7 @@ fn number_first_heading(out: &mut Outline) {
         let Some(text) = out.parts[i].heading.as_ref().map(|h| h.text.clone()) else {
             continue;
         };
-        if let Some(n) = numbered(&text) {
+        if let Some(n) = heading_number(&text) {
             series.push((i, n, None));
             continue;
         }
@@ -2566,27 +2702,9 @@ fn number_first_heading(out: &mut Outline) {
         let Some(&last) = out.parts[i - 1].paragraphs.last().and_then(|p| p.last()) else {
             continue;
         };
-        let sentence = &out.sentences[last].text;
-        let Some(body) = sentence.trim_end().strip_suffix('.') else {
-            continue;
-        };
-        let Some((before, n)) = body.rsplit_once(' ') else {
-            continue;
-        };
-        let Ok(number) = n.parse::<u32>() else {
-            continue;
-        };
-        // the word before is lowercase (« air) », « ci-dessus) » included)
-        let word_before = before.rsplit(' ').next().unwrap_or("");
-        let letters = || word_before.chars().filter(|c| c.is_alphabetic());
-        if n.len() > 2
-            || n.starts_with('0')
-            || letters().next().is_none()
-            || !letters().all(char::is_lowercase)
-        {
-            continue;
+        if let Some((number, before)) = glued_number(&out.sentences[last].text) {
+            series.push((i, number, Some((last, before))));
         }
-        series.push((i, number, Some((last, before.to_string()))));
     }
     let next_heading_after = |i: usize| out.parts[i + 1..].iter().any(|p| p.heading.is_some());
     let mut accepted = Vec::new();
