@@ -174,3 +174,63 @@ fn related_titles_under_a_header_no_rule_knows_are_removed() {
     assert!(body.contains("quel livre emprunterez-vous"), "{body}");
     assert!(body.contains("classée en 1994"), "{body}");
 }
+
+/// The removals `rubrique rewrite --format json` records for `input`:
+/// (rule, removed text).
+fn removals(input: &str) -> Vec<(String, String)> {
+    let out = Command::cargo_bin("rubrique")
+        .unwrap()
+        .args(["rewrite", "--format", "json"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{input}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["rule"].as_str().unwrap().to_string(),
+                r["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn menus_and_dated_bylines_go_whatever_their_words() {
+    // wordings no phrase rule knows: a trail of sections, a byline with its
+    // time, a row of buttons; the lines of the article stay, a title with a
+    // date and a heading with dashes included
+    let paragraphs: Vec<String> = fixture("mediatheque.txt")
+        .split("\n\n")
+        .map(|p| p.replace('\n', " "))
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let heading = "La médiathèque rouvre le 4 mars 2024 après deux ans de travaux";
+    let furniture = [
+        "Quartiers ⇢ Rive gauche ⇢ Sorties",
+        "La cellule Vie locale ∙ texte ⋅ 04/03/2024 ⋅ 8h15",
+        "Écouter · Garder pour plus tard · Offrir",
+    ];
+    let input = format!(
+        "{}\n{heading}\n{}\n{}\n{}\nLecture – écriture – jeux\n{}\n",
+        furniture[0],
+        furniture[1],
+        paragraphs[0],
+        furniture[2],
+        paragraphs[1..].join("\n")
+    );
+    let body = body(&input);
+    for line in furniture {
+        assert!(!body.contains(line), "{line}\n{body}");
+    }
+    assert!(body.contains("Lecture – écriture – jeux"), "{body}");
+    assert!(body.contains("classée en 1994"), "{body}");
+    assert_eq!(title(&input), heading, "{input}");
+    let rules: Vec<String> = removals(&input).into_iter().map(|(r, _)| r).collect();
+    assert!(rules.iter().any(|r| r == "menu-line"), "{rules:?}");
+    assert!(rules.iter().any(|r| r == "date-line"), "{rules:?}");
+}
