@@ -587,6 +587,24 @@ pub fn match_tokens(text: &str) -> Vec<String> {
     token_parts(text).map(str::to_lowercase).collect()
 }
 
+/// The text without the words an ellipsis is glued to (« arrêt de travail… »
+/// → « arrêt de … »): Yoast's word boundaries do not hold « … ».
+fn without_words_before_ellipsis(text: &str) -> Cow<'_, str> {
+    if !text.contains('…') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '…' {
+            while out.chars().next_back().is_some_and(char::is_alphanumeric) {
+                out.pop();
+            }
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 /// The parts [`match_tokens`] lowercases: every hyphenated part of a word,
 /// elision removed, empty ones left out.
 fn token_parts(text: &str) -> impl Iterator<Item = &str> {
@@ -1007,11 +1025,16 @@ pub fn analyse(
         .collect();
     let total_words: usize = density.iter().sum();
     let all_words = SentenceWords::new(tokens.iter().map(Vec::as_slice));
-    let first_words = SentenceWords::new(
-        first_para
-            .iter()
-            .filter_map(|&i| tokens.get(i).map(Vec::as_slice)),
-    );
+    // Yoast's introduction check does not part a word from an ellipsis
+    // glued to it (« (arrêt de travail…) » holds no « travail » for it)
+    let first_texts: Vec<Cow<str>> = first_para
+        .iter()
+        .filter_map(|&i| sentences.get(i))
+        .map(|s| without_words_before_ellipsis(&s.text))
+        .collect();
+    let first_tokens: Vec<Vec<TokenCount>> =
+        first_texts.iter().map(|t| match_token_counts(t)).collect();
+    let first_words = SentenceWords::new(first_tokens.iter().map(Vec::as_slice));
     let heads = HeadingRoom::new(sections);
 
     let keyphrase = match &opts.keyphrase {
@@ -1269,6 +1292,19 @@ pub fn analyse(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_glued_to_an_ellipsis_is_not_one_yoast_finds() {
+        assert_eq!(
+            without_words_before_ellipsis("vos droits (arrêt de travail…) et devoirs"),
+            "vos droits (arrêt de …) et devoirs"
+        );
+        assert_eq!(
+            without_words_before_ellipsis("Et ensuite… rien."),
+            "Et … rien."
+        );
+        assert_eq!(without_words_before_ellipsis("Puis … rien"), "Puis … rien");
+    }
+
     #[test]
     fn density_words_count_the_runs_between_spaces_and_dashes() {
         let reference = |t: &str| {
