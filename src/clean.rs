@@ -580,7 +580,7 @@ pub const MENU_LINE: &str = "menu-line";
 fn menu_lines(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 3;
     const MIN_ITEMS: usize = 3;
-    const ITEM_WORDS: usize = 4;
+    const ITEM_WORDS: usize = 6;
     const SEPARATORS: &[char] = &[
         '·', '•', '|', '/', '∕', '⇢', '→', '›', '»', '⟩', '⟫', '▸', '>', '–', '—',
     ];
@@ -630,8 +630,8 @@ pub const DATE_LINE: &str = "date-line";
 
 /// The byline lines at the top of a line scrape whatever their words: before
 /// its first line of prose, a line of at most `MAX_WORDS` words that gives a
-/// full date (« 13 août 2021 », « 10/02/2020 », « 2021/12/19 ») and, beside
-/// it, a time (« 18h50 »), a separator (· • | — – ⇢) or, first, a word of
+/// date (« 13 août 2021 », « février 2020 », « 10/02/2020 », « 2021/12/19 ») and,
+/// beside it, a time (« 18h50 », « 20 h 33 »), a separator (· • | — – ⇢) or, first, a word of
 /// bylines (« Par », « Signé », « Publié », « Mis en ligne » …), that opens
 /// on a capital or a figure (not a Markdown heading nor a front-matter key),
 /// that ends no sentence (« Ce contenu a été mis à jour le 24 juin 2020. »
@@ -679,7 +679,7 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
     let Some(date) = DATE
         .get_or_init(|| {
             regex::Regex::new(
-                r"(?i)\b[0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b",
+                r"(?i)\b(?:[0-9]{1,2}(?:er)? )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b",
             )
             .ok()
         })
@@ -706,13 +706,24 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
         .iter()
         .any(|w| lower.starts_with(w))
     };
+    // « 18h50 », « 18:50 », « 20 h 33 »
     let time = |s: &str| {
         let b = s.as_bytes();
-        (1..b.len().saturating_sub(2)).any(|k| {
+        (1..b.len()).any(|k| {
+            let before = if b[k - 1] == b' ' {
+                k.checked_sub(2)
+            } else {
+                Some(k - 1)
+            };
+            let after = if b.get(k + 1) == Some(&b' ') {
+                k + 2
+            } else {
+                k + 1
+            };
             matches!(b[k], b'h' | b'H' | b':')
-                && b[k - 1].is_ascii_digit()
-                && b[k + 1].is_ascii_digit()
-                && b[k + 2].is_ascii_digit()
+                && before.is_some_and(|i| b[i].is_ascii_digit())
+                && b.get(after).is_some_and(u8::is_ascii_digit)
+                && b.get(after + 1).is_some_and(u8::is_ascii_digit)
         })
     };
     top.into_iter()
@@ -745,14 +756,17 @@ pub const RELATED_TITLES: &str = "related-titles";
 /// `TITLE_WORDS` words, opening on a capital and ending on neither a full
 /// stop, an exclamation mark nor a colon or comma, from a header (at most
 /// `HEADER_WORDS` words, without a question mark, a comma or a figure) and
-/// `MIN_RUN` lines at least with it. A heading heads prose; nothing follows
-/// these. The line spans to remove.
+/// `MIN_RUN` lines at least with it; or such a block that ends at most
+/// `MAX_LINES_AFTER` lines before the end of the text, whatever those lines
+/// are. A heading heads prose; nothing follows these. The line spans to
+/// remove.
 fn related_titles(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 8;
     const MIN_RUN: usize = 3;
     const TITLE_WORDS: usize = 14;
     const PROSE_WORDS: usize = 15;
     const HEADER_WORDS: usize = 6;
+    const MAX_LINES_AFTER: usize = 3;
     // the non-empty lines and their spans
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -792,13 +806,18 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
             && !s.chars().any(|c| c.is_ascii_digit())
     };
     let mut spans = Vec::new();
-    let mut k = last_prose + 1;
+    // a block may also end a few lines before the end of the page, above
+    // furniture no rule took that reads as prose (« Forum des lecteurs 31
+    // contributions … Connectez votre compte lecteur pour prendre la
+    // parole. »): no gold article ends so
+    let mut k = 0;
     while k < lines.len() {
         let run_end = (k..lines.len())
             .find(|&j| !title(line(j)))
             .unwrap_or(lines.len());
         if let Some(h) = (k..run_end).find(|&j| header(line(j))) {
-            if run_end - h >= MIN_RUN {
+            let at_end = h > last_prose || lines.len() - run_end <= MAX_LINES_AFTER;
+            if run_end - h >= MIN_RUN && at_end {
                 spans.push((lines[h].0, lines[run_end - 1].1));
             }
         }
@@ -1596,6 +1615,13 @@ mod tests {
             ]
         );
         assert!(date_lines("Le port rouvre\n12/05/2023 · 9h05").is_empty());
+        let text = "Le port rouvre\nSigné Paul Roux | Février 2020\n9 décembre 2019, 20 h 33 (révisé 8 h plus tard)\nLa suite.";
+        assert_eq!(date_lines(text).len(), 2);
+        // a month and a year alone, a title with a year
+        assert!(date_lines(
+            "Le port rouvre\nFévrier 2020\nLe bilan de mars 2024 en chiffres\nLa suite."
+        )
+        .is_empty());
         // titles that hold a date
         assert!(date_lines(
             "Le dossier sera examiné par M. Morel le 1 mars 2030\nLe plan vélo mis à jour le 3 mai 2024\n\
