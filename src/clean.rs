@@ -765,7 +765,7 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
     const MIN_RUN: usize = 3;
     const TITLE_WORDS: usize = 14;
     const PROSE_WORDS: usize = 15;
-    const HEADER_WORDS: usize = 6;
+    const HEADER_WORDS: usize = 8;
     const MAX_LINES_AFTER: usize = 3;
     // the non-empty lines and their spans
     let mut lines: Vec<(usize, usize)> = Vec::new();
