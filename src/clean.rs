@@ -566,6 +566,17 @@ impl Cleaner {
     }
 }
 
+/// The span of each line of `text` (without its line break), empty ones
+/// included.
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |line| {
+        let span = (start, start + line.len());
+        start += line.len() + 1;
+        span
+    })
+}
+
 /// The id of the removals of [`menu_lines`].
 pub const MENU_LINE: &str = "menu-line";
 
@@ -609,20 +620,9 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
                 }
             })
     };
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' {
-            if menu(&text[start..i]) {
-                spans.push((start, i));
-            }
-            start = i + 1;
-        }
-    }
-    spans
+    line_spans(text)
+        .filter(|&(a, b)| menu(&text[a..b]))
+        .collect()
 }
 
 /// The id of the removals of [`date_lines`].
@@ -649,23 +649,10 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
     let words = |s: &str| crate::french::words(s).count();
     let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '?', '…', '»', ')']);
     // the lines before the first line of prose
-    let mut top: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' {
-            let line = text[start..i].trim();
-            if prose(line) {
-                break;
-            }
-            if !line.is_empty() {
-                top.push((start, i));
-            }
-            start = i + 1;
-        }
-    }
+    let top: Vec<(usize, usize)> = line_spans(text)
+        .take_while(|&(a, b)| !prose(text[a..b].trim()))
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .collect();
     // a year or a numeric date, before the pattern is compiled
     let figures = |s: &str| {
         s.as_bytes()
@@ -768,19 +755,9 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
     const HEADER_WORDS: usize = 8;
     const MAX_LINES_AFTER: usize = 3;
     // the non-empty lines and their spans
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' {
-            if !text[start..i].trim().is_empty() {
-                lines.push((start, i));
-            }
-            start = i + 1;
-        }
-    }
+    let lines: Vec<(usize, usize)> = line_spans(text)
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .collect();
     if lines.len() < MIN_LINES {
         return Vec::new();
     }

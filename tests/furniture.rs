@@ -102,13 +102,18 @@ fn title(input: &str) -> String {
         .to_string()
 }
 
-#[test]
-fn the_top_and_the_end_of_a_line_scrape_are_furniture() {
-    let paragraphs: Vec<String> = fixture("mediatheque.txt")
+/// The fixture article's paragraphs, each on one line.
+fn paragraphs() -> Vec<String> {
+    fixture("mediatheque.txt")
         .split("\n\n")
         .map(|p| p.replace('\n', " "))
         .filter(|p| !p.trim().is_empty())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_top_and_the_end_of_a_line_scrape_are_furniture() {
+    let paragraphs = paragraphs();
     let heading = "La médiathèque rouvre après deux ans de travaux";
     for (top, end) in [
         (
@@ -204,11 +209,7 @@ fn menus_and_dated_bylines_go_whatever_their_words() {
     // wordings no phrase rule knows: a trail of sections, a byline with its
     // time, a row of buttons; the lines of the article stay, a title with a
     // date and a heading with dashes included
-    let paragraphs: Vec<String> = fixture("mediatheque.txt")
-        .split("\n\n")
-        .map(|p| p.replace('\n', " "))
-        .filter(|p| !p.trim().is_empty())
-        .collect();
+    let paragraphs = paragraphs();
     let heading = "La médiathèque rouvre le 4 mars 2024 après deux ans de travaux";
     let furniture = [
         "Quartiers ⇢ Rive gauche ⇢ Sorties",
