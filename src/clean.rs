@@ -238,6 +238,61 @@ pub struct Cleaned {
 pub struct Cleaner {
     pub rules: Vec<Rule>,
     pub foreign: Option<Foreign>,
+    /// Every rule's `needs` words, looked for in a text in one pass.
+    needs: Option<NeedsIndex>,
+}
+
+/// The `needs` words of all the rules, found in a text by one Aho-Corasick
+/// pass instead of one substring search per word and rule (several hundred
+/// searches of the whole text per article).
+struct NeedsIndex {
+    finder: aho_corasick::AhoCorasick,
+    /// Each word's pattern number in `finder`.
+    ids: crate::fxhash::FxHashMap<String, usize>,
+}
+
+impl NeedsIndex {
+    fn new(rules: &[Rule]) -> Option<NeedsIndex> {
+        let mut words: Vec<&str> = rules
+            .iter()
+            .flat_map(|r| r.needs.iter().map(String::as_str))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let finder = aho_corasick::AhoCorasick::new(&words).ok()?;
+        let ids = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), i))
+            .collect();
+        Some(NeedsIndex { finder, ids })
+    }
+
+    /// Which words `lower` holds, by pattern number.
+    fn present(&self, lower: &str) -> Vec<Presence> {
+        let mut seen = vec![Presence::No; self.ids.len()];
+        for m in self.finder.find_overlapping_iter(lower) {
+            seen[m.pattern().as_usize()] = Presence::Yes;
+        }
+        seen
+    }
+}
+
+/// Whether a text holds a `needs` word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Presence {
+    Yes,
+    No,
+    /// Not known since the last removal: looked for again when asked.
+    Unknown,
+}
+
+/// Whether an ASCII word without white space that a text lacks, it lacks
+/// after every removal too: a removal keeps the text on either side (whose
+/// lowercase letters are the same, but for a `Σ` that becomes final, not
+/// ASCII either) and puts white space between them.
+fn stays_missing(word: &str) -> bool {
+    word.is_ascii() && !word.contains(|c: char| c.is_ascii_whitespace())
 }
 
 /// What one rule (id, description, examples) looks like to the test suite.
@@ -416,7 +471,12 @@ impl Cleaner {
                 })
             }
         };
-        Ok(Cleaner { rules, foreign })
+        let needs = NeedsIndex::new(&rules);
+        Ok(Cleaner {
+            rules,
+            foreign,
+            needs,
+        })
     }
 
     /// Compile the patterns of these rules (indices, in order) on the other
@@ -482,6 +542,7 @@ impl Cleaner {
         // the document carries the lowercased text the rules' `needs` are
         // looked for in, kept in step with the text as removals change it
         let mut doc = Doc::new(text);
+        doc.index = self.needs.as_ref();
         // the patterns this text needs are compiled ahead on the other
         // cores, in rule order, while the rules run here in order: a rule
         // waits for its pattern while another thread compiles it, or compiles
@@ -804,7 +865,7 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The text being cleaned, with a map from its byte offsets to the original's.
-struct Doc {
+struct Doc<'a> {
     text: String,
     /// (offset in `text`, offset in the original) at the start of each piece;
     /// sorted, first entry (0, 0).
@@ -814,8 +875,13 @@ struct Doc {
     removals: Vec<Removal>,
     /// `text.to_lowercase()`.
     lower: String,
-    /// Rule `needs` found missing from `lower` (see [`Doc::holds`]).
-    missing: std::cell::RefCell<FxHashSet<String>>,
+    /// The rules' `needs` words, when the cleaner has them indexed.
+    index: Option<&'a NeedsIndex>,
+    /// Which of them `lower` holds (see [`Doc::holds`]): all found in one
+    /// pass on the first question; after a removal, a word found before is
+    /// looked for again when asked, and so is a word missing before that a
+    /// removal could bring (see [`stays_missing`]).
+    present: std::cell::RefCell<Option<Vec<Presence>>>,
     /// Whether lowercasing keeps every character's length (and so its
     /// offsets): then a removal is made in `lower` as in `text`, instead of
     /// lowercasing the whole text again.
@@ -836,8 +902,8 @@ fn lowercase_keeps_offsets(text: &str, lower: &str) -> bool {
     }))
 }
 
-impl Doc {
-    fn new(text: &str) -> Doc {
+impl Doc<'_> {
+    fn new(text: &str) -> Doc<'static> {
         let lower = text.to_lowercase();
         Doc {
             text: text.to_string(),
@@ -846,25 +912,26 @@ impl Doc {
             removals: Vec::new(),
             lower_mirrors: lowercase_keeps_offsets(text, &lower),
             lower,
-            missing: Default::default(),
+            index: None,
+            present: Default::default(),
         }
     }
 
     /// Whether the lowercased text holds `need` (a rule's lowercase word).
-    /// An ASCII need without white space that the text lacks, it lacks
-    /// after every removal too: a removal keeps the text on either side
-    /// (whose lowercase letters are the same, but for a `Σ` that becomes
-    /// final, not ASCII either) and puts white space between them. Such a
-    /// need is looked for once.
     fn holds(&self, need: &str) -> bool {
-        if self.missing.borrow().contains(need) {
-            return false;
+        if let Some((index, &id)) = self.index.and_then(|ix| Some((ix, ix.ids.get(need)?))) {
+            let mut present = self.present.borrow_mut();
+            let slot = &mut present.get_or_insert_with(|| index.present(&self.lower))[id];
+            if *slot == Presence::Unknown {
+                *slot = if crate::prefilter::contains(&self.lower, need) {
+                    Presence::Yes
+                } else {
+                    Presence::No
+                };
+            }
+            return *slot == Presence::Yes;
         }
-        let found = self.lower.contains(need);
-        if !found && need.is_ascii() && !need.contains(|c: char| c.is_ascii_whitespace()) {
-            self.missing.borrow_mut().insert(need.to_string());
-        }
-        found
+        crate::prefilter::contains(&self.lower, need)
     }
 
     fn to_original(&self, pos: usize) -> usize {
@@ -953,6 +1020,13 @@ impl Doc {
         self.text = text;
         self.map = map;
         self.holes = holes;
+        if let (Some(present), Some(index)) = (self.present.get_mut(), self.index) {
+            for (word, &id) in &index.ids {
+                if present[id] == Presence::Yes || !stays_missing(word) {
+                    present[id] = Presence::Unknown;
+                }
+            }
+        }
     }
 
     /// What replaces the span `s..e`: a line break when the span touches one
@@ -1021,7 +1095,11 @@ impl Rule {
     fn has_needs(&self, doc: &Doc) -> bool {
         if self.tail_chars.is_some() || self.head_chars.is_some() {
             let lower = &doc.lower[self.region(&doc.lower)];
-            return self.needs.is_empty() || self.needs.iter().any(|w| lower.contains(w.as_str()));
+            return self.needs.is_empty()
+                || self
+                    .needs
+                    .iter()
+                    .any(|w| crate::prefilter::contains(lower, w));
         }
         self.needs.is_empty() || self.needs.iter().any(|w| doc.holds(w))
     }
@@ -1707,6 +1785,38 @@ mod tests {
         assert_eq!(c.run("xééy zz").text, "zz");
         let zero = yaml.replace("max_chars: 5", "max_chars: 0");
         assert!(Cleaner::from_yaml("t.yaml", &zero).is_err());
+    }
+
+    #[test]
+    fn needs_found_in_one_pass_follow_the_removals() {
+        let yaml = "rules:\n  - id: r\n    description: d\n    pattern: 'Pub'\n    needs: [pub, pub suivante, σου, absent]\n    examples: {strip: [Pub], keep: [b]}\n";
+        let c = Cleaner::from_yaml("t.yaml", yaml).expect("compiles");
+        let mut doc = Doc::new("Une Pub [x] suivante, ΣΟΥ [y]\n");
+        doc.index = c.needs.as_ref();
+        let same_as_search = |doc: &Doc| {
+            for w in ["pub", "pub suivante", "σου", "absent"] {
+                assert_eq!(
+                    doc.holds(w),
+                    doc.lower.contains(w),
+                    "{w} in {:?}",
+                    doc.lower
+                );
+            }
+        };
+        same_as_search(&doc);
+        // a removal can take a word away, or bring one across the gap
+        let s = doc.text.find("[x]").unwrap();
+        doc.remove(&[(s, s + 3)], "r");
+        assert!(doc.holds("pub suivante"));
+        same_as_search(&doc);
+        let s = doc.text.find("Pub").unwrap();
+        doc.remove(&[(s, s + 3)], "r");
+        assert!(!doc.holds("pub"));
+        same_as_search(&doc);
+        // a final sigma: lowercasing changes once the word ends the text
+        let s = doc.text.find("[y]").unwrap();
+        doc.remove(&[(s, s + 3)], "r");
+        same_as_search(&doc);
     }
 
     /// A one-rule file of `yaml`, compiled eagerly and lazily: each input
