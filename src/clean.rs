@@ -615,6 +615,10 @@ impl Cleaner {
             let spans = related_titles(&doc.text);
             doc.remove(&spans, RELATED_TITLES);
         }
+        if wanted(RESIDUE) {
+            let spans = residues(&doc.text, &doc.holes);
+            doc.remove(&spans, RESIDUE);
+        }
         let text = if doc.removals.is_empty() {
             doc.text
         } else {
@@ -625,6 +629,28 @@ impl Cleaner {
             removals: doc.removals,
         }
     }
+}
+
+/// The id of the removals of [`residues`].
+pub const RESIDUE: &str = "residue";
+
+/// What a removal left of a line when that is only symbols and punctuation
+/// (the « ⌂ » before a breadcrumb a rule took, the « | » between two
+/// buttons): a line with no letter nor figure that holds the place of a
+/// removal (`holes`). A line that had no letter before stays (an author's
+/// « ⬇️ »). The line spans to remove.
+fn residues(text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
+    if holes.is_empty() {
+        return Vec::new();
+    }
+    line_spans(text)
+        .filter(|&(a, b)| {
+            let line = &text[a..b];
+            !line.trim().is_empty()
+                && !line.chars().any(char::is_alphanumeric)
+                && holes.iter().any(|&h| (a..=b).contains(&h))
+        })
+        .collect()
 }
 
 /// The span of each line of `text` (without its line break), empty ones
@@ -641,26 +667,42 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The id of the removals of [`menu_lines`].
 pub const MENU_LINE: &str = "menu-line";
 
+/// Whether `c` can set the items of a menu line apart: the separators pages
+/// use (· • | / – — › ») and any arrow, geometric shape, dingbat or technical
+/// symbol (⇢ → ⟶ ▸ ▶ ❘ ⌂), whatever the site chose.
+fn separator_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '·' | '•' | '|' | '/' | '∕' | '›' | '»' | '>' | '–' | '—' | '⁄'
+    ) || matches!(u32::from(c),
+            0x2190..=0x21FF // arrows
+            | 0x2300..=0x23FF // technical symbols (⌂)
+            | 0x25A0..=0x25FF // geometric shapes (▸ ▶ ▹ ▾)
+            | 0x2700..=0x27BF // dingbats (❘ ✦)
+            | 0x27E6..=0x27FF // brackets and long arrows (⟩ ⟫ ⟶)
+            | 0x2900..=0x297F // more arrows
+            | 0x2B00..=0x2BFF) // symbols and arrows
+}
+
 /// Lines of page furniture whatever their words say: a breadcrumb, a menu, a
 /// row of buttons or of footer links (« Opinions ⇢ Habitat ⇢ Lecture »,
-/// « Accueil · Tech · Transports », « Claire Martin · 3 mai 2024 · 4 min »).
+/// « Accueil · Tech · Transports », « ⌂ Index ▶ Régions ▶ Savoie »).
 /// A whole line of `MIN_ITEMS` items or more set apart by one separator
-/// between spaces, each item of at most `ITEM_WORDS` words, opening on a
-/// capital, a figure or « © », holding no comma and ending on no sentence
-/// mark, the line ending on none either. No line of the 64 gold articles reads so. Only in a text
+/// (see [`separator_symbol`]) between spaces, each item of at most
+/// `ITEM_WORDS` words, opening (after any symbol) on a capital, a figure or
+/// « © », holding no comma and ending on no sentence mark, the line ending
+/// on none either. No line of the 72 gold articles reads so. Only in a text
 /// of `MIN_LINES` lines or more (a line scrape). The line spans to remove.
 fn menu_lines(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 3;
     const MIN_ITEMS: usize = 3;
     const ITEM_WORDS: usize = 6;
-    const SEPARATORS: &[char] = &[
-        '·', '•', '|', '/', '∕', '⇢', '→', '›', '»', '⟩', '⟫', '▸', '>', '–', '—',
-    ];
     if text.lines().filter(|l| !l.trim().is_empty()).count() < MIN_LINES {
         return Vec::new();
     }
     let item = |s: &str| {
-        let s = s.trim();
+        let s = s.trim_start_matches(|c: char| separator_symbol(c) || c.is_whitespace());
+        let s = s.trim_end();
         s.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '©')
@@ -671,15 +713,23 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
     };
     let menu = |line: &str| {
         let line = line.trim();
-        !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
-            && SEPARATORS.iter().any(|&sep| {
-                let mut buf = [0u8; 4];
-                let pattern = format!(" {} ", sep.encode_utf8(&mut buf));
-                line.contains(&pattern) && {
-                    let items: Vec<&str> = line.split(&pattern).collect();
-                    items.len() >= MIN_ITEMS && items.iter().all(|i| item(i))
-                }
-            })
+        if line.ends_with(['.', '!', '?', '…', ':', ';', ',']) {
+            return false;
+        }
+        // each symbol set apart by spaces, tried once as the separator
+        let mut tried: Vec<char> = Vec::new();
+        let chars: Vec<char> = line.chars().collect();
+        chars.windows(3).any(|w| {
+            let sep = w[1];
+            if w[0] != ' ' || w[2] != ' ' || !separator_symbol(sep) || tried.contains(&sep) {
+                return false;
+            }
+            tried.push(sep);
+            let mut buf = [0u8; 4];
+            let pattern = format!(" {} ", sep.encode_utf8(&mut buf));
+            let items: Vec<&str> = line.split(&pattern).collect();
+            items.len() >= MIN_ITEMS && items.iter().all(|i| item(i))
+        })
     };
     line_spans(text)
         .filter(|&(a, b)| menu(&text[a..b]))
@@ -691,7 +741,8 @@ pub const DATE_LINE: &str = "date-line";
 
 /// The byline lines at the top of a line scrape whatever their words: before
 /// its first line of prose, a line of at most `MAX_WORDS` words that gives a
-/// date (« 13 août 2021 », « février 2020 », « 10/02/2020 », « 2021/12/19 ») and,
+/// date (« 13 août 2021 », « février 2020 », « 10/02/2020 », « 2021/12/19 »,
+/// « il y a 5 heures ») and,
 /// beside it, a time (« 18h50 », « 20 h 33 »), a separator (· • | — – ⇢) or, first, a word of
 /// bylines (« Par », « Signé », « Publié », « Mis en ligne » …), that opens
 /// on a capital or a figure (not a Markdown heading nor a front-matter key),
@@ -720,6 +771,8 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
             .windows(4)
             .any(|w| w.iter().all(u8::is_ascii_digit))
             || s.contains('/')
+            || s.contains("il y a ")
+            || s.contains("di ")
     };
     if !top.iter().any(|&(a, b)| figures(&text[a..b])) {
         return Vec::new();
@@ -727,7 +780,7 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
     let Some(date) = DATE
         .get_or_init(|| {
             regex::Regex::new(
-                r"(?i)\b(?:[0-9]{1,2}(?:er)? )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b",
+                r"(?i)\b(?:[0-9]{1,2}(?:er)? )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b|\bil y a [0-9]+ (?:min(?:ute)?s?|h|heures?|jours?|semaines?)\b|\b(?:lun|mar|mercre|jeu|vendre|same)di [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$|\bdimanche [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$",
             )
             .ok()
         })
@@ -774,6 +827,7 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
                 && b.get(after + 1).is_some_and(u8::is_ascii_digit)
         })
     };
+    let first = top.first().map(|&(a, _)| a);
     top.into_iter()
         .filter(|&(a, b)| {
             let line = text[a..b].trim();
@@ -781,6 +835,16 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
                 return false;
             };
             let rest = format!("{} {}", &line[..m.start()], &line[m.end()..]);
+            // a day of the week and a date without its year that end a line
+            // below the first (« Léa Roux (à Metz) le mardi 15 août »): the
+            // first line may be a title that gives its day
+            let weekday_end = m.end() == line.len()
+                && [
+                    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                ]
+                .iter()
+                .any(|d| line[m.start()..].to_lowercase().starts_with(d))
+                && Some(a) != first;
             words(line) <= MAX_WORDS
                 && line
                     .chars()
@@ -789,7 +853,8 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
                 && !line.ends_with(['.', '?', '!', '…'])
                 && (time(&rest)
                     || rest.contains(['·', '•', '|', '—', '–', '⇢'])
-                    || byline_word(line))
+                    || byline_word(line)
+                    || weekday_end)
         })
         .collect()
 }
@@ -800,9 +865,9 @@ pub const RELATED_TITLES: &str = "related-titles";
 /// The related-article titles at the end of a line-preserving scrape, under a
 /// header no rule knows (« Nos coups de cœur », then three titles): after the
 /// article's last paragraph of prose (a line of `PROSE_WORDS` words or more
-/// that ends a sentence), a run of lines in a row, each of at most
-/// `TITLE_WORDS` words, opening on a capital and ending on neither a full
-/// stop, an exclamation mark nor a colon or comma, from a header (at most
+/// that ends a sentence other than a question), a run of lines in a row, each of at most
+/// `TITLE_WORDS` words (`QUESTION_TITLE_WORDS` for a question), opening on a capital and ending on neither a full
+/// stop nor a colon or comma (a teaser may exclaim), from a header (at most
 /// `HEADER_WORDS` words, without a question mark, a comma or a figure) and
 /// `MIN_RUN` lines at least with it; or such a block that ends at most
 /// `MAX_LINES_AFTER` lines before the end of the text, whatever those lines
@@ -812,6 +877,7 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 8;
     const MIN_RUN: usize = 3;
     const TITLE_WORDS: usize = 14;
+    const QUESTION_TITLE_WORDS: usize = 20;
     const PROSE_WORDS: usize = 15;
     const HEADER_WORDS: usize = 8;
     const MAX_LINES_AFTER: usize = 3;
@@ -824,13 +890,17 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
     }
     let line = |k: usize| text[lines[k].0..lines[k].1].trim();
     let words = |s: &str| crate::french::words(s).count();
-    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '?', '…', '»', ')']);
+    // (a long title may ask a question: « Quelle différence entre une page
+    // web, un site web et un moteur de recherche ? »)
+    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '…', '»', ')']);
     let Some(last_prose) = (0..lines.len()).rev().find(|&k| prose(line(k))) else {
         return Vec::new();
     };
+    // (a longer title asks a question: a line that long without a question
+    // mark reads as the last line of the article, which lost its full stop)
     let title = |s: &str| {
-        words(s) <= TITLE_WORDS
-            && !s.ends_with(['.', '!', ':', ',', ';'])
+        (words(s) <= TITLE_WORDS || words(s) <= QUESTION_TITLE_WORDS && s.ends_with('?'))
+            && !s.ends_with(['.', ':', ',', ';'])
             && s.trim_start_matches(|c: char| matches!(c, '«' | '"' | '“') || c.is_whitespace())
                 .chars()
                 .next()
@@ -1785,6 +1855,20 @@ mod tests {
         assert_eq!(c.run("xééy zz").text, "zz");
         let zero = yaml.replace("max_chars: 5", "max_chars: 0");
         assert!(Cleaner::from_yaml("t.yaml", &zero).is_err());
+    }
+
+    #[test]
+    fn what_a_removal_leaves_of_a_line_goes_if_it_has_no_letter() {
+        let text = "⌂ Maison\nLe texte.\n⬇️\nLa suite.\n";
+        // the rule took « Maison », the placeholder ends the « ⌂ » line
+        let s = text.find("Maison").unwrap();
+        let mut doc = Doc::new(text);
+        doc.remove(&[(s, s + "Maison".len())], "r");
+        let spans = residues(&doc.text, &doc.holes);
+        let left: Vec<&str> = spans.iter().map(|&(a, b)| doc.text[a..b].trim()).collect();
+        assert_eq!(left, ["⌂"], "{:?}", doc.text);
+        // no removal: the author's arrow stays
+        assert!(residues(text, &[]).is_empty());
     }
 
     #[test]

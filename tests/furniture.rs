@@ -165,6 +165,9 @@ fn related_titles_under_a_header_no_rule_knows_are_removed() {
         "Le marché de Noël s’installe place du Château",
         "Les pompiers recrutent des volontaires",
         "« Zéro déchet » : la cantine change de menu ?",
+        // a teaser may exclaim, and a long one ask a question
+        "Quinze ans après, la piscine municipale rouvre enfin ses bassins !",
+        "Pourquoi les horaires de la ligne de bus du plateau changent-ils encore une fois à la rentrée de septembre ?",
     ];
     let input = format!(
         "La médiathèque rouvre après deux ans de travaux\n\n{}\n\n{closing}\n\n{}\n",
@@ -215,19 +218,30 @@ fn menus_and_dated_bylines_go_whatever_their_words() {
         "Quartiers ⇢ Rive gauche ⇢ Sorties",
         "La cellule Vie locale ∙ texte ⋅ 04/03/2024 ⋅ 8h15",
         "Écouter · Garder pour plus tard · Offrir",
+        // any arrow, shape or dingbat may set items apart, and open one
+        "⌂ Accueil ▶ Culture ▶ Lecture publique",
+        "VIE LOCALE ❘ Culture ❘ Reportage",
+        // a time ago, or a day without its year that ends the line
+        "Jeanne Roux · il y a 3 heures · Commenter (4)",
+        "Paul Girard (à Valence) le jeudi 7 mars",
     ];
     let input = format!(
-        "{}\n{heading}\n{}\n{}\n{}\nLecture – écriture – jeux\n{}\n",
+        "{}\n{}\n{heading}\n{}\n{}\n{}\n{}\n{}\n{}\nLecture – écriture – jeux\n{}\n© 2024, Le Courrier du Plateau — ISSN 0000-0000 — Hébergé à Valence\n",
         furniture[0],
+        furniture[3],
         furniture[1],
+        furniture[5],
+        furniture[6],
         paragraphs[0],
         furniture[2],
+        furniture[4],
         paragraphs[1..].join("\n")
     );
     let body = body(&input);
     for line in furniture {
         assert!(!body.contains(line), "{line}\n{body}");
     }
+    assert!(!body.contains("Courrier du Plateau"), "{body}");
     assert!(body.contains("Lecture – écriture – jeux"), "{body}");
     assert!(body.contains("classée en 1994"), "{body}");
     assert_eq!(title(&input), heading, "{input}");
