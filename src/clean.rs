@@ -1461,9 +1461,75 @@ impl Foreign {
                     Some(last) if text[last.1..s].trim().is_empty() => last.1 = e,
                     _ => spans.push((s, e)),
                 }
+            } else if let Some(p) = self.foreign_tail(&text[s..e]) {
+                spans.push((s + p, e));
             }
         }
         spans
+    }
+
+    /// Where a whole foreign sentence glued after French words without a
+    /// full stop starts in a chunk (« … les liens sur le Web The week in
+    /// politics, in your inbox every Sunday. »): from a capital after a
+    /// space, at least `TAIL_WORDS` words up to the chunk's final stop, with
+    /// no native word and `TAIL_FOREIGN` foreign ones. Shorter English in a
+    /// French sentence (a slogan, a title) stays.
+    fn foreign_tail(&self, chunk: &str) -> Option<usize> {
+        const TAIL_WORDS: usize = 8;
+        const TAIL_FOREIGN: usize = 4;
+        let trimmed = chunk.trim_end();
+        if !trimmed.ends_with(['.', '!', '?']) || chunk.contains(['«', '»', '“', '”', '"']) {
+            return None;
+        }
+        let counts = |part: &str| {
+            let mut lw = String::new();
+            let (mut words, mut foreign, mut native) = (0usize, 0usize, 0usize);
+            for w in part
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+            {
+                words += 1;
+                lw.clear();
+                lw.extend(w.chars().flat_map(char::to_lowercase));
+                if self.foreign_words.contains(lw.as_str()) {
+                    foreign += 1;
+                } else if self.native_words.contains(lw.as_str()) {
+                    native += 1;
+                }
+            }
+            (words, foreign, native)
+        };
+        if counts(chunk).1 < TAIL_FOREIGN {
+            return None;
+        }
+        // the first capital from which the rest reads as foreign, or a later
+        // one that opens on a foreign function word (« … le Web The week »:
+        // « Web » is the French sentence's)
+        let mut found: Option<usize> = None;
+        let mut prev = ' ';
+        for (p, c) in chunk.char_indices() {
+            if p > 0 && prev == ' ' && c.is_uppercase() {
+                let (words, foreign, native) = counts(&chunk[p..]);
+                if words < TAIL_WORDS {
+                    break;
+                }
+                if native == 0 && foreign >= TAIL_FOREIGN {
+                    let first: String = chunk[p..]
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .next()
+                        .unwrap_or_default()
+                        .to_lowercase();
+                    if self.foreign_words.contains(first.as_str()) {
+                        found = Some(p);
+                        break;
+                    }
+                    found.get_or_insert(p);
+                }
+            }
+            prev = c;
+        }
+        // French words before it
+        found.filter(|&p| counts(&chunk[..p]).2 > 0)
     }
 
     /// Whether a chunk of at least `min_words` words reads as foreign.
@@ -1855,6 +1921,30 @@ mod tests {
         assert_eq!(c.run("xééy zz").text, "zz");
         let zero = yaml.replace("max_chars: 5", "max_chars: 0");
         assert!(Cleaner::from_yaml("t.yaml", &zero).is_err());
+    }
+
+    #[test]
+    fn an_english_sentence_glued_after_french_words_goes() {
+        let c = Cleaner::load(&Source::embedded()).unwrap();
+        let text = "La mairie publie le programme sur son site Get the latest news from your town in your inbox every morning. La suite du texte.";
+        let out = c.run(text);
+        assert_eq!(
+            out.text,
+            "La mairie publie le programme sur son site La suite du texte."
+        );
+        // the capital of a French word before it stays with the French
+        let text = "Le programme est en ligne sur le Web The week in local politics, in your inbox every Sunday. La suite.";
+        assert_eq!(
+            c.run(text).text,
+            "Le programme est en ligne sur le Web La suite."
+        );
+        // a short English phrase in a French sentence stays
+        for keep in [
+            "Le slogan du collectif était Bring the power to the people.",
+            "Le groupe a chanté All You Need Is Love devant la mairie.",
+        ] {
+            assert_eq!(c.run(keep).text, keep);
+        }
     }
 
     #[test]

@@ -2209,6 +2209,13 @@ impl Structurer {
                 continue;
             }
             let prev_word = prev.trim_end_matches([')', '»', '"']);
+            // an acronym after a lowercase word qualifies it (« critères
+            // RGAA respectés », « le test RT-PCR est … »): it opens no
+            // sentence. (4 of the 609 gold sections with a heading open on
+            // an acronym: picture credits, a name put on a line apart.)
+            if acronym(&next_clean) && prev_word.starts_with(char::is_lowercase) {
+                continue;
+            }
             let prev_bare = french::elision::strip(prev_word).to_lowercase();
             let heading_words: Vec<&str> = tokens[..k].iter().map(|r| &s[r.clone()]).collect();
             // « Expérimentez et n’abandonnez pas »: a negation ends the
@@ -2793,6 +2800,14 @@ fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
 /// Whether the words of a heading end on a function word that closes it: the
 /// « pas », « plus » or « jamais » of a negation (« N’attendez plus », « … et
 /// n’abandonnez pas ») or the pronoun object of an imperative (« Documentez
+/// A word of capitals (« RGAA », « RT-PCR », « K-9 »): two letters at least,
+/// none in lowercase.
+fn acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+        && word.chars().all(|c| c.is_alphanumeric() || c == '-')
+}
+
 /// tout »), not on a dangling function word.
 fn ends_whole(words: &[&str]) -> bool {
     let negation = words
