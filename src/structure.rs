@@ -2187,6 +2187,12 @@ impl Structurer {
             if colon.is_some() && prev.ends_with(',') && !prev.ends_with(",,") {
                 continue;
             }
+            // nor end on a separator (« Voir les offres · J’ai déjà … »)
+            if prev.chars().all(|c| {
+                matches!(c, '·' | '•' | '|' | '›' | '/') || ('\u{2190}'..='\u{2BFF}').contains(&c)
+            }) {
+                continue;
+            }
             // the heading may not hold sentence punctuation
             if prev.ends_with([':', ',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
                 || prev.contains(['.', '!', '?']) && !prev.ends_with(')')
