@@ -2345,6 +2345,15 @@ impl Structurer {
             {
                 continue;
             }
+            // a word in -ez before a determiner or an elided word: an
+            // imperative (« Évaluez l’intérêt … »), not a name
+            let imperative = next_lower.ends_with("ez")
+                && next_lower.chars().count() > 4
+                && tokens.get(k + 1).is_some_and(|t| {
+                    let w = s[t.clone()].to_lowercase();
+                    let bare = french::elision::strip(&w);
+                    lex.is_function_word(&w) || bare.len() < w.len()
+                });
             // a verb in the imperative or the infinitive, capitalised before a
             // determiner or an elided word (« Traitez la demande … »,
             // « Trouver des fonds … »): a guide's sentence opens on it, prose
@@ -2370,14 +2379,7 @@ impl Structurer {
             {
                 // "Manifestement, …", "Concernant les …": an adverb or a participle opens the sentence
                 score += 1.5;
-            } else if next_lower.ends_with("ez")
-                && next_lower.chars().count() > 4
-                && tokens.get(k + 1).is_some_and(|t| {
-                    let w = s[t.clone()].to_lowercase();
-                    let bare = french::elision::strip(&w);
-                    lex.is_function_word(&w) || bare.len() < w.len()
-                })
-            {
+            } else if imperative {
                 // an imperative before a determiner or an elided word
                 // (« Essayez d’établir … », « Traitez la demande … ») opens
                 // the sentence of a guide
@@ -2425,7 +2427,7 @@ impl Structurer {
                 && name_subject(s, tokens, k, lower_words, lex);
             if noun_before_subject {
                 score += 1.5;
-            } else if name_like && !repeated && !verbal && !participle {
+            } else if name_like && !repeated && !verbal && !participle && !imperative {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
