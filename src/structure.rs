@@ -2346,7 +2346,11 @@ impl Structurer {
                 continue;
             }
             // a word in -ez before a determiner or an elided word: an
-            // imperative (« Évaluez l’intérêt … »), not a name
+            // imperative (« Évaluez l’intérêt … »), not a name when the
+            // heading is a guide's, opening on an infinitive (« Faire un
+            // choix éclairé Évaluez … »; « l’architecte Lopez la semaine
+            // dernière » is a name)
+            let guide_heading = lex.is_infinitive(&french::lowercase(first));
             let imperative = next_lower.ends_with("ez")
                 && next_lower.chars().count() > 4
                 && tokens.get(k + 1).is_some_and(|t| {
@@ -2354,6 +2358,7 @@ impl Structurer {
                     let bare = french::elision::strip(&w);
                     lex.is_function_word(&w) || bare.len() < w.len()
                 });
+            let guide_imperative = imperative && guide_heading;
             // a verb in the imperative or the infinitive, capitalised before a
             // determiner or an elided word (« Traitez la demande … »,
             // « Trouver des fonds … »): a guide's sentence opens on it, prose
@@ -2427,7 +2432,7 @@ impl Structurer {
                 && name_subject(s, tokens, k, lower_words, lex);
             if noun_before_subject {
                 score += 1.5;
-            } else if name_like && !repeated && !verbal && !participle && !imperative {
+            } else if name_like && !repeated && !verbal && !participle && !guide_imperative {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
