@@ -2337,11 +2337,22 @@ impl Structurer {
                 proper,
                 lex,
             );
+            // a one-word heading of `stock_headings` is no name: an elided
+            // article opens the sentence after it even before a capital
+            // (« Résumé L’Internet est … »)
+            let stock_start = k == 1
+                && elided_start
+                && self
+                    .rules
+                    .stock_headings
+                    .iter()
+                    .any(|h| *h == *french::lowercase(first));
             if k == 1
                 && !repeated
                 && !lower_stems.contains(&lex.stem(first))
                 && !clear_start
                 && !verbal
+                && !stock_start
             {
                 continue;
             }
