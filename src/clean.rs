@@ -607,6 +607,10 @@ impl Cleaner {
             let spans = menu_lines(&doc.text);
             doc.remove(&spans, MENU_LINE);
         }
+        if wanted(LABEL_LINE) {
+            let spans = label_lines(&doc.text);
+            doc.remove(&spans, LABEL_LINE);
+        }
         if wanted(DATE_LINE) {
             let spans = date_lines(&doc.text);
             doc.remove(&spans, DATE_LINE);
@@ -733,6 +737,45 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
     };
     line_spans(text)
         .filter(|&(a, b)| menu(&text[a..b]))
+        .collect()
+}
+
+/// The id of the removals of [`label_lines`].
+pub const LABEL_LINE: &str = "label-line";
+
+/// The labels a page sets on lines of their own, whatever they say: a line
+/// of at most `MAX_WORDS` words all in capitals (six letters at least:
+/// « PROMOTION », « EN CONTINU »; an acronym heading such as « RGPD » is
+/// shorter), or one that ends on an arrow, a shape or a dingbat
+/// (« Message commercial ▾ »). Not the first line (a title may be set in
+/// capitals). In the 2,709 headings and paragraphs of the gold articles,
+/// none is all capitals and none ends on such a symbol. Only in a text of
+/// `MIN_LINES` lines or more. The line spans to remove.
+fn label_lines(text: &str) -> Vec<(usize, usize)> {
+    const MIN_LINES: usize = 3;
+    const MAX_WORDS: usize = 6;
+    const MIN_LETTERS: usize = 6;
+    if text.lines().filter(|l| !l.trim().is_empty()).count() < MIN_LINES {
+        return Vec::new();
+    }
+    let label = |line: &str| {
+        let line = line.trim();
+        if crate::french::words(line).count() > MAX_WORDS {
+            return false;
+        }
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = letters >= MIN_LETTERS && !line.chars().any(char::is_lowercase);
+        let symbol_end = letters > 0
+            && line
+                .chars()
+                .last()
+                .is_some_and(|c| separator_symbol(c) && !matches!(c, '»' | '/' | '–' | '—'));
+        capitals || symbol_end
+    };
+    line_spans(text)
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .skip(1)
+        .filter(|&(a, b)| label(&text[a..b]))
         .collect()
 }
 

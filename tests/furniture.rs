@@ -224,6 +224,9 @@ fn menus_and_dated_bylines_go_whatever_their_words() {
         // a time ago, or a day without its year that ends the line
         "Jeanne Roux · il y a 3 heures · Commenter (4)",
         "Paul Girard (à Valence) le jeudi 7 mars",
+        // a label in capitals, or one that ends on a symbol
+        "ESPACE ANNONCEURS",
+        "Offre du moment ▾",
     ];
     let input = format!(
         "{}\n{}\n{heading}\n{}\n{}\n{}\n{}\n{}\n{}\nLecture – écriture – jeux\n{}\n© 2024, Le Courrier du Plateau — ISSN 0000-0000 — Hébergé à Valence\n",
@@ -235,7 +238,7 @@ fn menus_and_dated_bylines_go_whatever_their_words() {
         paragraphs[0],
         furniture[2],
         furniture[4],
-        paragraphs[1..].join("\n")
+        [furniture[7], furniture[8], &paragraphs[1..].join("\n")].join("\n")
     );
     let body = body(&input);
     for line in furniture {
