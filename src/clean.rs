@@ -1822,7 +1822,7 @@ mod tests {
         );
         // through the cleaner, with a removal of its own
         let cleaned =
-            cleaner().run("Le port rouvre en mai.\nVos réactions | 12 | Signaler\nLa suite.");
+            cleaner().run("Le port rouvre en mai.\nVos réactions · 12 · Signaler\nLa suite.");
         let lines: Vec<&str> = cleaned.text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(lines, ["Le port rouvre en mai.", "La suite."]);
         assert_eq!(cleaned.removals[0].rule, MENU_LINE);
