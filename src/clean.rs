@@ -1856,6 +1856,12 @@ mod tests {
             "Le port rouvre\nFévrier 2020\nLe bilan de mars 2024 en chiffres\nLa suite."
         )
         .is_empty());
+        // a day of the week and a date without its year end a byline below
+        // the title, not the title itself
+        let text =
+            "Grève des bus le jeudi 5 décembre\nLéa Roux (à Metz) le mardi 3 décembre\nLa suite.";
+        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(gone, ["Léa Roux (à Metz) le mardi 3 décembre"]);
         // titles that hold a date
         assert!(date_lines(
             "Le dossier sera examiné par M. Morel le 1 mars 2030\nLe plan vélo mis à jour le 3 mai 2024\n\
