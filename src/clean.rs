@@ -691,8 +691,9 @@ fn separator_symbol(c: char) -> bool {
 /// Lines of page furniture whatever their words say: a breadcrumb, a menu, a
 /// row of buttons or of footer links (« Opinions ⇢ Habitat ⇢ Lecture »,
 /// « Accueil · Tech · Transports », « ⌂ Index ▶ Régions ▶ Savoie »).
-/// A whole line of `MIN_ITEMS` items or more set apart by one separator
-/// (see [`separator_symbol`]) between spaces, each item of at most
+/// A whole line of `MIN_ITEMS` items or more (two between arrows, shapes or
+/// dingbats) set apart by one separator (see [`separator_symbol`]) between
+/// spaces, each item of at most
 /// `ITEM_WORDS` words, opening (after any symbol) on a capital, a figure or
 /// « © », holding no comma and ending on no sentence mark, the line ending
 /// on none either. No line of the 72 gold articles reads so. Only in a text
@@ -732,7 +733,14 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
             let mut buf = [0u8; 4];
             let pattern = format!(" {} ", sep.encode_utf8(&mut buf));
             let items: Vec<&str> = line.split(&pattern).collect();
-            items.len() >= MIN_ITEMS && items.iter().all(|i| item(i))
+            // two items are enough between arrows or shapes (« Fil :
+            // Éclairages ⟶ Handicap »): prose never sets them
+            let min_items = if u32::from(sep) >= 0x2190 {
+                2
+            } else {
+                MIN_ITEMS
+            };
+            items.len() >= min_items && items.iter().all(|i| item(i))
         })
     };
     line_spans(text)

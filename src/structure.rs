@@ -828,6 +828,9 @@ impl Structurer {
             && !line.ends_with([',', ';', ':'])
             && !line.contains(['.', '…', '?', '!'])
             && !credit(line)
+            // an arrow or a shape sets a breadcrumb's items apart (« Fil :
+            // Éclairages ⟶ Handicap »); no gold title holds one
+            && !line.contains(|c: char| ('\u{2190}'..='\u{2BFF}').contains(&c))
     }
 
     /// A line of its own that reads as a heading: short, capitalised, without

@@ -227,9 +227,12 @@ fn menus_and_dated_bylines_go_whatever_their_words() {
         // a label in capitals, or one that ends on a symbol
         "ESPACE ANNONCEURS",
         "Offre du moment ▾",
+        // two items are enough between arrows, and no breadcrumb is a title
+        "Fil : Culture ⟶ Lecture",
     ];
     let input = format!(
-        "{}\n{}\n{heading}\n{}\n{}\n{}\n{}\n{}\n{}\nLecture – écriture – jeux\n{}\n© 2024, Le Courrier du Plateau — ISSN 0000-0000 — Hébergé à Valence\n",
+        "{}\n{}\n{}\n{heading}\n{}\n{}\n{}\n{}\n{}\n{}\nLecture – écriture – jeux\n{}\n© 2024, Le Courrier du Plateau — ISSN 0000-0000 — Hébergé à Valence\n",
+        furniture[9],
         furniture[0],
         furniture[3],
         furniture[1],
