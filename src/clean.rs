@@ -647,12 +647,15 @@ fn residues(text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
     if holes.is_empty() {
         return Vec::new();
     }
+    // (`holes` is sorted: the first hole at or after the line's start)
     line_spans(text)
         .filter(|&(a, b)| {
             let line = &text[a..b];
             !line.trim().is_empty()
                 && !line.chars().any(char::is_alphanumeric)
-                && holes.iter().any(|&h| (a..=b).contains(&h))
+                && holes
+                    .get(holes.partition_point(|&h| h < a))
+                    .is_some_and(|&h| h <= b)
         })
         .collect()
 }
@@ -1528,6 +1531,7 @@ impl Foreign {
     fn foreign_tail(&self, chunk: &str) -> Option<usize> {
         const TAIL_WORDS: usize = 8;
         const TAIL_FOREIGN: usize = 4;
+        const TAIL_BYTES: usize = 600;
         let trimmed = chunk.trim_end();
         if !trimmed.ends_with(['.', '!', '?']) || chunk.contains(['«', '»', '“', '”', '"']) {
             return None;
@@ -1558,7 +1562,14 @@ impl Foreign {
         // « Web » is the French sentence's)
         let mut found: Option<usize> = None;
         let mut prev = ' ';
+        // a glued sentence is short: its start is looked for in the last
+        // `TAIL_BYTES` bytes only, so that a long chunk costs one pass
+        let from = chunk.len().saturating_sub(TAIL_BYTES);
         for (p, c) in chunk.char_indices() {
+            if p < from {
+                prev = c;
+                continue;
+            }
             if p > 0 && prev == ' ' && c.is_uppercase() {
                 let (words, foreign, native) = counts(&chunk[p..]);
                 if words < TAIL_WORDS {
