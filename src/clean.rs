@@ -813,7 +813,8 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let words = |s: &str| crate::french::words(s).count();
-    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '?', '…', '»', ')']);
+    // (a long title may ask a question: « Quelle différence entre … ? »)
+    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '…', '»', ')']);
     // the lines before the first line of prose
     let top: Vec<(usize, usize)> = line_spans(text)
         .take_while(|&(a, b)| !prose(text[a..b].trim()))
@@ -1879,6 +1880,10 @@ mod tests {
         // the title, not the title itself
         let text =
             "Grève des bus le jeudi 5 décembre\nLéa Roux (à Metz) le mardi 3 décembre\nLa suite.";
+        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(gone, ["Léa Roux (à Metz) le mardi 3 décembre"]);
+        // under a long title that asks a question
+        let text = "Quelle différence entre une préface, un avant-propos, une introduction et un prologue dans un livre ?\nLéa Roux (à Metz) le mardi 3 décembre\nLa suite.";
         let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(gone, ["Léa Roux (à Metz) le mardi 3 décembre"]);
         // titles that hold a date
