@@ -57,7 +57,9 @@ impl MetaWriter {
         let lead = &body[..body.len().min(6)];
         let title = match (&opts.title, &outline.title) {
             (Some(t), _) => t.trim().to_string(),
-            (None, Some(t)) if t.chars().count() <= r.title_max_chars => t.clone(),
+            // the author's title, whatever its length: a long one is cut
+            // for the SEO title, never dropped (it is no longer in the text)
+            (None, Some(t)) => t.clone(),
             _ => title_from_lead(lead.first().copied().unwrap_or(""), r.title_max_chars),
         };
         let title = crate::french::typography::apply(&title);

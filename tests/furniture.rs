@@ -255,3 +255,12 @@ fn menus_and_dated_bylines_go_whatever_their_words() {
     assert!(rules.iter().any(|r| r == "menu-line"), "{rules:?}");
     assert!(rules.iter().any(|r| r == "date-line"), "{rules:?}");
 }
+
+#[test]
+fn a_long_title_line_stays_the_title() {
+    // longer than the title bound of rules/meta.yaml: the author's title is
+    // kept (it is no longer in the text), the SEO title is cut instead
+    let heading = "La commune de Valmont rouvre sa médiathèque rénovée dans l’ancienne halle du marché couvert";
+    let input = format!("{heading}\n\n{}\n", paragraphs().join("\n\n"));
+    assert_eq!(title(&input), heading, "{input}");
+}
