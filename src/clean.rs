@@ -671,6 +671,23 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The number of lines of `text` that hold something: the line passes read
+/// a line scrape only (a flat text has one line).
+fn filled_lines(text: &str) -> usize {
+    text.lines().filter(|l| !l.trim().is_empty()).count()
+}
+
+/// Words a line needs to read as a paragraph of prose.
+const PROSE_WORDS: usize = 15;
+
+/// Whether a line of a line scrape is a paragraph of prose: `PROSE_WORDS`
+/// words or more, ending a sentence other than a question (a long title may
+/// ask one: « Quelle différence entre une page web, un site web et un
+/// moteur de recherche ? »).
+fn prose_line(line: &str) -> bool {
+    crate::french::words(line).count() >= PROSE_WORDS && line.ends_with(['.', '!', '…', '»', ')'])
+}
+
 /// The id of the removals of [`menu_lines`].
 pub const MENU_LINE: &str = "menu-line";
 
@@ -705,7 +722,7 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 3;
     const MIN_ITEMS: usize = 3;
     const ITEM_WORDS: usize = 6;
-    if text.lines().filter(|l| !l.trim().is_empty()).count() < MIN_LINES {
+    if filled_lines(text) < MIN_LINES {
         return Vec::new();
     }
     let item = |s: &str| {
@@ -766,7 +783,7 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 3;
     const MAX_WORDS: usize = 6;
     const MIN_LETTERS: usize = 6;
-    if text.lines().filter(|l| !l.trim().is_empty()).count() < MIN_LINES {
+    if filled_lines(text) < MIN_LINES {
         return Vec::new();
     }
     let label = |line: &str| {
@@ -807,17 +824,14 @@ pub const DATE_LINE: &str = "date-line";
 fn date_lines(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 3;
     const MAX_WORDS: usize = 16;
-    const PROSE_WORDS: usize = 15;
     static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    if text.lines().filter(|l| !l.trim().is_empty()).count() < MIN_LINES {
+    if filled_lines(text) < MIN_LINES {
         return Vec::new();
     }
     let words = |s: &str| crate::french::words(s).count();
-    // (a long title may ask a question: « Quelle différence entre … ? »)
-    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '…', '»', ')']);
     // the lines before the first line of prose
     let top: Vec<(usize, usize)> = line_spans(text)
-        .take_while(|&(a, b)| !prose(text[a..b].trim()))
+        .take_while(|&(a, b)| !prose_line(text[a..b].trim()))
         .filter(|&(a, b)| !text[a..b].trim().is_empty())
         .collect();
     // a year or a numeric date, before the pattern is compiled
@@ -933,7 +947,6 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
     const MIN_RUN: usize = 3;
     const TITLE_WORDS: usize = 14;
     const QUESTION_TITLE_WORDS: usize = 20;
-    const PROSE_WORDS: usize = 15;
     const HEADER_WORDS: usize = 8;
     const MAX_LINES_AFTER: usize = 3;
     // the non-empty lines and their spans
@@ -945,10 +958,7 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
     }
     let line = |k: usize| text[lines[k].0..lines[k].1].trim();
     let words = |s: &str| crate::french::words(s).count();
-    // (a long title may ask a question: « Quelle différence entre une page
-    // web, un site web et un moteur de recherche ? »)
-    let prose = |s: &str| words(s) >= PROSE_WORDS && s.ends_with(['.', '!', '…', '»', ')']);
-    let Some(last_prose) = (0..lines.len()).rev().find(|&k| prose(line(k))) else {
+    let Some(last_prose) = (0..lines.len()).rev().find(|&k| prose_line(line(k))) else {
         return Vec::new();
     };
     // (a longer title asks a question: a line that long without a question
