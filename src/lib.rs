@@ -6,9 +6,13 @@
 //! headings → expand → meta → report → render.
 //!
 //! ```no_run
-//! let engine = rubrique::Engine::new(&rubrique::rules::Source::embedded()).unwrap();
-//! let article = engine.rewrite(b"...", &rubrique::Options::default()).unwrap();
+//! # fn main() -> rubrique::error::Result<()> {
+//! let engine = rubrique::Engine::new(&rubrique::rules::Source::embedded())?;
+//! // a typed error (not French, empty, not UTF-8…) carries what the user needs
+//! let article = engine.rewrite(b"...", &rubrique::Options::default())?;
 //! println!("{}", rubrique::render::markdown(&article));
+//! # Ok(())
+//! # }
 //! ```
 pub mod error;
 pub mod french;
