@@ -62,6 +62,11 @@ struct RuleDef {
     /// The rule reads only the first this many characters of the text.
     #[serde(default)]
     head_chars: Option<usize>,
+    /// A match is left in place when the words after its start, up to the
+    /// end of its sentence or line (at most `UNLESS_CHARS` characters),
+    /// hold one of these (compared after lowercasing).
+    #[serde(default)]
+    unless_followed_by: Vec<String>,
     examples: Examples,
 }
 
@@ -167,6 +172,9 @@ pub struct Rule {
     /// The rule reads only the first this many characters of the text
     /// (furniture at the top of a page: a breadcrumb, a byline), the same way.
     pub head_chars: Option<usize>,
+    /// Lowercased words that, after a match on its sentence or line, leave
+    /// it in place.
+    unless_followed_by: Vec<String>,
     starters: std::sync::Arc<HashSet<String>>,
     pub examples: Examples,
 }
@@ -435,6 +443,11 @@ impl Cleaner {
                 max_chars: r.max_chars,
                 tail_chars: r.tail_chars,
                 head_chars: r.head_chars,
+                unless_followed_by: r
+                    .unless_followed_by
+                    .iter()
+                    .map(|w| w.to_lowercase())
+                    .collect(),
                 starters: starters.clone(),
                 examples: r.examples,
             });
@@ -1318,6 +1331,9 @@ impl Rule {
                 }
             }
         }
+        if !self.unless_followed_by.is_empty() {
+            spans.retain(|&(s, _)| !self.followed_by_exception(text, s));
+        }
         if let Some(then) = self.then_title {
             for span in &mut spans {
                 let i = holes.partition_point(|&h| h < span.1);
@@ -1347,6 +1363,32 @@ impl Rule {
         merged
     }
 }
+
+impl Rule {
+    /// Whether the text from `start` to the end of its sentence or line,
+    /// within `UNLESS_CHARS` characters, holds one of `unless_followed_by`
+    /// (« Illustration : On Belay par J. Jensen sous licence CC BY 2.0 »: a
+    /// credit naming a licence is the attribution that licence requires).
+    fn followed_by_exception(&self, text: &str, start: usize) -> bool {
+        let rest = &text[start..];
+        let mut end = rest.len();
+        for (n, (p, c)) in rest.char_indices().enumerate() {
+            let sentence_end = matches!(c, '.' | '!' | '?')
+                && rest[p + 1..].starts_with(|n: char| n.is_whitespace());
+            if n >= UNLESS_CHARS || c == '\n' || sentence_end {
+                end = p;
+                break;
+            }
+        }
+        let lower = rest[..end].to_lowercase();
+        self.unless_followed_by
+            .iter()
+            .any(|w| lower.contains(w.as_str()))
+    }
+}
+
+/// How far after a match `unless_followed_by` looks, in characters.
+const UNLESS_CHARS: usize = 120;
 
 /// Extend a removal ending at `end` over the title that follows on its line.
 fn extend_title(
@@ -1514,7 +1556,8 @@ impl Foreign {
     /// The chunks of `text` dominated by foreign function words.
     fn spans(&self, text: &str) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        for (s, e) in chunks(text) {
+        let all = chunks(text);
+        for (k, &(s, e)) in all.iter().enumerate() {
             // right after a fragment, on its line, a short sentence of the
             // same language goes with it (« Sorry, we couldn’t load this
             // video. Please try again later. »)
@@ -1522,6 +1565,12 @@ impl Foreign {
                 .last()
                 .is_some_and(|last| text[last.1..s].trim_matches([' ', '\t']).is_empty());
             if self.is_foreign(&text[s..e], if follows { 1 } else { self.min_words }) {
+                // a foreign title ending on a colon, French text after it on
+                // its line, is the label of that text (« How the Internet
+                // Works : Une vidéo de cinq minutes … »), not junk
+                if !follows && self.labels_native_text(text, &all, k) {
+                    continue;
+                }
                 match spans.last_mut() {
                     Some(last) if text[last.1..s].trim().is_empty() => last.1 = e,
                     _ => spans.push((s, e)),
@@ -1531,6 +1580,23 @@ impl Foreign {
             }
         }
         spans
+    }
+
+    /// Whether chunk `k` of `text` ends on a colon and the chunk after it,
+    /// on the same line, is not foreign.
+    fn labels_native_text(&self, text: &str, chunks: &[(usize, usize)], k: usize) -> bool {
+        let (s, e) = chunks[k];
+        if !text[s..e].trim_end_matches([' ', '\t']).ends_with(':') {
+            return false;
+        }
+        chunks.get(k + 1).is_some_and(|&(ns, ne)| {
+            let next = &text[ns..ne];
+            next.trim_start_matches([' ', '\t'])
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+                && !self.is_foreign(next, 1)
+        })
     }
 
     /// Where a whole foreign sentence glued after French words without a
@@ -2004,6 +2070,39 @@ mod tests {
         assert_eq!(c.run("xééy zz").text, "zz");
         let zero = yaml.replace("max_chars: 5", "max_chars: 0");
         assert!(Cleaner::from_yaml("t.yaml", &zero).is_err());
+    }
+
+    #[test]
+    fn unless_followed_by_leaves_a_match_whose_sentence_holds_a_word() {
+        let yaml = "rules:\n  - id: r\n    description: d\n    pattern: 'Photo : [A-Z][a-z]+'\n    unless_followed_by: [Licence]\n    examples: {strip: ['Photo : Pixabay'], keep: ['Photo : Pixabay sous licence libre']}\n";
+        let c = Cleaner::from_yaml("t.yaml", yaml).expect("compiles");
+        assert_eq!(c.run("Le pont. Photo : Pixabay").text, "Le pont.");
+        // the word after the match on its line or in its sentence, in any case
+        let kept = "Le pont. Photo : Pixabay sous LICENCE libre";
+        assert_eq!(c.run(kept).text, kept);
+        // not in the next sentence, nor on the next line
+        assert_eq!(
+            c.run("Photo : Pixabay. La licence change.").text,
+            ". La licence change."
+        );
+        assert_eq!(
+            c.run("Photo : Pixabay\nLa licence change.").text,
+            "La licence change."
+        );
+    }
+
+    #[test]
+    fn a_foreign_title_before_a_colon_and_french_text_stays() {
+        let c = Cleaner::load(&Source::embedded()).unwrap();
+        let text = "Le site propose des ressources. How the Internet Works in five minutes : Une vidéo de cinq minutes sur les bases du réseau.";
+        assert!(
+            c.run(text).removals.is_empty(),
+            "{:?}",
+            c.run(text).removals
+        );
+        // without French text after it on its line, the fragment goes
+        let text = "Le site propose des ressources. Sign up to get all of our stories in your inbox :\nLa suite.";
+        assert_eq!(c.run(text).removals.len(), 1);
     }
 
     #[test]
