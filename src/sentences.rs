@@ -450,7 +450,13 @@ impl Splitter {
         let chars = scan.chars;
         let c = chars[s].1;
         if opener(c).is_some() || is_dash(c) {
-            return true;
+            // unless a lowercase word follows: « … le son, etc. (qui
+            // correspondent …) » goes on
+            let mut t = s + 1;
+            while t < chars.len() && (chars[t].1.is_whitespace() || opener(chars[t].1).is_some()) {
+                t += 1;
+            }
+            return !(t < chars.len() && chars[t].1.is_lowercase());
         }
         if !c.is_uppercase() {
             return false;
@@ -862,6 +868,23 @@ mod tests {
             [
                 "Il vend des pommes, des poires, etc.",
                 "Le marché ouvre à 8 h."
+            ]
+        );
+        // nor before a parenthesis that goes on in lowercase
+        assert_eq!(
+            split(
+                "Des livres sur le son, la chaleur, etc. (qui sont des pages web). Le reste suit."
+            ),
+            [
+                "Des livres sur le son, la chaleur, etc. (qui sont des pages web).",
+                "Le reste suit."
+            ]
+        );
+        assert_eq!(
+            split("Il vend des pommes, des poires, etc. (Le marché ouvre à 8 h.)"),
+            [
+                "Il vend des pommes, des poires, etc.",
+                "(Le marché ouvre à 8 h.)"
             ]
         );
         assert_eq!(

@@ -2343,8 +2343,10 @@ impl Structurer {
             // a one-word heading of `stock_headings` is no name: an elided
             // article opens the sentence after it even before a capital
             // (« Résumé L’Internet est … »)
+            // (« Résumé Le Web est … »: a determiner opens it even before
+            // a capital, which elsewhere makes « Le Web » read as a title)
             let stock_start = k == 1
-                && elided_start
+                && (elided_start || lex.is_function_word(&next_lower))
                 && self
                     .rules
                     .stock_headings
@@ -2446,7 +2448,13 @@ impl Structurer {
                 && name_subject(s, tokens, k, lower_words, lex);
             if noun_before_subject {
                 score += 1.5;
-            } else if name_like && !repeated && !verbal && !participle && !guide_imperative {
+            } else if name_like
+                && !repeated
+                && !verbal
+                && !participle
+                && !guide_imperative
+                && !stock_start
+            {
                 score -= 1.0;
             }
             // the previous word looks like the end of a noun phrase, not a name
@@ -2849,7 +2857,10 @@ fn ends_whole(words: &[&str]) -> bool {
     let object = matches!(words, [.., verb, last]
         if matches!(last.to_lowercase().as_str(), "tout" | "tous" | "rien")
             && verb.to_lowercase().ends_with("ez"));
-    negation || object
+    // or on an adverbial locution (« Mesurer quand même »)
+    let locution = matches!(words, [.., a, b]
+        if a.eq_ignore_ascii_case("quand") && b.to_lowercase() == "même");
+    negation || object || locution
 }
 
 /// Whether the capitalised word at `k` (`lower`: its lowercase letters) is a
