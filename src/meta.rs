@@ -14,7 +14,13 @@ const FILE: &str = "rules/meta.yaml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetaRules {
+    /// A title cut from the lead is at most this long.
     pub title_max_chars: usize,
+    /// A lead sentence up to this long is the title whole (no cut can part a
+    /// verb from its object or a question from its mark); a longer one is
+    /// cut within `title_max_chars`. Optional (default: `title_max_chars`).
+    #[serde(default)]
+    pub title_whole_max_chars: Option<usize>,
     pub seo_title_max_chars: usize,
     pub description_min_chars: usize,
     pub description_max_chars: usize,
@@ -60,7 +66,11 @@ impl MetaWriter {
             // the author's title, whatever its length: a long one is cut
             // for the SEO title, never dropped (it is no longer in the text)
             (None, Some(t)) => t.clone(),
-            _ => title_from_lead(lead.first().copied().unwrap_or(""), r.title_max_chars),
+            _ => title_from_lead_within(
+                lead.first().copied().unwrap_or(""),
+                r.title_max_chars,
+                r.title_whole_max_chars.unwrap_or(r.title_max_chars),
+            ),
         };
         let title = crate::french::typography::apply(&title);
         let kp = &kw.keyphrase;
@@ -120,6 +130,11 @@ fn without_leading_symbols(text: &str) -> &str {
 /// The lead's main clause, within the title bound: the first sentence up to a
 /// clause break (comma, colon, « afin de », « selon »…) when it is too long.
 pub fn title_from_lead(lead: &str, max: usize) -> String {
+    title_from_lead_within(lead, max, max)
+}
+
+/// [`title_from_lead`], the main clause kept whole up to `whole_max` chars.
+pub fn title_from_lead_within(lead: &str, max: usize, whole_max: usize) -> String {
     let mut s = without_leading_symbols(lead)
         .trim()
         .trim_end_matches(['.', '!', '…'])
@@ -145,7 +160,7 @@ pub fn title_from_lead(lead: &str, max: usize) -> String {
     }
     let s_owned = french::capitalise_first(s);
     let s = s_owned.as_str();
-    if s.chars().count() <= max {
+    if s.chars().count() <= max.max(whole_max) {
         return s.to_string();
     }
     let breaks = [
@@ -242,13 +257,16 @@ fn balanced(title: &str) -> String {
 }
 
 /// A cut that ends inside a run of capitalised words (« … avec Nos » of
-/// « avec Nos Gestes Climat ») loses the run: half a name is no title.
+/// « avec Nos Gestes Climat », « … de Startup » of « de Startup d’État »)
+/// loses the run: half a name is no title.
 fn without_cut_name(whole: &str, cut: &str) -> String {
     let kept: Vec<&str> = cut.split_ascii_whitespace().collect();
+    // (« … de Startup » of « de Startup d’État »: the name goes on after an
+    // elided preposition)
     let next = whole
         .split_ascii_whitespace()
         .nth(kept.len())
-        .and_then(|w| w.chars().next());
+        .and_then(|w| french::elision::strip(w).chars().next());
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     if !next.is_some_and(char::is_uppercase) {
         return cut.to_string();
@@ -730,6 +748,19 @@ mod tests {
             t,
             "Le 3 mars dernier, nous avons connu deux pannes indépendantes"
         );
+        // a name that goes on after an elided preposition
+        let t = title_from_lead("Un précédent article de cette série sur les agents de la Startup d’État présentait leurs missions et leurs outils.", 70);
+        assert_eq!(t, "Un précédent article de cette série sur les agents");
+    }
+
+    #[test]
+    fn a_lead_sentence_within_the_whole_bound_is_the_title_whole() {
+        let lead = "Vos revenus actuels décideront-ils de vos aides sociales dans deux ans ?";
+        assert_eq!(title_from_lead_within(lead, 70, 90), lead);
+        // cut within the shorter bound, the question loses its end
+        assert_ne!(title_from_lead_within(lead, 70, 70), lead);
+        let long = "Le conseil municipal a adopté lundi soir le plan de circulation qui réserve les quais aux vélos et aux piétons.";
+        assert!(title_from_lead_within(long, 70, 90).chars().count() <= 70);
     }
 
     #[test]
