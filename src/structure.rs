@@ -110,6 +110,18 @@ pub struct QuestionRules {
     /// Openings of an answer that gives a reason (lowercase). Optional.
     #[serde(default)]
     pub answers: Vec<String>,
+    /// One-word verdicts (« Oui. », « Non. », lowercase) that answer a
+    /// question of a page of questions and answers: after a question of at
+    /// least `verdict_question_words` words, such a verdict is no terse
+    /// answer of the prose (« Mon employeur peut-il refuser mon arrêt de
+    /// travail ? Non. Votre arrêt … »). Optional.
+    #[serde(default)]
+    pub verdicts: Vec<String>,
+    #[serde(default)]
+    pub verdict_question_words: usize,
+    /// Score of a question so answered. Optional.
+    #[serde(default)]
+    pub verdict: f64,
     /// Score a question needs to be a heading.
     pub min_score: f64,
     /// Interrogative words that open a question (lowercase).
@@ -434,9 +446,10 @@ impl Structurer {
                         // « Que faire ? Cela dépend. », « Comment je le
                         // sais ? Parce que … »: the prose answers its own
                         // question
-                        let answered = ranges
-                            .get(ri + 1)
-                            .is_some_and(|r| self.answers_question(&t[r.clone()]));
+                        let answered = ranges.get(ri + 1).is_some_and(|r| {
+                            self.answers_question(&t[r.clone()])
+                                && !self.faq_verdict(s, &t[r.clone()])
+                        });
                         let question = !explicit && next_capital && !answered && {
                             let from = out.sentences.len().saturating_sub(3);
                             let before: Vec<&str> = out.sentences[from..]
@@ -1231,6 +1244,20 @@ impl Structurer {
         })
     }
 
+    /// Whether `next` is a one-word verdict (`question.verdicts`) answering
+    /// `question`, a question long enough to head an answer of its own
+    /// (`question.verdict_question_words`).
+    fn faq_verdict(&self, question: &str, next: &str) -> bool {
+        let r = &self.rules.question;
+        let verdict = next
+            .trim()
+            .trim_end_matches(['.', '!', ' ', '\u{a0}', '\u{202f}'])
+            .to_lowercase();
+        r.verdict_question_words > 0
+            && r.verdicts.contains(&verdict)
+            && french::words(question).count() >= r.verdict_question_words
+    }
+
     /// A short verbless question standing alone is an inlined heading
     /// ("Et en France ?").
     fn question_heading<'s>(
@@ -1412,7 +1439,17 @@ impl Structurer {
         };
         score += r.recurrence * share(ctx.after);
         score += r.continuation * share(ctx.before);
-        if ctx.in_series {
+        // answered by a bare verdict (« … ? Non. Votre arrêt … »): a page of
+        // questions and answers, whose questions open alike without making
+        // a series of the prose
+        let verdict = ctx
+            .after
+            .trim_start()
+            .split_once(['.', '!'])
+            .is_some_and(|(first, _)| self.faq_verdict(q, first));
+        if verdict {
+            score += r.verdict;
+        } else if ctx.in_series {
             score += r.series;
         }
         if ctx.own_line {
