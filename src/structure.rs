@@ -2341,6 +2341,15 @@ impl Structurer {
             // sentence start (a capitalised function word, an elision) ends it
             // « Lancé le 7 octobre 2010, il … »: a detached past participle
             let participle = detached_participle(s, tokens, k, &next_lower);
+            let verbal = verbal_start(
+                s,
+                tokens,
+                k,
+                &next_lower,
+                (lower_words, lower_stems),
+                proper,
+                lex,
+            );
             if let Some(c) = colon {
                 let subtitle = k - c;
                 let clear = lex.is_function_word(&next_bare)
@@ -2368,15 +2377,6 @@ impl Structurer {
                 proper,
             ) && !proper
                 .contains_key(first.trim_matches(|c: char| !c.is_alphanumeric()));
-            let verbal = verbal_start(
-                s,
-                tokens,
-                k,
-                &next_lower,
-                (lower_words, lower_stems),
-                proper,
-                lex,
-            );
             // a one-word heading of `stock_headings` is no name: an elided
             // article opens the sentence after it even before a capital
             // (« Résumé L’Internet est … »)
@@ -2924,9 +2924,20 @@ fn verbal_start(
     let imperative = lower.ends_with("ez") && lower_stems.contains(&lex.stem(lower));
     let infinitive = (lower.ends_with("er") || lower.ends_with("ir") || lower.ends_with("re"))
         && (lower_words.contains(lower) || lex.is_infinitive(lower));
+    // an imperative in -ons of a verb in -er (« Notons en premier lieu … »,
+    // « Commençons par … »): its infinitive is listed or in the text (a
+    // noun in -ons has none: « questions », « actions »)
+    let first_plural = lower.strip_suffix("ons").is_some_and(|base| {
+        let base = base
+            .strip_suffix('e')
+            .filter(|b| b.ends_with('g'))
+            .unwrap_or(base);
+        let infinitive = format!("{}er", base.replace('ç', "c"));
+        lex.is_infinitive(&infinitive) || lower_words.contains(&infinitive)
+    });
     let word = &s[tokens[k].clone()];
     let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-    (imperative || infinitive)
+    (imperative || infinitive || first_plural)
         && proper.get(&bare).copied().unwrap_or(0) <= 1
         && tokens.get(k + 1).is_some_and(|t| {
             let w = s[t.clone()].to_lowercase();
