@@ -113,6 +113,11 @@ struct ForeignDef {
     min_share: f64,
     /// A chunk with more French function words than this is kept.
     max_native_words: usize,
+    /// Endings of foreign words (« -ed », « -ly »): a word of at least
+    /// `SUFFIX_WORD_CHARS` characters ending on one counts as a foreign
+    /// word. Optional.
+    #[serde(default)]
+    foreign_suffixes: Vec<String>,
     examples: Examples,
 }
 
@@ -232,7 +237,54 @@ pub struct Foreign {
     min_foreign_words: usize,
     min_share: f64,
     max_native_words: usize,
+    foreign_suffixes: Vec<String>,
     pub examples: Examples,
+}
+
+/// Shortest word whose ending (`foreign_suffixes`) makes it foreign.
+const SUFFIX_WORD_CHARS: usize = 6;
+
+/// Fewest words inside quotation marks that make a chunk quoted speech (the
+/// article's own text, whatever its language): « By clicking “OK”, you
+/// consent … » quotes a button, not a speaker.
+const QUOTED_SPEECH_WORDS: usize = 4;
+
+/// Whether `chunk` quotes at least `QUOTED_SPEECH_WORDS` words (an
+/// unclosed quotation runs to the chunk's end).
+fn quoted_speech(chunk: &str) -> bool {
+    let mut inside: Option<char> = None;
+    let mut start = 0;
+    let count = |part: &str| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    for (p, c) in chunk.char_indices() {
+        match inside {
+            None => {
+                let close = match c {
+                    '«' => Some('»'),
+                    '“' => Some('”'),
+                    '"' => Some('"'),
+                    _ => None,
+                };
+                if let Some(close) = close {
+                    inside = Some(close);
+                    start = p + c.len_utf8();
+                }
+            }
+            Some(close) if c == close => {
+                if count(&chunk[start..p]) >= QUOTED_SPEECH_WORDS {
+                    return true;
+                }
+                inside = None;
+            }
+            Some(_) => {}
+        }
+    }
+    inside.is_some() && count(&chunk[start..]) >= QUOTED_SPEECH_WORDS
+        // a closing mark alone: the quotation opened in an earlier chunk
+        || inside.is_none() && chunk.contains(['»', '”']) && !chunk.contains(['«', '“'])
 }
 
 /// The cleaned text and what was removed from it.
@@ -480,6 +532,11 @@ impl Cleaner {
                     min_foreign_words: f.min_foreign_words,
                     min_share: f.min_share,
                     max_native_words: f.max_native_words,
+                    foreign_suffixes: f
+                        .foreign_suffixes
+                        .iter()
+                        .map(|w| w.to_lowercase())
+                        .collect(),
                     examples: f.examples,
                 })
             }
@@ -1461,9 +1518,18 @@ fn extend_title(
         }
         after_space = false;
         if matches!(c, '?' | '!' | '…' | '.') {
-            let next = rest[i + c.len_utf8()..].chars().next();
+            let after = &rest[i + c.len_utf8()..];
+            let next = after.chars().next();
             if next.is_none_or(char::is_whitespace) && prev.is_some() {
-                return end + i + c.len_utf8();
+                // the closing mark of a quoted title goes with it (« … pause-café ? »)
+                let quoted = after
+                    .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+                    .strip_prefix(['»', '”'])
+                    .filter(|_| rest[..i].contains(['«', '“']));
+                return match quoted {
+                    Some(q) => end + rest.len() - q.len(),
+                    None => end + i + c.len_utf8(),
+                };
             }
         }
         prev = Some(c);
@@ -1571,6 +1637,19 @@ impl Foreign {
                 if !follows && self.labels_native_text(text, &all, k) {
                     continue;
                 }
+                // a short foreign sentence right before it on its line goes
+                // with it (« You’re offline. Some content may not load. »)
+                let s = match k.checked_sub(1).map(|j| all[j]) {
+                    Some((ps, pe))
+                        if !follows
+                            && text[pe..s].trim_matches([' ', '\t']).is_empty()
+                            && !text[ps..pe].contains('\n')
+                            && self.foreign_lead_in(&text[ps..pe]) =>
+                    {
+                        ps
+                    }
+                    _ => s,
+                };
                 match spans.last_mut() {
                     Some(last) if text[last.1..s].trim().is_empty() => last.1 = e,
                     _ => spans.push((s, e)),
@@ -1623,7 +1702,7 @@ impl Foreign {
                 words += 1;
                 lw.clear();
                 lw.extend(w.chars().flat_map(char::to_lowercase));
-                if self.foreign_words.contains(lw.as_str()) {
+                if self.is_foreign_word(&lw) {
                     foreign += 1;
                 } else if self.native_words.contains(lw.as_str()) {
                     native += 1;
@@ -1671,10 +1750,44 @@ impl Foreign {
         found.filter(|&p| counts(&chunk[..p]).2 > 0)
     }
 
+    /// Whether a lowercase word is a foreign function word or ends on a
+    /// foreign ending (`foreign_suffixes`, long words only).
+    fn is_foreign_word(&self, lw: &str) -> bool {
+        self.foreign_words.contains(lw)
+            || !self.foreign_suffixes.is_empty()
+                && lw.chars().count() >= SUFFIX_WORD_CHARS
+                && lw.chars().all(char::is_alphabetic)
+                && !self.native_words.contains(lw)
+                && self
+                    .foreign_suffixes
+                    .iter()
+                    .any(|x| lw.ends_with(x.as_str()))
+    }
+
+    /// Whether a short chunk (at most `LEAD_IN_WORDS` words) holds a
+    /// foreign word and no French one: it goes with the fragment after it
+    /// on its line (« You’re offline. Some content may not load. »).
+    fn foreign_lead_in(&self, chunk: &str) -> bool {
+        const LEAD_IN_WORDS: usize = 4;
+        let (mut words, mut foreign) = (0usize, 0usize);
+        for w in chunk
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+        {
+            let lw = w.to_lowercase();
+            if self.native_words.contains(lw.as_str()) {
+                return false;
+            }
+            words += 1;
+            foreign += usize::from(self.is_foreign_word(&lw));
+        }
+        (1..=LEAD_IN_WORDS).contains(&words) && foreign > 0 && !quoted_speech(chunk)
+    }
+
     /// Whether a chunk of at least `min_words` words reads as foreign.
     fn is_foreign(&self, chunk: &str, min_words: usize) -> bool {
         // Quoted speech is the article's own text, whatever its language.
-        if chunk.contains(['«', '»', '“', '”', '"']) {
+        if quoted_speech(chunk) {
             return false;
         }
         let mut words = 0usize;
@@ -1693,7 +1806,7 @@ impl Foreign {
             } else {
                 lw.extend(w.chars().flat_map(char::to_lowercase));
             }
-            if self.foreign_words.contains(lw.as_str()) {
+            if self.is_foreign_word(&lw) {
                 foreign += 1;
             } else if self.native_words.contains(lw.as_str()) {
                 native += 1;
