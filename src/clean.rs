@@ -845,8 +845,9 @@ pub const LABEL_LINE: &str = "label-line";
 /// of at most `MAX_WORDS` words all in capitals (six letters at least:
 /// « PROMOTION », « EN CONTINU »; an acronym heading such as « RGPD » is
 /// shorter), or one that ends on an arrow, a shape or a dingbat
-/// (« Message commercial ▾ »). Not the first line (a title may be set in
-/// capitals). In the 2,709 headings and paragraphs of the gold articles,
+/// (« Message commercial ▾ »), or one of at most `POINTER_WORDS` words that
+/// opens on one and ends on no full stop (« ➤ Dans l’actu aussi : … »). Not
+/// the first line (a title may be set in capitals). In the 2,709 headings and paragraphs of the gold articles,
 /// none is all capitals and none ends on such a symbol. Only in a text of
 /// `MIN_LINES` lines or more. The line spans to remove.
 fn label_lines(text: &str) -> Vec<(usize, usize)> {
@@ -870,12 +871,26 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
                 .is_some_and(|c| separator_symbol(c) && !matches!(c, '»' | '/' | '–' | '—'));
         capitals || symbol_end
     };
+    // a line that opens on an arrow, a dingbat or a shape (« ➤ Dans l’actu
+    // aussi : … », « ↗ 1,2 k partages — … », « ▷ Regarder : … »): a link,
+    // a counter or a teaser; no paragraph nor heading of the gold sets opens
+    // so (emoji do: « 🧮 Potentiel … »)
+    let pointer = |line: &str| {
+        let line = line.trim();
+        line.chars().next().is_some_and(|c| {
+            ('\u{2190}'..='\u{27BF}').contains(&c) || ('\u{2B00}'..='\u{2BFF}').contains(&c)
+        }) && crate::french::words(line).count() <= POINTER_WORDS
+            && !line.ends_with('.')
+    };
     line_spans(text)
         .filter(|&(a, b)| !text[a..b].trim().is_empty())
         .skip(1)
-        .filter(|&(a, b)| label(&text[a..b]))
+        .filter(|&(a, b)| label(&text[a..b]) || pointer(&text[a..b]))
         .collect()
 }
+
+/// Most words of a line that opens on a pointer symbol, for [`label_lines`].
+const POINTER_WORDS: usize = 20;
 
 /// The id of the removals of [`date_lines`].
 pub const DATE_LINE: &str = "date-line";
@@ -912,6 +927,7 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
             || s.contains('/')
             || s.contains("il y a ")
             || s.contains("di ")
+            || s.contains(':')
     };
     if !top.iter().any(|&(a, b)| figures(&text[a..b])) {
         return Vec::new();
@@ -919,7 +935,7 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
     let Some(date) = DATE
         .get_or_init(|| {
             regex::Regex::new(
-                r"(?i)\b(?:[0-9]{1,2}(?:er)? )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b|\bil y a [0-9]+ (?:min(?:ute)?s?|h|heures?|jours?|semaines?)\b|\b(?:lun|mar|mercre|jeu|vendre|same)di [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$|\bdimanche [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$",
+                r"(?i)\b(?:[0-9]{1,2}(?:er)? )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}(?:er)? (?:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.? [0-9]{2}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b|\bil y a [0-9]+ (?:min(?:ute)?s?|h|heures?|jours?|semaines?)\b|\b(?:lun|mar|mercre|jeu|vendre|same)di [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$|\bdimanche [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$",
             )
             .ok()
         })
@@ -992,6 +1008,7 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
                 && !line.ends_with(['.', '?', '!', '…'])
                 && (time(&rest)
                     || rest.contains(['·', '•', '|', '—', '–', '⇢'])
+                    || rest.contains(" - ")
                     || byline_word(line)
                     || weekday_end)
         })
@@ -2058,6 +2075,17 @@ mod tests {
             ]
         );
         assert!(date_lines("Le port rouvre\n12/05/2023 · 9h05").is_empty());
+        // a weekday and a full date after a hyphen; a two-digit year and a time
+        let text = "Le port rouvre\nLéa ROUX (Brest) - Mercredi 26 juin 2024\n\
+                    Le pôle Mer — 25 juil. 23, 22:39\nLe port rouvre en mai, après deux ans de travaux sur les quais.";
+        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            gone,
+            [
+                "Léa ROUX (Brest) - Mercredi 26 juin 2024",
+                "Le pôle Mer — 25 juil. 23, 22:39"
+            ]
+        );
         let text = "Le port rouvre\nSigné Paul Roux | Février 2020\n9 décembre 2019, 20 h 33 (révisé 8 h plus tard)\nLa suite.";
         assert_eq!(date_lines(text).len(), 2);
         // a month and a year alone, a title with a year
@@ -2201,6 +2229,25 @@ mod tests {
         assert_eq!(
             c.run("Photo : Pixabay\nLa licence change.").text,
             "La licence change."
+        );
+    }
+
+    #[test]
+    fn lines_that_open_on_a_pointer_go() {
+        let text = "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux sur les quais.\n\
+                    ➤ Dans le quartier aussi : la halle rouvre\n↗ 1,2 k partages — Vous avez aimé ?\n\
+                    🧮 Potentiel : 50 kg par an\n▷ Le port a rouvert après deux ans de travaux sur les quais.\n\
+                    La suite.";
+        let gone: Vec<&str> = label_lines(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            gone,
+            [
+                "➤ Dans le quartier aussi : la halle rouvre",
+                "↗ 1,2 k partages — Vous avez aimé ?"
+            ]
         );
     }
 
