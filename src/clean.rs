@@ -115,7 +115,8 @@ struct ForeignDef {
     max_native_words: usize,
     /// Endings of foreign words (« -ed », « -ly »): a word of at least
     /// `SUFFIX_WORD_CHARS` characters ending on one counts as a foreign
-    /// word. Optional.
+    /// word towards `min_share` (`min_foreign_words` counts function words
+    /// only). Optional.
     #[serde(default)]
     foreign_suffixes: Vec<String>,
     examples: Examples,
@@ -1719,7 +1720,7 @@ impl Foreign {
                 words += 1;
                 lw.clear();
                 lw.extend(w.chars().flat_map(char::to_lowercase));
-                if self.is_foreign_word(&lw) {
+                if self.foreign_words.contains(lw.as_str()) {
                     foreign += 1;
                 } else if self.native_words.contains(lw.as_str()) {
                     native += 1;
@@ -1808,7 +1809,9 @@ impl Foreign {
             return false;
         }
         let mut words = 0usize;
+        // foreign words; those of them that are function words
         let mut foreign = 0usize;
+        let mut function = 0usize;
         let mut native = 0usize;
         let mut lw = String::new();
         for w in chunk
@@ -1823,7 +1826,10 @@ impl Foreign {
             } else {
                 lw.extend(w.chars().flat_map(char::to_lowercase));
             }
-            if self.is_foreign_word(&lw) {
+            if self.foreign_words.contains(lw.as_str()) {
+                foreign += 1;
+                function += 1;
+            } else if self.is_foreign_word(&lw) {
                 foreign += 1;
             } else if self.native_words.contains(lw.as_str()) {
                 native += 1;
@@ -1839,8 +1845,11 @@ impl Foreign {
         } else {
             self.min_foreign_words
         };
+        // the minimum counts function words only: an ending alone (« English
+        // version published on … », an author's credit line) makes no
+        // fragment
         words >= min_words
-            && foreign >= min_foreign
+            && function >= min_foreign
             && native <= self.max_native_words
             && (foreign as f64)
                 >= if min_words < self.min_words {
