@@ -122,6 +122,18 @@ pub struct QuestionRules {
     /// Score of a question so answered. Optional.
     #[serde(default)]
     pub verdict: f64,
+    /// Words of the second person singular (lowercase: « tu », « te »,
+    /// « ton » …; an inversion in « -tu », « -toi » and an elided « t’ »
+    /// count too): a question that holds one asks the interviewee of an
+    /// interview. Optional.
+    #[serde(default)]
+    pub second_person: Vec<String>,
+    /// Score of such a question, which may also hold up to
+    /// `second_person_max_words` words and come in a pair. Optional.
+    #[serde(default)]
+    pub second_person_score: f64,
+    #[serde(default)]
+    pub second_person_max_words: usize,
     /// Score a question needs to be a heading.
     pub min_score: f64,
     /// Interrogative words that open a question (lowercase).
@@ -446,9 +458,12 @@ impl Structurer {
                         // « Que faire ? Cela dépend. », « Comment je le
                         // sais ? Parce que … »: the prose answers its own
                         // question
+                        // (an interviewee may answer tersely: « Quelle est ta
+                        // fonctionnalité préférée ? L’utilisation de Liquid. »)
                         let answered = ranges.get(ri + 1).is_some_and(|r| {
                             self.answers_question(&t[r.clone()])
                                 && !self.faq_verdict(s, &t[r.clone()])
+                                && !self.second_person(&french::words(s).collect::<Vec<_>>())
                         });
                         let question = !explicit && next_capital && !answered && {
                             let from = out.sentences.len().saturating_sub(3);
@@ -1244,6 +1259,20 @@ impl Structurer {
         })
     }
 
+    /// Whether a question's words hold the second person singular
+    /// (`question.second_person`, « -tu », « -toi », « t’ »).
+    fn second_person(&self, words: &[&str]) -> bool {
+        let r = &self.rules.question;
+        !r.second_person.is_empty()
+            && words.iter().any(|w| {
+                let w = w.to_lowercase().replace('\'', "’");
+                r.second_person.contains(&w)
+                    || w.ends_with("-tu")
+                    || w.ends_with("-toi")
+                    || w.starts_with("t’")
+            })
+    }
+
     /// Whether `next` is a one-word verdict (`question.verdicts`) answering
     /// `question`, a question long enough to head an answer of its own
     /// (`question.verdict_question_words`).
@@ -1323,9 +1352,12 @@ impl Structurer {
         }
         let tokens: Vec<&str> = q.split_whitespace().collect();
         let words: Vec<&str> = french::words(q).collect();
+        let tutoiement = self.second_person(&words);
         // a line of its own may hold a few questions ("Et ensuite ? …")
         let max_words = if ctx.own_line {
             2 * r.max_words
+        } else if tutoiement {
+            r.max_words.max(r.second_person_max_words)
         } else {
             r.max_words
         };
@@ -1341,6 +1373,7 @@ impl Structurer {
         if tokens.iter().take(2).any(|t| t.ends_with(','))
             && !self.addressed(&tokens, lex)
             && !definition
+            && !tutoiement
         {
             return None;
         }
@@ -1449,6 +1482,9 @@ impl Structurer {
             .is_some_and(|(first, _)| self.faq_verdict(q, first));
         if verdict {
             score += r.verdict;
+        } else if tutoiement {
+            // an interviewer may ask two questions in a row
+            score += r.second_person_score;
         } else if ctx.in_series {
             score += r.series;
         }
