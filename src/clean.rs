@@ -883,10 +883,31 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
         }) && crate::french::words(line).count() <= POINTER_WORDS
             && !line.ends_with('.')
     };
+    // an emoji-led line that a dash, a bar or an arrow parts (« 💬 12
+    // commentaires — Afficher les commentaires », « 📬 La Lettre — chaque
+    // mardi … »), or a line that two separators part (« NEWSLETTER ▸ Tech
+    // | Recevoir → … »): no gold paragraph or heading reads so
+    let parted = |line: &str| {
+        let line = line.trim();
+        if line.ends_with('.') || crate::french::words(line).count() > POINTER_WORDS {
+            return false;
+        }
+        let emoji = line.chars().next().is_some_and(|c| {
+            ('\u{1F000}'..='\u{1FAFF}').contains(&c) || ('\u{2600}'..='\u{26FF}').contains(&c)
+        });
+        let dash = [" — ", " – ", " | ", " → "]
+            .iter()
+            .any(|d| line.contains(d));
+        let separators: usize = [" ▸ ", " | ", " → ", " · ", " • ", " › ", " ⇢ ", " ➜ "]
+            .iter()
+            .map(|d| line.matches(d).count())
+            .sum();
+        emoji && dash || separators >= 2
+    };
     line_spans(text)
         .filter(|&(a, b)| !text[a..b].trim().is_empty())
         .skip(1)
-        .filter(|&(a, b)| label(&text[a..b]) || pointer(&text[a..b]))
+        .filter(|&(a, b)| label(&text[a..b]) || pointer(&text[a..b]) || parted(&text[a..b]))
         .collect()
 }
 
@@ -2256,6 +2277,22 @@ mod tests {
             [
                 "➤ Dans le quartier aussi : la halle rouvre",
                 "↗ 1,2 k partages — Vous avez aimé ?"
+            ]
+        );
+        // emoji-led and parted, or parted twice
+        let text = "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux sur les quais.\n\
+                    💬 12 commentaires — Afficher les commentaires\nLETTRE ▸ Mer | S’inscrire → gratuit\n\
+                    📢 Nos objectifs : des quais ouverts à tous\nSi vous avez animé un atelier, en étiez-vous satisfait·e·s ?\n\
+                    La suite.";
+        let gone: Vec<&str> = label_lines(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            gone,
+            [
+                "💬 12 commentaires — Afficher les commentaires",
+                "LETTRE ▸ Mer | S’inscrire → gratuit"
             ]
         );
     }
