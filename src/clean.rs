@@ -865,12 +865,19 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
         }
         let letters = line.chars().filter(|c| c.is_alphabetic()).count();
         let capitals = letters >= MIN_LETTERS && !line.chars().any(char::is_lowercase);
+        // letters that imitate capitals (« ᴘᴜʙ »): Unicode writes small
+        // capitals as lowercase letters, which no French word uses
+        let small_capitals = letters >= 2
+            && line
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(small_capital);
         let symbol_end = letters > 0
             && line
                 .chars()
                 .last()
                 .is_some_and(|c| separator_symbol(c) && !matches!(c, '»' | '/' | '–' | '—'));
-        capitals || symbol_end
+        capitals || small_capitals || symbol_end
     };
     // a line that opens on an arrow, a dingbat or a shape (« ➤ Dans l’actu
     // aussi : … », « ↗ 1,2 k partages — … », « ▷ Regarder : … »): a link,
@@ -909,6 +916,15 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
         .skip(1)
         .filter(|&(a, b)| label(&text[a..b]) || pointer(&text[a..b]) || parted(&text[a..b]))
         .collect()
+}
+
+/// Whether `c` is a small capital letter (« ᴀ » to « ᴢ », « ʙ », « ɢ » …).
+fn small_capital(c: char) -> bool {
+    ('\u{1D00}'..='\u{1D22}').contains(&c)
+        || matches!(
+            c,
+            'ʙ' | 'ɢ' | 'ʜ' | 'ɪ' | 'ʟ' | 'ɴ' | 'ʀ' | 'ʏ' | 'ꜰ' | 'ꜱ' | 'ꞯ'
+        )
 }
 
 /// Most words of a line that opens on a pointer symbol, for [`label_lines`].
@@ -2279,6 +2295,14 @@ mod tests {
                 "↗ 1,2 k partages — Vous avez aimé ?"
             ]
         );
+        // small capitals
+        let text =
+            "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux.\nᴘᴜʙ\nLa suite.";
+        let gone: Vec<&str> = label_lines(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(gone, ["ᴘᴜʙ"]);
         // emoji-led and parted, or parted twice
         let text = "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux sur les quais.\n\
                     💬 12 commentaires — Afficher les commentaires\nLETTRE ▸ Mer | S’inscrire → gratuit\n\

@@ -63,8 +63,15 @@ fn apply_with(text: &str, apostrophes: bool) -> String {
                     && i > 0
                     && chars[i - 1].is_ascii_digit()
                     && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+                // a mark inside a token (« tl;pl », « Yahoo!Mail ») is no
+                // punctuation of the sentence
+                let inside_token = is_double_punct
+                    && i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
                 let needs_space = i > 0
                     && !digits_around
+                    && !inside_token
                     && !in_url(i)
                     && (!is_double_punct || !matches!(chars[i - 1], '!' | '?' | ';' | ':'))
                     && !matches!(chars[i - 1], '(' | '[' | '\n');
@@ -202,6 +209,8 @@ mod tests {
             "voir https://ex.fr/a?b=1"
         );
         assert_eq!(apply("à 10:30"), "à 10:30");
+        // a mark inside a token is left alone
+        assert_eq!(apply("tl;pl : trop long"), "tl;pl\u{a0}: trop long");
         let once = apply("Quoi ? Oui !");
         assert_eq!(apply(&once), once);
         assert_eq!(
