@@ -142,6 +142,14 @@ fn verb_after_object_pronoun(toks: &[Token], i: usize) -> bool {
     if matches!(prev, "de" | "à") && matches!(pron, "le" | "les") {
         return true;
     }
+    // after a negation, an infinitive (« ne pouvons pas les livrer », « ne
+    // jamais l’oublier »): its ending tells it from a noun (« pas les moyens »)
+    if matches!(prev, "pas" | "jamais")
+        && (word.ends_with("er") && !word.ends_with("ier") || word.ends_with("ir"))
+        && word.chars().count() > 4
+    {
+        return true;
+    }
     if !matches!(prev, "pour" | "sans" | "de" | "d’" | "d'" | "à") {
         return false;
     }
@@ -1534,6 +1542,16 @@ mod tests {
         let (kw, lex) = analysed(text);
         let name = kw.terms.get(&lex.stem("Mistral")).unwrap();
         assert_eq!(name.determiner, None, "{name:?}");
+    }
+
+    #[test]
+    fn an_infinitive_after_a_negation_and_its_pronoun_is_no_term() {
+        let text = "Nous ne pouvons pas les livrer séparément. Nous ne pouvons pas les livrer avant la fin de l’année. Nous ne pouvons pas les livrer sans les tester. Les équipes préparent les versions.";
+        let (kw, lex) = analysed(text);
+        assert!(kw
+            .terms
+            .get(&lex.stem("livrer"))
+            .is_none_or(|t| t.count == 0));
     }
 
     #[test]
