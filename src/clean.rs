@@ -928,7 +928,7 @@ fn small_capital(c: char) -> bool {
 }
 
 /// Most words of a line that opens on a pointer symbol, for [`label_lines`].
-const POINTER_WORDS: usize = 20;
+const POINTER_WORDS: usize = 30;
 
 /// The id of the removals of [`date_lines`].
 pub const DATE_LINE: &str = "date-line";
