@@ -2933,7 +2933,15 @@ fn ends_whole(words: &[&str]) -> bool {
     // or on an adverbial locution (« Mesurer quand même »)
     let locution = matches!(words, [.., a, b]
         if a.eq_ignore_ascii_case("quand") && b.to_lowercase() == "même");
-    negation || object || locution
+    // or on an adverb of time or place that closes a phrase (« Comment
+    // essayer la version de test dès aujourd’hui »)
+    let adverb = words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().replace('\'', "’").as_str(),
+            "aujourd’hui" | "demain" | "hier" | "maintenant" | "ensemble" | "ailleurs" | "partout"
+        )
+    });
+    negation || object || locution || adverb
 }
 
 /// Whether the capitalised word at `k` (`lower`: its lowercase letters) is a
