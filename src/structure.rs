@@ -2377,15 +2377,6 @@ impl Structurer {
             // sentence start (a capitalised function word, an elision) ends it
             // « Lancé le 7 octobre 2010, il … »: a detached past participle
             let participle = detached_participle(s, tokens, k, &next_lower);
-            let verbal = verbal_start(
-                s,
-                tokens,
-                k,
-                &next_lower,
-                (lower_words, lower_stems),
-                proper,
-                lex,
-            );
             if let Some(c) = colon {
                 let subtitle = k - c;
                 let clear = lex.is_function_word(&next_bare)
@@ -2413,6 +2404,15 @@ impl Structurer {
                 proper,
             ) && !proper
                 .contains_key(first.trim_matches(|c: char| !c.is_alphanumeric()));
+            let verbal = verbal_start(
+                s,
+                tokens,
+                k,
+                &next_lower,
+                (lower_words, lower_stems),
+                proper,
+                lex,
+            );
             // a one-word heading of `stock_headings` is no name: an elided
             // article opens the sentence after it even before a capital
             // (« Résumé L’Internet est … »)
