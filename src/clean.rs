@@ -763,12 +763,12 @@ fn prose_line(line: &str) -> bool {
 pub const MENU_LINE: &str = "menu-line";
 
 /// Whether `c` can set the items of a menu line apart: the separators pages
-/// use (· • | / – — › ») and any arrow, geometric shape, dingbat or technical
+/// use (· • ∙ | ¦ / – — › ») and any arrow, geometric shape, dingbat or technical
 /// symbol (⇢ → ⟶ ▸ ▶ ❘ ⌂), whatever the site chose.
 fn separator_symbol(c: char) -> bool {
     matches!(
         c,
-        '·' | '•' | '|' | '/' | '∕' | '›' | '»' | '>' | '–' | '—' | '⁄'
+        '·' | '•' | '∙' | '⋅' | '|' | '¦' | '/' | '∕' | '›' | '»' | '>' | '–' | '—' | '⁄'
     ) || matches!(u32::from(c),
             0x2190..=0x21FF // arrows
             | 0x2300..=0x23FF // technical symbols (⌂)
@@ -786,8 +786,11 @@ fn separator_symbol(c: char) -> bool {
 /// dingbats) set apart by one separator (see [`separator_symbol`]) between
 /// spaces, each item of at most
 /// `ITEM_WORDS` words, opening (after any symbol) on a capital, a figure or
-/// « © », holding no comma and ending on no sentence mark, the line ending
-/// on none either. No line of the 72 gold articles reads so. Only in a text
+/// « © » (or on a lowercase abbreviation before a figure: « réf. 10-448 »),
+/// holding no comma (but the first, which may name the publisher, then its
+/// legal form in capitals: « Le Courrier, SCIC SA ¦ Charte ¦ Plan ») and ending on no
+/// sentence mark, the line ending on none either. No line of the gold
+/// articles reads so. Only in a text
 /// of `MIN_LINES` lines or more (a line scrape). The line spans to remove.
 fn menu_lines(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 3;
@@ -796,14 +799,32 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
     if filled_lines(text) < MIN_LINES {
         return Vec::new();
     }
-    let item = |s: &str| {
+    let item = |s: &str, first: bool| {
         let s = s.trim_start_matches(|c: char| separator_symbol(c) || c.is_whitespace());
         let s = s.trim_end();
-        s.chars()
+        // « réf. 10-448 », « n° 7 »: an abbreviation, then a figure
+        let reference = s.split_once(' ').is_some_and(|(a, b)| {
+            a.chars().count() <= 4
+                && a.ends_with(['.', '°'])
+                && b.starts_with(|c: char| c.is_ascii_digit())
+        });
+        (s.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '©')
+            || reference)
             && !s.ends_with(['.', '!', '?', '…', ':'])
-            && !s.contains([',', ';', '?', '!'])
+            && !s.contains([';', '?', '!'])
+            && match s.split_once(',') {
+                None => true,
+                // the publisher's legal form after a comma (« SCIC SA »)
+                Some((_, form)) => {
+                    first
+                        && !form.contains(',')
+                        && form.split_whitespace().count() <= 3
+                        && form.chars().any(char::is_alphabetic)
+                        && !form.chars().any(char::is_lowercase)
+                }
+            }
             && crate::french::words(s).count() <= ITEM_WORDS
             && s.split_whitespace().count() <= ITEM_WORDS + 1
     };
@@ -831,7 +852,7 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
             } else {
                 MIN_ITEMS
             };
-            items.len() >= min_items && items.iter().all(|i| item(i))
+            items.len() >= min_items && items.iter().enumerate().all(|(k, i)| item(i, k == 0))
         })
     };
     line_spans(text)
@@ -864,7 +885,13 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
             return false;
         }
         let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-        let capitals = letters >= MIN_LETTERS && !line.chars().any(char::is_lowercase);
+        // a word of capitals and figures names a thing (« TLS-ALPN-01 »,
+        // « HTTP-01 »: a heading of a technical text), a label never
+        let identifier = line
+            .split_whitespace()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic));
+        let capitals =
+            letters >= MIN_LETTERS && !line.chars().any(char::is_lowercase) && !identifier;
         // letters that imitate capitals (« ᴘᴜʙ »): Unicode writes small
         // capitals as lowercase letters, which no French word uses
         let small_capitals = letters >= 2
@@ -892,7 +919,9 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
 /// teaser), or on an emoji with a dash, a bar or an arrow between spaces
 /// further on (« 💬 12 commentaires — Afficher les commentaires »; emoji-led
 /// gold lines use a colon: « 🧮 Potentiel : … »), or it holds two
-/// separators between spaces (« NEWSLETTER ▸ Tech | Recevoir → … »).
+/// separators between spaces (« NEWSLETTER ▸ Tech | Recevoir → … »,
+/// « Sélection ◇ … ◇ … »: any of [`separator_symbol`] but the dashes, the
+/// slashes and the guillemet, which prose sets between spaces too).
 fn symbol_line(line: &str) -> bool {
     let line = line.trim();
     if line.ends_with('.') || crate::french::words(line).count() > POINTER_WORDS {
@@ -901,17 +930,26 @@ fn symbol_line(line: &str) -> bool {
     let Some(first) = line.chars().next() else {
         return false;
     };
-    let pointer =
-        ('\u{2190}'..='\u{27BF}').contains(&first) || ('\u{2B00}'..='\u{2BFF}').contains(&first);
+    let pointer = ('\u{2190}'..='\u{27FF}').contains(&first)
+        || ('\u{2900}'..='\u{297F}').contains(&first)
+        || ('\u{2B00}'..='\u{2BFF}').contains(&first);
     let emoji =
         ('\u{1F000}'..='\u{1FAFF}').contains(&first) || ('\u{2600}'..='\u{26FF}').contains(&first);
     let dash = [" — ", " – ", " | ", " → "]
         .iter()
         .any(|d| line.contains(d));
-    let separators: usize = [" ▸ ", " | ", " → ", " · ", " • ", " › ", " ⇢ ", " ➜ "]
-        .iter()
-        .map(|d| line.matches(d).count())
-        .sum();
+    // the separators of `separator_symbol` that prose does not use between
+    // spaces: not a dash, a slash nor a guillemet
+    let chars: Vec<char> = line.chars().collect();
+    let separators = chars
+        .windows(3)
+        .filter(|w| {
+            w[0] == ' '
+                && w[2] == ' '
+                && separator_symbol(w[1])
+                && !matches!(w[1], '–' | '—' | '/' | '∕' | '»' | '>' | '⁄')
+        })
+        .count();
     pointer || emoji && dash || separators >= 2
 }
 
@@ -2316,6 +2354,42 @@ mod tests {
                 "LETTRE ▸ Mer | S’inscrire → gratuit"
             ]
         );
+    }
+
+    #[test]
+    fn framed_and_parted_lines_go_identifiers_stay() {
+        let text =
+            "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux sur les quais.\n\
+                    ⟐ espace loué ⟐\nSélection ◇ Trois escales (Mer Bleue) ◇ Le phare (Vents)\n\
+                    HTTP-01\nLe défi se joue sur le port 80 du serveur, en clair.\nLa suite.";
+        let gone: Vec<&str> = label_lines(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            gone,
+            [
+                "⟐ espace loué ⟐",
+                "Sélection ◇ Trois escales (Mer Bleue) ◇ Le phare (Vents)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_menu_line_may_name_its_publisher_and_a_reference() {
+        let text = "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux.\n\
+                    La Gazette du Port, SCOP SA ¦ Charte ¦ Médiation des lecteurs ¦ Plan\n\
+                    ⌘ Une ∙ Vie locale ∙ Transports ∙ réf. 12-301\nLa suite.";
+        let gone: Vec<&str> = menu_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            gone,
+            [
+                "La Gazette du Port, SCOP SA ¦ Charte ¦ Médiation des lecteurs ¦ Plan",
+                "⌘ Une ∙ Vie locale ∙ Transports ∙ réf. 12-301"
+            ]
+        );
+        // a comma after the first item: prose
+        assert!(menu_lines("Un\nDeux\nLe port ¦ la halle, le marché ¦ Plan\n").is_empty());
     }
 
     #[test]
