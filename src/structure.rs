@@ -51,6 +51,11 @@ pub struct StructureRules {
     /// paragraph before it lost its full stop ("… par des API Conclusion Au-delà
     /// du partage …").
     pub stock_headings: Vec<String>,
+    /// The summary labels of web pages (« TL;DR », « tl;pl »), lowercase,
+    /// without their final mark: one glued before a capitalised word heads
+    /// the summary after it. Optional.
+    #[serde(default)]
+    pub summary_labels: Vec<String>,
     /// Cues that tell a question heading from a question of the prose.
     pub question: QuestionRules,
     /// Examples the test suite runs: text with an inlined heading and the heading.
@@ -2191,10 +2196,19 @@ impl Structurer {
         proper: &HashMap<String, usize>,
         (lower_words, lower_stems): (&HashSet<String>, &LowerStems),
     ) -> Option<usize> {
-        if tokens.len() < 2 || !french::starts_upper(s) {
+        if tokens.len() < 2 {
             return None;
         }
         let first = &s[tokens[0].clone()];
+        // « tl;dr; Un nouveau site … »: a summary label, whatever its case
+        let label = first.trim_end_matches([';', ':', '.', ',']).to_lowercase();
+        if self.rules.summary_labels.contains(&label) && french::starts_upper(&s[tokens[1].clone()])
+        {
+            return Some(tokens[1].start);
+        }
+        if !french::starts_upper(s) {
+            return None;
+        }
         if first.ends_with([',', ':']) {
             return None;
         }
@@ -2209,9 +2223,9 @@ impl Structurer {
             return None;
         }
         // a stock heading alone before a sentence that opens on a bare noun
-        // (« Conclusion Contenus binaires, manque de … ne sont qu’… »): a
-        // capitalised word the text also writes in lowercase and
-        // capitalises nowhere else, before a lowercase word
+        // (« Conclusion Contenus binaires, manque de … ne sont qu’… »,
+        // « Introduction Tradition séculaire, les … »): a capitalised word
+        // the text capitalises nowhere else, before a lowercase word
         if let [_, second, third, ..] = tokens {
             let word = &s[second.clone()];
             if self
@@ -2223,7 +2237,6 @@ impl Structurer {
                 && word.chars().all(char::is_alphabetic)
                 && word.chars().count() > 2
                 && proper.get(word).copied().unwrap_or(0) <= 1
-                && lower_words.contains(&*french::lowercase(word))
                 && s[third.clone()].starts_with(char::is_lowercase)
                 && !lex.is_function_word(&french::lowercase(word))
             {
