@@ -75,6 +75,10 @@ pub struct QuestionRules {
     pub min_content_words: usize,
     /// Fewest words of text since the last heading (or the start).
     pub min_run_words: usize,
+    /// The same for a question alone on its line: a page of questions and
+    /// answers may answer in a line (« Non, elle reste au tarif de l’an
+    /// dernier. »).
+    pub own_line_min_run_words: usize,
     /// An interrogative word first, or an inversion with je, tu, nous, vous.
     pub opener: f64,
     /// Times the share of its content stems found in the next sentences.
@@ -91,6 +95,8 @@ pub struct QuestionRules {
     pub series: f64,
     /// Alone on its line between lines of prose.
     pub own_line: f64,
+    /// Alone on its line right under a heading line.
+    pub own_line_under_heading: f64,
     /// The sentence after it opens on the pronoun and the verb of its
     /// inversion (« Qu’avons-nous fait ? Nous avons … »).
     #[serde(default)]
@@ -190,6 +196,8 @@ struct QuestionContext<'a> {
     in_series: bool,
     /// On a line of its own.
     own_line: bool,
+    /// On a line of its own right under a heading line.
+    under_heading: bool,
     /// Its wording recurs as another sentence of the text.
     repeated: bool,
 }
@@ -398,6 +406,7 @@ impl Structurer {
                                     .get(ri + 1)
                                     .is_some_and(|r| t[r.clone()].trim_end().ends_with('?')),
                                 own_line: false,
+                                under_heading: false,
                                 repeated: asked.again(q),
                             };
                             if next_capital
@@ -483,6 +492,7 @@ impl Structurer {
                                 run_words,
                                 in_series,
                                 own_line: false,
+                                under_heading: false,
                                 // asked again, but not where the text
                                 // starts or right after a heading (the
                                 // title's question taken up by the lead)
@@ -795,7 +805,7 @@ impl Structurer {
                 && self.is_question_line(
                     l,
                     (Some("."), next, next2),
-                    self.rules.question.min_run_words,
+                    (self.rules.question.min_run_words, true),
                     lex,
                 )
             {
@@ -875,7 +885,9 @@ impl Structurer {
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
-        if line.ends_with('?') && self.is_question_line(line, (prev, next, next2), run_words, lex) {
+        if line.ends_with('?')
+            && self.is_question_line(line, (prev, next, next2), (run_words, false), lex)
+        {
             return true;
         }
         // « Persévérez ! » on its own line, between lines of prose
@@ -1004,7 +1016,7 @@ impl Structurer {
         &self,
         line: &str,
         (prev, next, next2): (Option<&str>, Option<&str>, Option<&str>),
-        run_words: usize,
+        (run_words, under_heading): (usize, bool),
         lex: &Lexicon,
     ) -> bool {
         let (Some(prev), Some(next)) = (prev, next) else {
@@ -1045,6 +1057,7 @@ impl Structurer {
             run_words,
             in_series: prev.ends_with('?') || first_sentence_is_question(next),
             own_line: true,
+            under_heading,
             repeated: false,
         };
         self.is_question_heading(line, &ctx, lex)
@@ -1083,6 +1096,7 @@ impl Structurer {
             run_words: 0,
             in_series: first_sentence_is_question(next),
             own_line: true,
+            under_heading: true,
             repeated: true,
         };
         self.is_question_heading(line, &ctx, lex)
@@ -1351,7 +1365,13 @@ impl Structurer {
         let q = q.trim();
         // a question that recurs word for word opens each section of a
         // series, right under its heading: no run of text before it
-        let min_run_words = if ctx.repeated { 0 } else { r.min_run_words };
+        let min_run_words = if ctx.repeated {
+            0
+        } else if ctx.own_line {
+            r.own_line_min_run_words
+        } else {
+            r.min_run_words
+        };
         if !q.ends_with('?') || q.contains(':') || ctx.run_words < min_run_words {
             return None;
         }
@@ -1384,6 +1404,16 @@ impl Structurer {
         }
         let first = words[0].to_lowercase().replace('\'', "’");
         if r.connectors.contains(&first) {
+            return None;
+        }
+        // « Les COPs s’enchainent, mais avec quel succès ? »: a statement,
+        // then a connector after a comma that turns it into a question of
+        // the prose
+        if tokens.windows(2).skip(1).any(|p| {
+            p[0].ends_with(',')
+                && r.connectors
+                    .contains(&p[1].to_lowercase().replace('\'', "’"))
+        }) {
             return None;
         }
         let stems = question_stems(q, lex);
@@ -1493,7 +1523,9 @@ impl Structurer {
         } else if ctx.in_series {
             score += r.series;
         }
-        if ctx.own_line {
+        if ctx.under_heading {
+            score += r.own_line_under_heading;
+        } else if ctx.own_line {
             score += r.own_line;
         }
         if echo {

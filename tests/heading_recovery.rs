@@ -118,13 +118,22 @@ Une nuit coûte vingt euros, le repas du soir est compté à part et se prend à
 }
 
 #[test]
-fn a_complex_inversion_on_its_own_line_stays_in_the_text() {
-    // "les riverains … attendent-ils": the subject taken up by a pronoun
-    let text = "Le chantier du pont de la Vienne devait durer six mois et en est à son quinzième.\n\
-Les riverains ont vu les engins repartir en août, puis revenir en octobre, sans explication de la part du département.\n\
-Pourquoi les riverains du pont attendent-ils encore la fin du chantier ?\n\
+fn a_complex_inversion_stays_in_the_text_unless_alone_on_its_line() {
+    // "les riverains … attendent-ils": the subject taken up by a pronoun, a
+    // question of the prose inside a paragraph
+    let text = "Le chantier du pont de la Vienne devait durer six mois et en est à son quinzième. \
+Les riverains ont vu les engins repartir en août, puis revenir en octobre, sans explication de la part du département. \
+Pourquoi les riverains du pont attendent-ils encore la fin du chantier ? \
 Le département évoque un retard de livraison des poutres du pont, commandées à une usine qui a fermé pendant deux mois.";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
+    // alone on its line between lines of prose, it heads its answer (« Comment
+    // Kubernetes est-il une plate-forme ? »: in the line scrapes of the gold
+    // sets, such lines are headings, prose paragraphs hardly ever one question)
+    let lines = text.replace(". ", ".\n").replace("? ", "?\n");
+    assert_eq!(
+        headings(&lines),
+        ["Pourquoi les riverains du pont attendent-ils encore la fin du chantier ?"]
+    );
 }
 
 #[test]
