@@ -786,7 +786,8 @@ fn separator_symbol(c: char) -> bool {
 /// dingbats) set apart by one separator (see [`separator_symbol`]) between
 /// spaces, each item of at most
 /// `ITEM_WORDS` words, opening (after any symbol) on a capital, a figure or
-/// « © » (or on a lowercase abbreviation before a figure: « réf. 10-448 »),
+/// « © » (or on a short lowercase word before a figure: « réf. 10-448 »,
+/// « fiche 11-093 »),
 /// holding no comma (but the first, which may name the publisher, then its
 /// legal form in capitals: « Le Courrier, SCIC SA ¦ Charte ¦ Plan ») and ending on no
 /// sentence mark, the line ending on none either. No line of the gold
@@ -800,12 +801,20 @@ fn menu_lines(text: &str) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let item = |s: &str, first: bool| {
-        let s = s.trim_start_matches(|c: char| separator_symbol(c) || c.is_whitespace());
+        // after any symbol or pictograph (« ☰ Sommaire », « ⌘ Une »)
+        let s = s.trim_start_matches(|c: char| {
+            separator_symbol(c)
+                || c.is_whitespace()
+                || ('\u{2600}'..='\u{27BF}').contains(&c)
+                || ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+        });
         let s = s.trim_end();
-        // « réf. 10-448 », « n° 7 »: an abbreviation, then a figure
+        // « réf. 10-448 », « n° 7 », « fiche 11-093 »: a short word or an
+        // abbreviation, then a figure
         let reference = s.split_once(' ').is_some_and(|(a, b)| {
-            a.chars().count() <= 4
-                && a.ends_with(['.', '°'])
+            a.chars().count() <= 6
+                && a.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '°'))
                 && b.starts_with(|c: char| c.is_ascii_digit())
         });
         (s.chars()
@@ -1131,11 +1140,22 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    // the block opens on its header: a few words, no question, no figure, no
-    // comma (not the author's closing « Et vous ? » or a signature before it)
+    // the block opens on its header: a few words, no figure, no comma, no
+    // question but one of four words or more that speaks to no one (not the
+    // author's closing « Et vous ? », « Vous vous demandez quelle est votre
+    // empreinte ? » or a signature before it; « Encore un peu de lecture ? »)
     let header = |s: &str| {
+        let asks = s.contains('?');
         words(s) <= HEADER_WORDS
-            && !s.contains(['?', ','])
+            && !s.contains(',')
+            && (!asks
+                || words(s) >= 4
+                    && !crate::french::words(s).any(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "je" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles"
+                        )
+                    }))
             && !s.chars().any(|c| c.is_ascii_digit())
     };
     let mut spans = Vec::new();
@@ -2376,16 +2396,54 @@ mod tests {
     }
 
     #[test]
+    fn a_related_block_may_open_on_a_question_of_four_words() {
+        let prose = "Le port rouvre en mai, après deux ans de travaux sur les quais et la digue.\n";
+        let text = format!(
+            "{}Encore un peu de lecture ?\nLes dunes reculent\nLe phare rouvre\nLa pêche reprend\n",
+            prose.repeat(6)
+        );
+        let gone: Vec<&str> = related_titles(&text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            gone,
+            ["Encore un peu de lecture ?\nLes dunes reculent\nLe phare rouvre\nLa pêche reprend"]
+        );
+        // the author's closing « Et vous ? » is no header: it stays
+        let text = format!(
+            "{}Et vous ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n",
+            prose.repeat(6)
+        );
+        let gone: Vec<&str> = related_titles(&text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(gone, ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]);
+        // nor is a longer closing question above the block's own header
+        let text = format!(
+            "{}Vous voulez connaître votre empreinte ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n",
+            prose.repeat(6)
+        );
+        let gone: Vec<&str> = related_titles(&text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(gone, ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]);
+    }
+
+    #[test]
     fn a_menu_line_may_name_its_publisher_and_a_reference() {
         let text = "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux.\n\
                     La Gazette du Port, SCOP SA ¦ Charte ¦ Médiation des lecteurs ¦ Plan\n\
-                    ⌘ Une ∙ Vie locale ∙ Transports ∙ réf. 12-301\nLa suite.";
+                    ⌘ Une ∙ Vie locale ∙ Transports ∙ réf. 12-301\n☰ Sommaire ⟩ Vie locale ⟩ fiche 12-301\nLa suite.";
         let gone: Vec<&str> = menu_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(
             gone,
             [
                 "La Gazette du Port, SCOP SA ¦ Charte ¦ Médiation des lecteurs ¦ Plan",
-                "⌘ Une ∙ Vie locale ∙ Transports ∙ réf. 12-301"
+                "⌘ Une ∙ Vie locale ∙ Transports ∙ réf. 12-301",
+                "☰ Sommaire ⟩ Vie locale ⟩ fiche 12-301"
             ]
         );
         // a comma after the first item: prose
