@@ -2624,9 +2624,10 @@ impl Structurer {
     }
 }
 
-/// Does a subordinating locution start here (« Bien que … », « Même si … »,
-/// « Alors que … »)? A capitalised « Bien » or « Même » before « que » or
-/// « si » opens a sentence, not a name.
+/// Does a subordinating or prepositional locution start here (« Bien que
+/// … », « Même si … », « Alors que … », « Grâce à … », « Face à … »)? A
+/// capitalised « Bien », « Même » or « Grâce » before « que », « si » or
+/// « à » opens a sentence, not a name.
 fn subordinating_locution(word: &str, following: Option<&str>) -> bool {
     let Some(next) = following.map(|f| f.to_lowercase()) else {
         return false;
@@ -2637,6 +2638,18 @@ fn subordinating_locution(word: &str, following: Option<&str>) -> bool {
             que
         }
         "même" => next == "si" || next.starts_with("s’") || next.starts_with("s'"),
+        // prepositional locutions (« Grâce à notre réseau … », « Face à
+        // l’intérêt … »)
+        "grâce" | "face" | "suite" | "quant" => {
+            next == "à" || next == "au" || next == "aux" || next.starts_with("à ")
+        }
+        "faute" | "autour" | "auprès" | "afin" => {
+            next == "de"
+                || next == "du"
+                || next == "des"
+                || next.starts_with("d’")
+                || next.starts_with("d'")
+        }
         _ => false,
     }
 }
