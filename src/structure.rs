@@ -2424,8 +2424,10 @@ impl Structurer {
             let participle = detached_participle(s, tokens, k, &next_lower);
             if let Some(c) = colon {
                 let subtitle = k - c;
+                // (or a word of `sentence_openers`: « Deux équipes … »)
                 let clear = lex.is_function_word(&next_bare)
                     || lex.is_function_word(&next_lower)
+                    || self.rules.sentence_openers.contains(&next_lower)
                     || elided_start
                     || participle;
                 if !(2..=MAX_SUBTITLE_WORDS).contains(&subtitle) || !clear {
