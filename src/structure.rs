@@ -1023,11 +1023,16 @@ impl Structurer {
             return false;
         };
         let ends_sentence = |l: &str| l.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
-        // prose before, prose (or an announced list) after
+        // prose before, prose (or an announced list) after; a line of
+        // questions, or the interviewer's statement and question to the
+        // interviewee (« Bonjour Bud, tu es un observateur … Comment les
+        // choses ont-elles évolué ? »)
+        let interviewer =
+            || line.ends_with('?') && self.second_person(&french::words(line).collect::<Vec<_>>());
         if !ends_sentence(prev)
             || !(ends_sentence(next) || next.ends_with(':'))
             || markdown_heading(next).is_some()
-            || !only_questions(line)
+            || !(only_questions(line) || interviewer())
         {
             return false;
         }
@@ -1379,7 +1384,9 @@ impl Structurer {
         let words: Vec<&str> = french::words(q).collect();
         let tutoiement = self.second_person(&words);
         // a line of its own may hold a few questions ("Et ensuite ? …")
-        let max_words = if ctx.own_line {
+        let max_words = if ctx.own_line && tutoiement {
+            2 * r.max_words.max(r.second_person_max_words)
+        } else if ctx.own_line {
             2 * r.max_words
         } else if tutoiement {
             r.max_words.max(r.second_person_max_words)

@@ -797,3 +797,19 @@ Les conseils de Madame Durand Chaque appareil allumé dans une pièce fermée ch
         headings(named)
     );
 }
+
+#[test]
+fn an_interviewers_statement_and_question_on_one_line_head_the_answer() {
+    // the interviewer addresses the interviewee (« tu »), states, then asks;
+    // the line ends on the question
+    let text = "Claire Dumas tient depuis dix ans la librairie du quartier de la gare, l’une des dernières indépendantes de la ville.\n\
+Elle a accepté de répondre à nos questions pendant la pause de midi, entre deux livraisons de cartons.\n\
+Bonjour Claire, tu as vu passer trois maires et deux crises depuis l’ouverture. Qu’est-ce qui a le plus changé pour toi ?\n\
+Les clients, surtout : ils viennent moins souvent, mais ils restent plus longtemps et demandent davantage de conseils.\n\
+La commune prépare un plan pour les commerces du centre, qui sera voté en juin.\n";
+    let h = headings(text);
+    assert_eq!(
+        h,
+        ["Bonjour Claire, tu as vu passer trois maires et deux crises depuis l’ouverture. Qu’est-ce qui a le plus changé pour toi ?"]
+    );
+}
