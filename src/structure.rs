@@ -1399,6 +1399,19 @@ impl Structurer {
         // « L’empreinte eau, c’est quoi ? »: a noun phrase, then a formula
         // that asks what it is
         let definition = self.definition(q);
+        // alone on its line between paragraphs, a question that opens on a
+        // connector or an aside and asks the reader nothing is the author's
+        // heading (« Et le reste, on l’oublie ? », « Alors, pourquoi avoir
+        // choisi le carbone ? »); « Et vous, … ? », « Alors, prêt à trouver
+        // vos … ? » go on with the text
+        let aside_heading = ctx.own_line
+            && !ctx.under_heading
+            && !words.iter().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "vous" | "vos" | "votre" | "vôtre" | "tu" | "te" | "toi" | "ton" | "ta" | "tes"
+                )
+            });
         // "Et vous, …", "Au fait, …": an aside that goes on with the text;
         // not an interviewer's address: a name (« Marc, pouvez-vous … ? »)
         // or the interviewee's opinion (« Selon vous, quelles … ? »)
@@ -1406,11 +1419,12 @@ impl Structurer {
             && !self.addressed(&tokens, lex)
             && !definition
             && !tutoiement
+            && !aside_heading
         {
             return None;
         }
         let first = words[0].to_lowercase().replace('\'', "’");
-        if r.connectors.contains(&first) {
+        if r.connectors.contains(&first) && !aside_heading {
             return None;
         }
         // « Les COPs s’enchainent, mais avec quel succès ? »: a statement,

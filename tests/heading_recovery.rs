@@ -813,3 +813,16 @@ La commune prépare un plan pour les commerces du centre, qui sera voté en juin
         ["Bonjour Claire, tu as vu passer trois maires et deux crises depuis l’ouverture. Qu’est-ce qui a le plus changé pour toi ?"]
     );
 }
+
+#[test]
+fn a_question_on_its_line_may_open_on_a_connector_unless_it_asks_the_reader() {
+    let text = "Le club de randonnée publie chaque année le bilan de ses sorties, avec le nombre de marcheurs et les kilomètres parcourus dans la vallée.\n\
+Alors, pourquoi compter les kilomètres des sorties du club ?\n\
+Le club veut savoir quelles sorties attirent le plus de marcheurs, pour mieux choisir les itinéraires de l’an prochain.\n\
+Et vous, quelle sera votre prochaine sortie avec le club ?\n\
+Les inscriptions pour la saison prochaine ouvrent en septembre, au local du club, près de la mairie.\n";
+    assert_eq!(
+        headings(text),
+        ["Alors, pourquoi compter les kilomètres des sorties du club ?"]
+    );
+}
