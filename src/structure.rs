@@ -1029,10 +1029,21 @@ impl Structurer {
         // choses ont-elles évolué ? »)
         let interviewer =
             || line.ends_with('?') && self.second_person(&french::words(line).collect::<Vec<_>>());
+        // … or the reader's question of a page of questions and answers, in
+        // the first person singular, after the case it states (« Je suis
+        // vacciné mais mon test est positif. Puis-je aller au travail ? »)
+        let reader = || {
+            line.ends_with('?')
+                && line.matches(['.', '!', '?']).count() <= 2
+                && french::words(line).any(|w| {
+                    let w = w.to_lowercase();
+                    w == "je" || w.ends_with("-je") || w.starts_with("j’") || w.starts_with("j'")
+                })
+        };
         if !ends_sentence(prev)
             || !(ends_sentence(next) || next.ends_with(':'))
             || markdown_heading(next).is_some()
-            || !(only_questions(line) || interviewer())
+            || !(only_questions(line) || interviewer() || reader())
         {
             return false;
         }

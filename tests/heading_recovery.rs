@@ -826,3 +826,18 @@ Les inscriptions pour la saison prochaine ouvrent en septembre, au local du club
         ["Alors, pourquoi compter les kilomètres des sorties du club ?"]
     );
 }
+
+#[test]
+fn a_readers_case_and_question_on_one_line_head_the_answer() {
+    // a page of questions and answers: the reader states a case in the
+    // first person, then asks
+    let text = "Le service des eaux répond aux questions des abonnés sur la nouvelle facture, envoyée ce mois-ci à tous les foyers de la commune.\n\
+Elle détaille désormais chaque poste du prix de l’eau, de la production à l’assainissement.\n\
+J’ai déménagé en cours d’année et ma facture porte encore l’ancienne adresse. Dois-je la payer ?\n\
+Oui, la facture reste due : signalez votre nouvelle adresse au service des eaux, qui corrigera le contrat dans la semaine.\n\
+Les autres questions sont traitées par téléphone, du lundi au vendredi.\n";
+    assert_eq!(
+        headings(text),
+        ["J’ai déménagé en cours d’année et ma facture porte encore l’ancienne adresse. Dois-je la payer ?"]
+    );
+}
