@@ -916,12 +916,19 @@ impl Structurer {
             None => line,
         };
         let words: Vec<&str> = french::words(line).collect();
+        // « À suivre... »: a short line trailing off on an ellipsis, no
+        // comma (4 gold headings end so, 1 short paragraph: « Maintenant,
+        // s’il s’agit d’acheter… »)
+        let trails_off = (line.ends_with("...") || line.ends_with('…'))
+            && !line.ends_with("....")
+            && words.len() <= SHORT_ELLIPSIS_WORDS
+            && !line.contains(',');
         if words.is_empty()
             || credit(line)
             || line.chars().count() > self.rules.max_heading_chars
             || words.len() > self.rules.max_heading_words + 4
             || !french::starts_upper(line)
-            || line.ends_with(['.', ',', ';', '…', ':', '!', '»'])
+            || line.ends_with(['.', ',', ';', '…', ':', '!', '»']) && !trails_off
             // a closing parenthesis only after a short qualifier of letters
             // (« … de votre projet (en ligne) »), the line after prose
             || line.ends_with(')')
@@ -2956,6 +2963,10 @@ const PHRASE_PREPOSITIONS: &[&str] =
 
 /// Most words after the colon of a « Topic : subtitle » heading.
 const MAX_SUBTITLE_WORDS: usize = 10;
+
+/// Most words of a heading line that trails off on an ellipsis (« À
+/// suivre... »).
+const SHORT_ELLIPSIS_WORDS: usize = 6;
 
 /// Day and month names: time words that open sentences without a determiner.
 const TIME_WORDS: &[&str] = &[

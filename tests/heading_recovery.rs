@@ -841,3 +841,14 @@ Les autres questions sont traitées par téléphone, du lundi au vendredi.\n";
         ["J’ai déménagé en cours d’année et ma facture porte encore l’ancienne adresse. Dois-je la payer ?"]
     );
 }
+
+#[test]
+fn a_short_heading_line_may_trail_off_on_an_ellipsis() {
+    let text = "Le club de lecture a réuni une trentaine de lecteurs samedi à la médiathèque, autour des romans de la rentrée.\n\
+Chacun a présenté le livre qu’il avait préféré, puis le groupe a voté pour le titre à lire le mois prochain.\n\
+À suivre...\n\
+La prochaine séance aura lieu le premier samedi du mois, à la même heure, dans la salle du premier étage.\n\
+Maintenant, s’il s’agit de choisir…\n\
+Le groupe tranchera à la majorité, comme chaque mois, après un tour de table.\n";
+    assert_eq!(headings(text), ["À suivre..."]);
+}
