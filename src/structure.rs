@@ -2353,9 +2353,16 @@ impl Structurer {
             }) {
                 continue;
             }
-            // the heading may not hold sentence punctuation
+            // the heading may not hold sentence punctuation (a dot inside a
+            // name, « data.gouv.fr », « Node.js », is none)
+            let dotted_name = !prev.ends_with('.')
+                && prev.contains('.')
+                && !prev.contains(['!', '?'])
+                && prev
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'));
             if prev.ends_with([':', ',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
-                || prev.contains(['.', '!', '?']) && !prev.ends_with(')')
+                || prev.contains(['.', '!', '?']) && !prev.ends_with(')') && !dotted_name
             {
                 // "," or "." inside the heading: no candidate at this k or beyond
                 if prev.ends_with(['.', '!', '?', ';', '…', ':', ',']) {
