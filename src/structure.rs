@@ -130,6 +130,11 @@ pub struct QuestionRules {
     pub verdicts: Vec<String>,
     #[serde(default)]
     pub verdict_question_words: usize,
+    /// … and a verdict with a comma opening the answer (« Oui, le même
+    /// certificat peut … ») after a question of this many words at least
+    /// (0: never).
+    #[serde(default)]
+    pub verdict_comma_question_words: usize,
     /// Score of a question so answered. Optional.
     #[serde(default)]
     pub verdict: f64,
@@ -1324,9 +1329,17 @@ impl Structurer {
             .trim()
             .trim_end_matches(['.', '!', ' ', '\u{a0}', '\u{202f}'])
             .to_lowercase();
+        let words = french::words(question).count();
+        // « Oui, le même certificat peut … »: the verdict opens its answer
+        let opens = next
+            .trim_start()
+            .split_once(',')
+            .is_some_and(|(w, _)| r.verdicts.contains(&w.trim().to_lowercase()));
         r.verdict_question_words > 0
-            && r.verdicts.contains(&verdict)
-            && french::words(question).count() >= r.verdict_question_words
+            && (r.verdicts.contains(&verdict) && words >= r.verdict_question_words
+                || opens
+                    && r.verdict_comma_question_words > 0
+                    && words >= r.verdict_comma_question_words)
     }
 
     /// A short verbless question standing alone is an inlined heading
