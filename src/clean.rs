@@ -2079,6 +2079,11 @@ mod tests {
         }
     }
 
+    /// The pieces of `text` that `spans` mark.
+    fn pieces<'t>(text: &'t str, spans: &[(usize, usize)]) -> Vec<&'t str> {
+        spans.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
     fn cleaner() -> Cleaner {
         Cleaner::load(&Source::embedded()).expect("embedded junk rules compile")
     }
@@ -2138,7 +2143,7 @@ mod tests {
                     Avant – pendant – après\nParis – Lyon – Marseille : le train de nuit repart.\n\
                     Une ligne, deux lignes · Trois lignes · Quatre\n\
                     Vos réactions | 12 | Signaler";
-        let gone: Vec<&str> = menu_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let gone: Vec<&str> = pieces(text, &menu_lines(text));
         assert_eq!(
             gone,
             [
@@ -2167,7 +2172,7 @@ mod tests {
             date_lines("Le port rouvre\nCe texte a été mis à jour le 3 mai 2022.\nLa suite.")
                 .is_empty()
         );
-        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let gone: Vec<&str> = pieces(text, &date_lines(text));
         assert_eq!(
             gone,
             [
@@ -2179,7 +2184,7 @@ mod tests {
         // a weekday and a full date after a hyphen; a two-digit year and a time
         let text = "Le port rouvre\nLéa ROUX (Brest) - Mercredi 26 juin 2024\n\
                     Le pôle Mer — 25 juil. 23, 22:39\nLe port rouvre en mai, après deux ans de travaux sur les quais.";
-        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let gone: Vec<&str> = pieces(text, &date_lines(text));
         assert_eq!(
             gone,
             [
@@ -2198,11 +2203,11 @@ mod tests {
         // the title, not the title itself
         let text =
             "Grève des bus le jeudi 5 décembre\nLéa Roux (à Metz) le mardi 3 décembre\nLa suite.";
-        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let gone: Vec<&str> = pieces(text, &date_lines(text));
         assert_eq!(gone, ["Léa Roux (à Metz) le mardi 3 décembre"]);
         // under a long title that asks a question
         let text = "Quelle différence entre une préface, un avant-propos, une introduction et un prologue dans un livre ?\nLéa Roux (à Metz) le mardi 3 décembre\nLa suite.";
-        let gone: Vec<&str> = date_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let gone: Vec<&str> = pieces(text, &date_lines(text));
         assert_eq!(gone, ["Léa Roux (à Metz) le mardi 3 décembre"]);
         // titles that hold a date
         assert!(date_lines(
@@ -2248,14 +2253,14 @@ mod tests {
     #[test]
     fn chunks_cut_at_glue_points_and_sentence_ends() {
         let text = "one twoThree four. Five\nsix";
-        let parts: Vec<&str> = chunks(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let parts: Vec<&str> = pieces(text, &chunks(text));
         assert_eq!(parts, vec!["one two", "Three four.", " Five\n", "six"]);
         // a name in camel case is one word
         let text = "via GitHub Sponsors, YouTube or an iPhone";
         assert_eq!(chunks(text), vec![(0, text.len())]);
         // after a colon, a capital starts a chunk; a lowercase word does not
         let text = "financés par : Sign up now. Deux raisons : la pluie";
-        let parts: Vec<&str> = chunks(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let parts: Vec<&str> = pieces(text, &chunks(text));
         assert_eq!(
             parts,
             vec![
@@ -2339,10 +2344,7 @@ mod tests {
                     ➤ Dans le quartier aussi : la halle rouvre\n↗ 1,2 k partages — Vous avez aimé ?\n\
                     🧮 Potentiel : 50 kg par an\n▷ Le port a rouvert après deux ans de travaux sur les quais.\n\
                     La suite.";
-        let gone: Vec<&str> = label_lines(text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
+        let gone: Vec<&str> = pieces(text, &label_lines(text));
         assert_eq!(
             gone,
             [
@@ -2353,20 +2355,14 @@ mod tests {
         // small capitals
         let text =
             "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux.\nᴘᴜʙ\nLa suite.";
-        let gone: Vec<&str> = label_lines(text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
+        let gone: Vec<&str> = pieces(text, &label_lines(text));
         assert_eq!(gone, ["ᴘᴜʙ"]);
         // emoji-led and parted, or parted twice
         let text = "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux sur les quais.\n\
                     💬 12 commentaires — Afficher les commentaires\nLETTRE ▸ Mer | S’inscrire → gratuit\n\
                     📢 Nos objectifs : des quais ouverts à tous\nSi vous avez animé un atelier, en étiez-vous satisfait·e·s ?\n\
                     La suite.";
-        let gone: Vec<&str> = label_lines(text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
+        let gone: Vec<&str> = pieces(text, &label_lines(text));
         assert_eq!(
             gone,
             [
@@ -2382,10 +2378,7 @@ mod tests {
             "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux sur les quais.\n\
                     ⟐ espace loué ⟐\nSélection ◇ Trois escales (Mer Bleue) ◇ Le phare (Vents)\n\
                     HTTP-01\nLe défi se joue sur le port 80 du serveur, en clair.\nLa suite.";
-        let gone: Vec<&str> = label_lines(text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
+        let gone: Vec<&str> = pieces(text, &label_lines(text));
         assert_eq!(
             gone,
             [
@@ -2397,39 +2390,30 @@ mod tests {
 
     #[test]
     fn a_related_block_may_open_on_a_question_of_four_words() {
-        let prose = "Le port rouvre en mai, après deux ans de travaux sur les quais et la digue.\n";
-        let text = format!(
-            "{}Encore un peu de lecture ?\nLes dunes reculent\nLe phare rouvre\nLa pêche reprend\n",
-            prose.repeat(6)
-        );
-        let gone: Vec<&str> = related_titles(&text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
+        // the block removed after six lines of prose, then `tail`
+        let removed = |tail: &str| -> Vec<String> {
+            let prose =
+                "Le port rouvre en mai, après deux ans de travaux sur les quais et la digue.\n";
+            let text = format!("{}{tail}", prose.repeat(6));
+            pieces(&text, &related_titles(&text))
+                .into_iter()
+                .map(String::from)
+                .collect()
+        };
         assert_eq!(
-            gone,
+            removed("Encore un peu de lecture ?\nLes dunes reculent\nLe phare rouvre\nLa pêche reprend\n"),
             ["Encore un peu de lecture ?\nLes dunes reculent\nLe phare rouvre\nLa pêche reprend"]
         );
         // the author's closing « Et vous ? » is no header: it stays
-        let text = format!(
-            "{}Et vous ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n",
-            prose.repeat(6)
+        assert_eq!(
+            removed("Et vous ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n"),
+            ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]
         );
-        let gone: Vec<&str> = related_titles(&text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(gone, ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]);
         // nor is a longer closing question above the block's own header
-        let text = format!(
-            "{}Vous voulez connaître votre empreinte ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n",
-            prose.repeat(6)
+        assert_eq!(
+            removed("Vous voulez connaître votre empreinte ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n"),
+            ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]
         );
-        let gone: Vec<&str> = related_titles(&text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(gone, ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]);
     }
 
     #[test]
@@ -2437,7 +2421,7 @@ mod tests {
         let text = "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux.\n\
                     La Gazette du Port, SCOP SA ¦ Charte ¦ Médiation des lecteurs ¦ Plan\n\
                     ⌘ Une ∙ Vie locale ∙ Transports ∙ réf. 12-301\n☰ Sommaire ⟩ Vie locale ⟩ fiche 12-301\nLa suite.";
-        let gone: Vec<&str> = menu_lines(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let gone: Vec<&str> = pieces(text, &menu_lines(text));
         assert_eq!(
             gone,
             [
