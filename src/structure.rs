@@ -890,6 +890,12 @@ impl Structurer {
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
+        // « tl;dr; » alone on its line, before prose: a summary label heads
+        // what follows, whatever its case
+        let label = line.trim_end_matches([';', ':', '.', ' ']).to_lowercase();
+        if self.rules.summary_labels.contains(&label) {
+            return next.is_some_and(french::starts_upper);
+        }
         if line.ends_with('?')
             && self.is_question_line(line, (prev, next, next2), (run_words, false), lex)
         {
@@ -3260,7 +3266,8 @@ fn last_part(out: &mut Outline) -> &mut Part {
 
 fn push_heading(out: &mut Outline, text: &str, level: u8, how: &str) {
     let heading = Heading {
-        text: text.trim().to_string(),
+        // no heading ends on a semicolon (« tl;dr; »)
+        text: text.trim().trim_end_matches([';', ' ']).to_string(),
         level: level.min(3),
         origin: HeadingOrigin::Source {
             how: how.to_string(),
