@@ -805,8 +805,14 @@ impl Structurer {
             // maladie ? » / « Si vous êtes … »): the subheading of a page of
             // questions and answers (93 question headings of the gold sets
             // against 10 paragraphs that are a question alone)
+            // … or right under the page's title, before any text: a body
+            // that opens on a question alone on its line opens on its first
+            // section (7 such pages in the gold sets, none whose lead is a
+            // question alone)
+            let under_title = matches!(out.last(), Some(Line::Heading(_, _, "title-line")));
             if !explicit
-                && matches!(out.last(), Some(Line::Heading(_, level, _)) if *level >= 2)
+                && (under_title
+                    || matches!(out.last(), Some(Line::Heading(_, level, _)) if *level >= 2))
                 && self.is_question_line(
                     l,
                     (Some("."), next, next2),
@@ -814,7 +820,11 @@ impl Structurer {
                     lex,
                 )
             {
-                out.push(Line::Heading(l, 3, "question-line"));
+                out.push(Line::Heading(
+                    l,
+                    if under_title { 2 } else { 3 },
+                    "question-line",
+                ));
                 run_words = 0;
                 i += 1;
                 continue;
