@@ -678,6 +678,10 @@ impl Cleaner {
             let spans = menu_lines(&doc.text);
             doc.remove(&spans, MENU_LINE);
         }
+        if wanted(BREADCRUMB_LINE) {
+            let spans = breadcrumb_line(&doc.text);
+            doc.remove(&spans, BREADCRUMB_LINE);
+        }
         if wanted(LABEL_LINE) {
             let spans = label_lines(&doc.text);
             doc.remove(&spans, LABEL_LINE);
@@ -685,6 +689,12 @@ impl Cleaner {
         if wanted(DATE_LINE) {
             let spans = date_lines(&doc.text);
             doc.remove(&spans, DATE_LINE);
+        }
+        if wanted(RESIDUE) {
+            // (what removals left of a page's last lines, before the titles
+            // above them are judged)
+            let spans = residues(&doc.text, &doc.holes);
+            doc.remove(&spans, RESIDUE);
         }
         if wanted(RELATED_TITLES) {
             let spans = related_titles(&doc.text);
@@ -718,17 +728,38 @@ fn residues(text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
     if holes.is_empty() {
         return Vec::new();
     }
-    // (`holes` is sorted: the first hole at or after the line's start)
+    let scrape = filled_lines(text) >= RESIDUE_MIN_LINES;
+    // (`holes` is sorted: the first hole at or after the line break before
+    // the line, where a removal that opened the line left its placeholder)
     line_spans(text)
         .filter(|&(a, b)| {
             let line = &text[a..b];
             !line.trim().is_empty()
-                && !line.chars().any(char::is_alphanumeric)
+                && (!line.chars().any(char::is_alphanumeric) || scrape && fragment(line))
                 && holes
-                    .get(holes.partition_point(|&h| h < a))
+                    .get(holes.partition_point(|&h| h + 1 < a))
                     .is_some_and(|&h| h <= b)
         })
         .collect()
+}
+
+/// Lines a line scrape needs before [`residues`] takes word fragments.
+const RESIDUE_MIN_LINES: usize = 8;
+
+/// Whether what a removal left of a line of a line scrape is a fragment of
+/// furniture rather than text: a few words (`FRAGMENT_WORDS` at most) that
+/// open in lowercase (« à la rédaction | Abonnements », the end of a footer a
+/// rule cut short) or hold a separator between spaces (« 🍪 Ici, D’accord ·
+/// Comment ça marche ? », a banner's buttons).
+fn fragment(line: &str) -> bool {
+    const FRAGMENT_WORDS: usize = 6;
+    let line = line.trim();
+    let first = line.chars().find(|c| c.is_alphanumeric());
+    crate::french::words(line).count() <= FRAGMENT_WORDS
+        && (first.is_some_and(char::is_lowercase)
+            || line
+                .split(' ')
+                .any(|w| w.chars().count() == 1 && w.chars().all(separator_symbol)))
 }
 
 /// The span of each line of `text` (without its line break), empty ones
@@ -761,6 +792,49 @@ fn prose_line(line: &str) -> bool {
 
 /// The id of the removals of [`menu_lines`].
 pub const MENU_LINE: &str = "menu-line";
+
+/// The id of the removals of [`breadcrumb_line`].
+pub const BREADCRUMB_LINE: &str = "breadcrumb-line";
+
+/// The first line of a line scrape when it is a breadcrumb whatever its
+/// words: a short line (`MAX_WORDS` words at most) that ends no sentence and
+/// either sets parts apart by an arrow, a shape or a dingbat between spaces
+/// (« Espace Réflexes ⟫ fiches « Vélo » », « Chemin d’accès : Monde ⇢
+/// Climat ⇢ lecture »), or opens on a label in square brackets (« [VIE
+/// LOCALE] Transports — toutes les publications »). No page title of the
+/// gold sets holds such an arrow or opens on a bracket. The line span to
+/// remove.
+fn breadcrumb_line(text: &str) -> Vec<(usize, usize)> {
+    const MIN_LINES: usize = 3;
+    const MAX_WORDS: usize = 16;
+    const MAX_LABEL_CHARS: usize = 40;
+    if filled_lines(text) < MIN_LINES {
+        return Vec::new();
+    }
+    let Some((a, b)) = line_spans(text).find(|&(a, b)| !text[a..b].trim().is_empty()) else {
+        return Vec::new();
+    };
+    let line = text[a..b].trim();
+    let arrow = |c: char| {
+        matches!(c, '›' | '≫' | '>')
+            || separator_symbol(c) && !c.is_ascii() && u32::from(c) >= 0x2190
+    };
+    let parted = line
+        .split(' ')
+        .any(|w| w.chars().count() == 1 && w.chars().all(arrow));
+    let label = line.strip_prefix('[').is_some_and(|rest| {
+        rest.find(']')
+            .is_some_and(|k| k > 0 && k <= MAX_LABEL_CHARS && rest[k + 1..].starts_with(' '))
+    });
+    if (parted || label)
+        && crate::french::words(line).count() <= MAX_WORDS
+        && !line.ends_with(['.', '!', '?', ':', ','])
+    {
+        vec![(a, b)]
+    } else {
+        Vec::new()
+    }
+}
 
 /// Whether `c` can set the items of a menu line apart: the separators pages
 /// use (· • ∙ | ¦ / – — › ») and any arrow, geometric shape, dingbat or technical
@@ -1118,6 +1192,11 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
     const QUESTION_TITLE_WORDS: usize = 20;
     const HEADER_WORDS: usize = 8;
     const MAX_LINES_AFTER: usize = 3;
+    const MIN_QUESTION_HEADER_WORDS: usize = 3;
+    // without a header, a block of this many titles at least, each of
+    // `MIN_BARE_TITLE_WORDS` words or more, ends the page
+    const MIN_BARE_RUN: usize = 3;
+    const MIN_BARE_TITLE_WORDS: usize = 4;
     // the non-empty lines and their spans
     let lines: Vec<(usize, usize)> = line_spans(text)
         .filter(|&(a, b)| !text[a..b].trim().is_empty())
@@ -1148,8 +1227,9 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
         let asks = s.contains('?');
         words(s) <= HEADER_WORDS
             && !s.contains(',')
+            && !s.ends_with('.')
             && (!asks
-                || words(s) >= 4
+                || words(s) >= MIN_QUESTION_HEADER_WORDS
                     && !crate::french::words(s).any(|w| {
                         matches!(
                             w.to_lowercase().as_str(),
@@ -1173,6 +1253,15 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
             if run_end - h >= MIN_RUN && at_end {
                 spans.push((lines[h].0, lines[run_end - 1].1));
             }
+        } else if k > last_prose
+            && run_end == lines.len()
+            && run_end - k >= MIN_BARE_RUN
+            && !line(k - 1).ends_with(':')
+            && (k..run_end).all(|j| words(line(j)) >= MIN_BARE_TITLE_WORDS)
+        {
+            // titles without a header, after the last line of prose, to the
+            // end of the page; not the items of a list a line announces
+            spans.push((lines[k].0, lines[run_end - 1].1));
         }
         k = run_end + 1;
     }
@@ -2414,6 +2503,78 @@ mod tests {
             removed("Vous voulez connaître votre empreinte ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n"),
             ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]
         );
+    }
+
+    #[test]
+    fn related_titles_may_end_a_page_without_a_header() {
+        let prose = "Le port rouvre en mai, après deux ans de travaux sur les quais et la digue.\n";
+        let removed = |tail: &str| -> Vec<String> {
+            let text = format!("{}{tail}", prose.repeat(6));
+            pieces(&text, &related_titles(&text))
+                .into_iter()
+                .map(String::from)
+                .collect()
+        };
+        // three titles of four words or more, nothing after them
+        assert_eq!(
+            removed("Les dunes reculent encore cet hiver\nLe phare de la pointe rouvre\nLa pêche à pied reprend demain\n"),
+            ["Les dunes reculent encore cet hiver\nLe phare de la pointe rouvre\nLa pêche à pied reprend demain"]
+        );
+        // two are not enough
+        assert!(
+            removed("Le phare de la pointe rouvre\nLa pêche à pied reprend demain\n").is_empty()
+        );
+        // a header may ask in three words
+        assert_eq!(
+            removed("Encore quelques pages ?\nLes dunes reculent\nLe phare rouvre\n"),
+            ["Encore quelques pages ?\nLes dunes reculent\nLe phare rouvre"]
+        );
+    }
+
+    #[test]
+    fn what_a_removal_leaves_of_a_line_goes_when_it_is_a_fragment() {
+        let c = cleaner();
+        let prose = "Le port rouvre en mai, après deux ans de travaux sur les quais et la digue.\n";
+        let text = format!(
+            "Le port rouvre\n{}Le Courrier | ISSN 1234-5678 | Écrire à la rédaction | Abonnements\n",
+            prose.repeat(8)
+        );
+        let cleaned = c.run(&text);
+        assert!(!cleaned.text.contains("Abonnements"), "{}", cleaned.text);
+        assert!(cleaned.removals.iter().any(|r| r.rule == RESIDUE));
+        // a line of the text that a removal shortened stays
+        let text = format!(
+            "Le port rouvre\n{}Les quais sont prêts. Partager sur ⟶ Mastodon | Bluesky | Courriel\n",
+            prose.repeat(8)
+        );
+        let cleaned = c.run(&text);
+        assert!(
+            cleaned.text.ends_with("Les quais sont prêts."),
+            "{}",
+            cleaned.text
+        );
+    }
+
+    #[test]
+    fn a_first_line_with_arrows_or_a_bracketed_label_is_a_breadcrumb() {
+        let body = "Le tramway prolongé\nLa ligne rouvre en mai.\nLes quais sont prêts.\n";
+        for first in [
+            "Espace Mobilités ⟫ fiches « Tramway »",
+            "Chemin d’accès : Région ⇢ Transports ⇢ lecture",
+            "[VIE LOCALE] Transports — toutes les publications",
+        ] {
+            let text = format!("{first}\n{body}");
+            assert_eq!(pieces(&text, &breadcrumb_line(&text)), [first]);
+        }
+        // a title stays, and so does a first line that ends a sentence
+        for first in [
+            "Le tramway « Ligne 2 » prolongé jusqu’à la gare",
+            "Tramway — la ligne prolongée",
+            "Région ⇢ Transports : la ligne rouvre en mai.",
+        ] {
+            let text = format!("{first}\n{body}");
+            assert!(breadcrumb_line(&text).is_empty(), "{first}");
+        }
     }
 
     #[test]
