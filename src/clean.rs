@@ -1054,7 +1054,7 @@ pub const DATE_LINE: &str = "date-line";
 /// The byline lines at the top of a line scrape whatever their words: before
 /// its first line of prose, a line of at most `MAX_WORDS` words that gives a
 /// date (« 13 août 2021 », « février 2020 », « 10/02/2020 », « 2021/12/19 »,
-/// « il y a 5 heures ») and,
+/// « 2024-03-03T11:49 », « il y a 5 heures ») and,
 /// beside it, a time (« 18h50 », « 20 h 33 »), a separator (· • | — – ⇢) or, first, a word of
 /// bylines (« Par », « Signé », « Publié », « Mis en ligne » …), that opens
 /// on a capital or a figure (not a Markdown heading nor a front-matter key),
@@ -1064,41 +1064,12 @@ pub const DATE_LINE: &str = "date-line";
 /// text of three lines or more. The line spans to remove.
 fn date_lines(text: &str) -> Vec<(usize, usize)> {
     const MIN_LINES: usize = 3;
-    const MAX_WORDS: usize = 16;
+    const MAX_WORDS: usize = 20;
     static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     if filled_lines(text) < MIN_LINES {
         return Vec::new();
     }
     let words = |s: &str| crate::french::words(s).count();
-    // the lines before the first line of prose
-    let top: Vec<(usize, usize)> = line_spans(text)
-        .take_while(|&(a, b)| !prose_line(text[a..b].trim()))
-        .filter(|&(a, b)| !text[a..b].trim().is_empty())
-        .collect();
-    // a year or a numeric date, before the pattern is compiled
-    let figures = |s: &str| {
-        s.as_bytes()
-            .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit))
-            || s.contains('/')
-            || s.contains("il y a ")
-            || s.contains("di ")
-            || s.contains(':')
-    };
-    if !top.iter().any(|&(a, b)| figures(&text[a..b])) {
-        return Vec::new();
-    }
-    let Some(date) = DATE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"(?i)\b(?:[0-9]{1,2}(?:er)? )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}(?:er)? (?:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.? [0-9]{2}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}\b|\bil y a [0-9]+ (?:min(?:ute)?s?|h|heures?|jours?|semaines?)\b|\b(?:lun|mar|mercre|jeu|vendre|same)di [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$|\bdimanche [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$",
-            )
-            .ok()
-        })
-        .as_ref()
-    else {
-        return Vec::new();
-    };
     // a byline opens on its word (« Le plan mis à jour le 3 mai 2024 » is a
     // title)
     let byline_word = |line: &str| {
@@ -1117,6 +1088,39 @@ fn date_lines(text: &str) -> Vec<(usize, usize)> {
         ]
         .iter()
         .any(|w| lower.starts_with(w))
+    };
+    // the lines before the first line of prose (a byline that ends on a
+    // parenthesis is none: « Publié par … le 3 mars (mis à jour … plus tard) »)
+    let top: Vec<(usize, usize)> = line_spans(text)
+        .take_while(|&(a, b)| {
+            let line = text[a..b].trim();
+            !prose_line(line) || byline_word(line) && line.ends_with(')')
+        })
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .collect();
+    // a year or a numeric date, before the pattern is compiled
+    let figures = |s: &str| {
+        s.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+            || s.contains('/')
+            || s.contains("il y a ")
+            || s.contains("di ")
+            || s.contains(':')
+    };
+    if !top.iter().any(|&(a, b)| figures(&text[a..b])) {
+        return Vec::new();
+    }
+    let Some(date) = DATE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\b(?:[0-9]{1,2}(?:er)? )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv\.?|févr\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|déc\.?) [0-9]{4}\b|\b[0-9]{1,2}(?:er)? (?:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.? [0-9]{2}\b|\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})\b|\b[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}(?:\b|T[0-9])|\bil y a [0-9]+ (?:min(?:ute)?s?|h|heures?|jours?|semaines?)\b|\b(?:lun|mar|mercre|jeu|vendre|same)di [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$|\bdimanche [0-9]{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$",
+            )
+            .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
     };
     // « 18h50 », « 18:50 », « 20 h 33 »
     let time = |s: &str| {
@@ -2283,6 +2287,9 @@ mod tests {
         );
         let text = "Le port rouvre\nSigné Paul Roux | Février 2020\n9 décembre 2019, 20 h 33 (révisé 8 h plus tard)\nLa suite.";
         assert_eq!(date_lines(text).len(), 2);
+        // an ISO date and time
+        let text = "Le port rouvre\nPublié par le desk Mer le 2024-03-03T11:49 (mis à jour 7 jours plus tard)\nLa suite.";
+        assert_eq!(date_lines(text).len(), 1);
         // a month and a year alone, a title with a year
         assert!(date_lines(
             "Le port rouvre\nFévrier 2020\nLe bilan de mars 2024 en chiffres\nLa suite."
