@@ -1004,7 +1004,9 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
 /// gold lines use a colon: « 🧮 Potentiel : … »), or it holds two
 /// separators between spaces (« NEWSLETTER ▸ Tech | Recevoir → … »,
 /// « Sélection ◇ … ◇ … »: any of [`separator_symbol`] but the dashes, the
-/// slashes and the guillemet, which prose sets between spaces too).
+/// slashes and the guillemet, which prose sets between spaces too), or a
+/// short lead-in and an arrow or a shape before a capitalised title (« Sur ce
+/// thème ▹ Double authentification … »).
 fn symbol_line(line: &str) -> bool {
     let line = line.trim();
     if line.ends_with('.') || crate::french::words(line).count() > POINTER_WORDS {
@@ -1033,8 +1035,24 @@ fn symbol_line(line: &str) -> bool {
                 && !matches!(w[1], '–' | '—' | '/' | '∕' | '»' | '>' | '⁄')
         })
         .count();
-    pointer || emoji && dash || separators >= 2
+    // a short lead-in, then an arrow or a shape before a capitalised title
+    // (« Sur ce thème ▹ Double authentification : faut-il … ? »)
+    let lead_in = chars.windows(3).position(|w| {
+        w[0] == ' ' && w[2] == ' ' && u32::from(w[1]) >= 0x2190 && separator_symbol(w[1])
+    });
+    let teaser = lead_in.is_some_and(|k| {
+        let lead: String = chars[..k].iter().collect();
+        let rest: String = chars[k + 3..].iter().collect();
+        (1..=LEAD_IN_WORDS).contains(&crate::french::words(&lead).count())
+            && !lead.contains(['.', '!', '?', ':', ','])
+            && crate::french::starts_upper(&lead)
+            && crate::french::starts_upper(&rest)
+    });
+    pointer || emoji && dash || separators >= 2 || teaser
 }
+
+/// Most words before the arrow of a teaser line (see [`symbol_line`]).
+const LEAD_IN_WORDS: usize = 4;
 
 /// Whether `c` is a small capital letter (« ᴀ » to « ᴢ », « ʙ », « ɢ » …).
 fn small_capital(c: char) -> bool {
@@ -2560,6 +2578,21 @@ mod tests {
             "{}",
             cleaned.text
         );
+    }
+
+    #[test]
+    fn a_lead_in_and_an_arrow_before_a_title_make_a_teaser_line() {
+        assert!(symbol_line(
+            "Sur ce thème ▹ Le phare rouvre : faut-il s’en réjouir ?"
+        ));
+        assert!(symbol_line("À lire ⟶ Les dunes reculent"));
+        // prose keeps its arrows: a long lead-in, a sentence, a lowercase
+        // word after the arrow
+        assert!(!symbol_line(
+            "Le trajet de Brest à Quimper en train ⟶ Deux heures"
+        ));
+        assert!(!symbol_line("Départ : Brest ⟶ Quimper"));
+        assert!(!symbol_line("Brest ⟶ puis Quimper"));
     }
 
     #[test]
