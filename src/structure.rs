@@ -2420,6 +2420,20 @@ impl Structurer {
             }
             let prev_bare = french::elision::strip(prev_word).to_lowercase();
             let heading_words: Vec<&str> = tokens[..k].iter().map(|r| &s[r.clone()]).collect();
+            // nor does it leave a guillemet or a parenthesis open (« Lorsque
+            // le « programme A » a besoin … »: « A » closes what it opened)
+            let open = |o: char, c: char| {
+                let n = |ch: char| {
+                    heading_words
+                        .iter()
+                        .map(|w| w.matches(ch).count())
+                        .sum::<usize>()
+                };
+                n(o) > n(c)
+            };
+            if open('«', '»') || open('“', '”') || open('(', ')') {
+                continue;
+            }
             // « Expérimentez et n’abandonnez pas »: a negation ends the
             // heading, not a dangling word
             if (lex.is_function_word(&prev_bare) || lex.is_function_word(&prev_word.to_lowercase()))
