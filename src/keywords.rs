@@ -139,6 +139,17 @@ fn verb_after_object_pronoun(toks: &[Token], i: usize) -> bool {
     if BEFORE_OBJECT.contains(&prev) || MODALS.contains(&prev) {
         return true;
     }
+    // « … et les compare au code »: after « les », a lowercase word without
+    // a plural ending that ends as a verb does (« compare », « utilisent »),
+    // not a noun, which would agree with the article
+    if pron == "les"
+        && !elided
+        && word.chars().count() > 3
+        && (word.ends_with('e') || word.ends_with("ent"))
+        && toks[i].text.starts_with(char::is_lowercase)
+    {
+        return true;
+    }
     if matches!(prev, "de" | "à") && matches!(pron, "le" | "les") {
         return true;
     }
@@ -1445,9 +1456,17 @@ mod tests {
 
     #[test]
     fn a_word_after_an_object_pronoun_is_a_verb_not_a_term() {
-        let text = "Le jardin partagé demande du temps. Il faut trouver le moyen de le gérer sans aide. On les arrose chaque soir. Les voisins qui l’utilisent le trouvent agréable. Vous pouvez la planter au printemps. Le jardin attire les voisins. La voisine me le confirme chaque soir.";
+        let text = "Le jardin partagé demande du temps. Il faut trouver le moyen de le gérer sans aide. On les arrose chaque soir. Les voisins qui l’utilisent le trouvent agréable. Vous pouvez la planter au printemps. Le jardin attire les voisins. La voisine me le confirme chaque soir. Le logiciel calcule leur code, et les compare au code volé. Les voisines les plantent en mai.";
         let surfaces = surfaces_of(text);
-        for verb in ["gérer", "arrose", "utilisent", "planter", "confirme"] {
+        for verb in [
+            "gérer",
+            "arrose",
+            "utilisent",
+            "planter",
+            "confirme",
+            "compare",
+            "plantent",
+        ] {
             assert!(
                 !surfaces.iter().any(|s| s.split(' ').any(|w| w == verb)),
                 "« {verb} » in {surfaces:?}"
