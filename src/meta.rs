@@ -487,16 +487,22 @@ pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usiz
     // the first sentence that names the keyphrase early enough for the
     // description to keep it, with text enough from there to fill it; else
     // the first that names it at all
+    // (every word of the keyphrase: Yoast's description check wants them
+    // all, where a subheading needs only most of them)
     let early = |i: usize| {
-        keywords::mentions(
-            &cut_words(without_leading_symbols(body[i]), max.saturating_sub(4)),
+        keywords::occurrences_in(
+            &[&cut_words(
+                without_leading_symbols(body[i]),
+                max.saturating_sub(4),
+            )],
             kp,
             lex,
-        ) && body[i..]
-            .iter()
-            .map(|s| s.chars().count() + 1)
-            .sum::<usize>()
-            > min
+        ) > 0
+            && body[i..]
+                .iter()
+                .map(|s| s.chars().count() + 1)
+                .sum::<usize>()
+                > min
     };
     let start = if kp.is_empty() {
         0
@@ -791,6 +797,18 @@ mod tests {
         let d = description(&body, "plan vélo", &lex(), 121, 156);
         assert!(d.starts_with("Les élus ont adopté le plan vélo"), "{d}");
         assert!(d.contains("Il prévoit quarante"), "{d}");
+    }
+
+    #[test]
+    fn a_description_starts_at_a_sentence_with_every_word_of_the_keyphrase() {
+        // the first sentence holds two of the three words: Yoast wants them all
+        let body = [
+            "Le paysage politique appuie de plus en plus l’adoption des logiciels libres dans les communes.",
+            "Certaines lois prévoient directement l’utilisation des logiciels libres, d’autres la laissent aux élus.",
+            "Les communes ont publié leurs propres directives ces dernières années, souvent après un appel public.",
+        ];
+        let d = description(&body, "utilisation des logiciels libres", &lex(), 121, 156);
+        assert!(d.starts_with("Certaines lois prévoient"), "{d}");
     }
 
     #[test]
