@@ -2576,7 +2576,15 @@ impl Structurer {
             // choix éclairé Évaluez … »; « l’architecte Lopez la semaine
             // dernière » is a name)
             let guide_heading = lex.is_infinitive(&french::lowercase(first));
-            let imperative = next_lower.ends_with("ez")
+            // (or in -ons, a verb's first person plural: « Prenons notre
+            // courage … », « Explorons les liens … »)
+            let first_plural = next_lower.strip_suffix("ons").is_some_and(|stem| {
+                ["er", "ir", "re"]
+                    .iter()
+                    .any(|e| lex.is_infinitive(&format!("{stem}{e}")))
+                    || IRREGULAR_FIRST_PLURALS.contains(&next_lower.as_str())
+            });
+            let imperative = (next_lower.ends_with("ez") || first_plural)
                 && next_lower.chars().count() > 4
                 && tokens.get(k + 1).is_some_and(|t| {
                     let w = s[t.clone()].to_lowercase();
@@ -2598,6 +2606,9 @@ impl Structurer {
                 || verbal
                 || participle
                 || subordinating_locution(&next_lower, tokens.get(k + 1).map(|t| &s[t.clone()]))
+                // a verb's first person plural before a determiner: no name
+                // ends so, the imperative of a guide or a story
+                || imperative && first_plural
             {
                 score += 2.0;
             } else if next.ends_with(',')
@@ -3016,6 +3027,26 @@ const MAX_SUBTITLE_WORDS: usize = 10;
 
 /// Most words of a heading line that trails off on an ellipsis (« À
 /// suivre... »).
+/// First persons plural of irregular verbs, which open a guide's sentences
+/// in the imperative (« Prenons », « Faisons », « Voyons »): their
+/// infinitive is not their stem and an ending.
+const IRREGULAR_FIRST_PLURALS: [&str; 14] = [
+    "prenons",
+    "faisons",
+    "disons",
+    "voyons",
+    "allons",
+    "soyons",
+    "ayons",
+    "mettons",
+    "venons",
+    "revenons",
+    "lisons",
+    "écrivons",
+    "suivons",
+    "buvons",
+];
+
 const SHORT_ELLIPSIS_WORDS: usize = 6;
 
 /// Day and month names: time words that open sentences without a determiner.
