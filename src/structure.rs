@@ -951,8 +951,10 @@ impl Structurer {
             || !french::starts_upper(line)
             || line.ends_with(['.', ',', ';', '…', ':', '!', '»']) && !trails_off
             // a closing parenthesis only after a short qualifier of letters
-            // (« … de votre projet (en ligne) »), the line after prose
+            // (« … de votre projet (en ligne) »), the line after prose, or
+            // closing an inclusive ending (« Soyez prudent(e) »)
             || line.ends_with(')')
+                && !inclusive_ending(line)
                 && !(prev.is_some_and(|p| p.ends_with(['.', '!', '?', '…']))
                     && line
                     .rsplit_once(" (")
@@ -3027,6 +3029,20 @@ const MAX_SUBTITLE_WORDS: usize = 10;
 
 /// Most words of a heading line that trails off on an ellipsis (« À
 /// suivre... »).
+/// Whether `line` ends on a word with an inclusive ending in parentheses
+/// glued to it (« prudent(e) », « salarié(e)s », « guéri(e) »).
+fn inclusive_ending(line: &str) -> bool {
+    let Some(word) = line.split_whitespace().last() else {
+        return false;
+    };
+    let Some((stem, ending)) = word.strip_suffix(')').and_then(|w| w.rsplit_once('(')) else {
+        return false;
+    };
+    stem.chars().count() >= 2
+        && stem.chars().all(char::is_alphabetic)
+        && ["e", "es", "s", "x", "ne", "le", "se", "rice", "euse", "ère"].contains(&ending)
+}
+
 /// First persons plural of irregular verbs, which open a guide's sentences
 /// in the imperative (« Prenons », « Faisons », « Voyons »): their
 /// infinitive is not their stem and an ending.
