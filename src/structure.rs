@@ -205,6 +205,9 @@ struct QuestionContext<'a> {
     under_heading: bool,
     /// Its wording recurs as another sentence of the text.
     repeated: bool,
+    /// In a section a question heads (a page of questions and answers,
+    /// where an answer may be short).
+    after_question: bool,
 }
 
 fn default_max_title_words() -> usize {
@@ -413,6 +416,7 @@ impl Structurer {
                                 own_line: false,
                                 under_heading: false,
                                 repeated: asked.again(q),
+                                after_question: false,
                             };
                             if next_capital
                                 && ctx.repeated
@@ -503,6 +507,11 @@ impl Structurer {
                                 // title's question taken up by the lead)
                                 repeated: run_words >= self.rules.question.min_run_words
                                     && asked.again(s),
+                                after_question: out
+                                    .parts
+                                    .last()
+                                    .and_then(|p| p.heading.as_ref())
+                                    .is_some_and(|h| h.text.trim_end().ends_with('?')),
                             };
                             // a short question between two others is one of a series
                             (self.question_heading(s, lex, para.is_empty()).is_some()
@@ -1105,6 +1114,7 @@ impl Structurer {
             own_line: true,
             under_heading,
             repeated: false,
+            after_question: false,
         };
         self.is_question_heading(line, &ctx, lex)
     }
@@ -1144,6 +1154,7 @@ impl Structurer {
             own_line: true,
             under_heading: true,
             repeated: true,
+            after_question: false,
         };
         self.is_question_heading(line, &ctx, lex)
     }
@@ -1421,7 +1432,7 @@ impl Structurer {
         // series, right under its heading: no run of text before it
         let min_run_words = if ctx.repeated {
             0
-        } else if ctx.own_line {
+        } else if ctx.own_line || ctx.after_question {
             r.own_line_min_run_words
         } else {
             r.min_run_words
