@@ -756,10 +756,16 @@ fn fragment(line: &str) -> bool {
     let line = line.trim();
     let first = line.chars().find(|c| c.is_alphanumeric());
     crate::french::words(line).count() <= FRAGMENT_WORDS
-        && (first.is_some_and(char::is_lowercase)
-            || line
-                .split(' ')
-                .any(|w| w.chars().count() == 1 && w.chars().all(separator_symbol)))
+        && (first.is_some_and(char::is_lowercase) || spaced_symbol(line, separator_symbol))
+}
+
+/// Whether `line` holds a character `symbol` accepts standing alone between
+/// spaces (« Accueil ⇢ Vie locale », not « 1→2 »).
+fn spaced_symbol(line: &str, symbol: impl Fn(char) -> bool) -> bool {
+    line.split(' ').any(|w| {
+        let mut chars = w.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if symbol(c))
+    })
 }
 
 /// The span of each line of `text` (without its line break), empty ones
@@ -819,9 +825,7 @@ fn breadcrumb_line(text: &str) -> Vec<(usize, usize)> {
         matches!(c, '›' | '≫' | '>')
             || separator_symbol(c) && !c.is_ascii() && u32::from(c) >= 0x2190
     };
-    let parted = line
-        .split(' ')
-        .any(|w| w.chars().count() == 1 && w.chars().all(arrow));
+    let parted = spaced_symbol(line, arrow);
     let label = line.strip_prefix('[').is_some_and(|rest| {
         rest.find(']')
             .is_some_and(|k| k > 0 && k <= MAX_LABEL_CHARS && rest[k + 1..].starts_with(' '))
