@@ -119,6 +119,11 @@ struct ForeignDef {
     /// only). Optional.
     #[serde(default)]
     foreign_suffixes: Vec<String>,
+    /// Common words of the foreign language that French text seldom uses
+    /// (« available », « settings »): each counts as a foreign word towards
+    /// `min_share` and in a short stray fragment. Optional.
+    #[serde(default)]
+    foreign_vocabulary: Vec<String>,
     examples: Examples,
 }
 
@@ -239,6 +244,7 @@ pub struct Foreign {
     min_share: f64,
     max_native_words: usize,
     foreign_suffixes: Vec<String>,
+    foreign_vocabulary: FxHashSet<String>,
     pub examples: Examples,
 }
 
@@ -538,6 +544,7 @@ impl Cleaner {
                         .iter()
                         .map(|w| w.to_lowercase())
                         .collect(),
+                    foreign_vocabulary: lower(f.foreign_vocabulary),
                     examples: f.examples,
                 })
             }
@@ -671,7 +678,7 @@ impl Cleaner {
             self.compile_ahead(&waiting, &doc, common, &reached);
         }
         if let Some(f) = self.foreign.as_ref().filter(|f| wanted(&f.id)) {
-            let spans = f.spans(&doc.text);
+            let spans = f.spans(&doc.text, &doc.holes);
             doc.remove(&spans, &f.id);
         }
         if wanted(MENU_LINE) {
@@ -1845,7 +1852,7 @@ fn extend_lines(text: &str, end: usize, then: ThenLines, foreign: Option<&Foreig
 
 impl Foreign {
     /// The chunks of `text` dominated by foreign function words.
-    fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+    fn spans(&self, text: &str, holes: &[usize]) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let all = chunks(text);
         for (k, &(s, e)) in all.iter().enumerate() {
@@ -1855,7 +1862,9 @@ impl Foreign {
             let follows = spans
                 .last()
                 .is_some_and(|last| text[last.1..s].trim_matches([' ', '\t']).is_empty());
-            if self.is_foreign(&text[s..e], if follows { 1 } else { self.min_words }) {
+            if self.is_foreign(&text[s..e], if follows { 1 } else { self.min_words })
+                || !follows && self.stray(text, &all, k, holes)
+            {
                 // a foreign title ending on a colon, French text after it on
                 // its line, is the label of that text (« How the Internet
                 // Works : Une vidéo de cinq minutes … »), not junk
@@ -1975,10 +1984,126 @@ impl Foreign {
         found.filter(|&p| counts(&chunk[..p]).2 > 0)
     }
 
-    /// Whether a lowercase word is a foreign function word or ends on a
-    /// foreign ending (`foreign_suffixes`, long words only).
+    /// Whether chunk `k` is a short stray fragment: a few foreign words
+    /// (`STRAY_MAX_WORDS` at most, all but one of them foreign, none
+    /// French) glued after a French sentence on its line, with nothing but
+    /// foreign words, a removal or the line's end after it (« … par les
+    /// autres. Show more articles », « Inconvénients : Connection lost.
+    /// Retrying… »). A chunk alone on its line may be an author's title in
+    /// English (« Learning curve »): it stays.
+    fn stray(&self, text: &str, all: &[(usize, usize)], k: usize, holes: &[usize]) -> bool {
+        const STRAY_MAX_WORDS: usize = 6;
+        const STRAY_LOOK_BACK: usize = 200;
+        let (s, e) = all[k];
+        // (a sentence of prose is longer: most chunks stop here)
+        if text[s..e]
+            .split_whitespace()
+            .nth(STRAY_MAX_WORDS + 1)
+            .is_some()
+        {
+            return false;
+        }
+        let (words, foreign, native) = self.stray_counts(&text[s..e]);
+        if !(2..=STRAY_MAX_WORDS).contains(&words)
+            || native > 0
+            || foreign < 2
+            || foreign + 1 < words
+            || quoted_speech(&text[s..e])
+        {
+            return false;
+        }
+        // after a French sentence: the words before it on its line (the
+        // last `STRAY_LOOK_BACK` bytes) hold a French word (« Cookie notice:
+        // this site … only. Got it » is one foreign line, for the line rules
+        // to judge whole)
+        let mut from = s.saturating_sub(STRAY_LOOK_BACK);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let from = text[from..s].rfind('\n').map_or(from, |p| from + p + 1);
+        let before = text[from..s].trim_end();
+        let after_sentence = before.ends_with(['.', '!', '?', '…']);
+        if !(after_sentence || before.ends_with(':')) || self.stray_counts(before).2 == 0 {
+            return false;
+        }
+        // what follows on the line: foreign words only, up to the line's
+        // end, the text's end or the place of a removal; after a colon (a
+        // label, « React : Learn once, run everywhere »), the text's end or
+        // a removal only (« Inconvénients : Connection lost. », where a
+        // cut-short text meets the junk appended to it)
+        let ends_at = |end: usize| -> Option<bool> {
+            let trimmed = text[..end].trim_end().len();
+            let hole = holes
+                .get(holes.partition_point(|&h| h < trimmed))
+                .is_some_and(|&h| text[trimmed..h].trim().is_empty());
+            let rest_empty = text[end..].trim().is_empty();
+            if hole || rest_empty {
+                Some(true)
+            } else if text[trimmed..end].contains('\n') {
+                Some(after_sentence)
+            } else {
+                None
+            }
+        };
+        if let Some(done) = ends_at(e) {
+            return done;
+        }
+        for &(ns, ne) in &all[k + 1..] {
+            let (w, f, n) = self.stray_counts(&text[ns..ne]);
+            if n > 0 || f < w {
+                return false;
+            }
+            if let Some(done) = ends_at(ne) {
+                return done;
+            }
+        }
+        true
+    }
+
+    /// Words, foreign words and French function words of a chunk; an
+    /// English possessive (« Editor’s ») makes a foreign word, not the
+    /// French « s’ ».
+    fn stray_counts(&self, chunk: &str) -> (usize, usize, usize) {
+        let (mut words, mut foreign, mut native) = (0usize, 0usize, 0usize);
+        let mut lw = String::new();
+        let mut start: Option<usize> = None;
+        let is_word = |c: char| c.is_alphanumeric() || c == '-';
+        for (p, c) in chunk
+            .char_indices()
+            .chain(std::iter::once((chunk.len(), ' ')))
+        {
+            if is_word(c) {
+                start.get_or_insert(p);
+                continue;
+            }
+            let Some(b) = start.take() else { continue };
+            let w = &chunk[b..p];
+            if w.eq_ignore_ascii_case("s")
+                && chunk[..b].ends_with(['’', '\''])
+                && chunk[..b]
+                    .trim_end_matches(['’', '\''])
+                    .ends_with(char::is_alphabetic)
+            {
+                continue;
+            }
+            lw.clear();
+            lw.extend(w.chars().flat_map(char::to_lowercase));
+            words += 1;
+            if self.native_words.contains(lw.as_str()) {
+                native += 1;
+            } else if self.is_foreign_word(&lw) {
+                foreign += 1;
+            }
+        }
+        (words, foreign, native)
+    }
+
+    /// Whether a lowercase word is a foreign function word, a word of the
+    /// foreign vocabulary, or ends on a foreign ending (`foreign_suffixes`,
+    /// long words only).
     fn is_foreign_word(&self, lw: &str) -> bool {
         self.foreign_words.contains(lw)
+            || self.foreign_vocabulary.contains(lw)
             || !self.foreign_suffixes.is_empty()
                 && lw.chars().count() >= SUFFIX_WORD_CHARS
                 && lw.chars().all(char::is_alphabetic)
@@ -2055,15 +2180,19 @@ impl Foreign {
         // the minimum counts function words only: an ending alone (« English
         // version published on … », an author's credit line) makes no
         // fragment
-        words >= min_words
-            && function >= min_foreign
-            && native <= self.max_native_words
-            && (foreign as f64)
-                >= if min_words < self.min_words {
-                    0.5
-                } else {
-                    self.min_share
-                } * (words as f64)
+        // a short follower of foreign words only (« Connection lost.
+        // Retrying… »)
+        let follower = min_words < self.min_words && words > 0 && native == 0 && foreign == words;
+        follower
+            || (words >= min_words
+                && function >= min_foreign
+                && native <= self.max_native_words
+                && (foreign as f64)
+                    >= if min_words < self.min_words {
+                        0.5
+                    } else {
+                        self.min_share
+                    } * (words as f64))
     }
 }
 
@@ -2354,6 +2483,42 @@ mod tests {
         assert!(!cleaned.text.contains("mot.Second"), "{}", cleaned.text);
         assert!(cleaned.text.contains("Premier mot."));
         assert!(cleaned.text.contains("Second mot."));
+    }
+
+    #[test]
+    fn short_english_strays_go_only_after_french_text() {
+        let removed = |input: &str| -> Vec<String> {
+            cleaner()
+                .run(input)
+                .removals
+                .into_iter()
+                .filter(|r| r.rule == "foreign-fragment")
+                .map(|r| r.text)
+                .collect()
+        };
+        // glued after the last French sentence, before a removal, after a
+        // label at the text's end
+        assert_eq!(
+            removed("Le conseil a voté le budget. Show more stories"),
+            ["Show more stories"]
+        );
+        assert_eq!(
+            removed("Le conseil a voté le budget. Editor’s picks\nLa séance est levée."),
+            ["Editor’s picks"]
+        );
+        assert_eq!(
+            removed("Les avantages : Connection lost. Retrying…"),
+            ["Connection lost. Retrying…"]
+        );
+        // an English title on its line, or after a label with French text
+        // after it, is the author's; a foreign line is judged whole
+        assert!(removed("Le conseil a voté.\nLearning curve\nLa séance est levée.").is_empty());
+        assert!(removed("React : Learn once, run everywhere\nLa bibliothèque plaît.").is_empty());
+        assert!(
+            removed("Cookie notice: this site uses cookies only. Got it\nLa séance.").is_empty()
+        );
+        // French words in the chunk, or a French possessive-free « s’ »
+        assert!(removed("Le conseil a voté. Show s’il vous plaît").is_empty());
     }
 
     #[test]
