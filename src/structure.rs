@@ -208,6 +208,8 @@ struct QuestionContext<'a> {
     /// In a section a question heads (a page of questions and answers,
     /// where an answer may be short).
     after_question: bool,
+    /// The text's first sentence, before any heading.
+    text_start: bool,
 }
 
 fn default_max_title_words() -> usize {
@@ -417,6 +419,7 @@ impl Structurer {
                                 under_heading: false,
                                 repeated: asked.again(q),
                                 after_question: false,
+                                text_start: false,
                             };
                             if next_capital
                                 && ctx.repeated
@@ -512,6 +515,8 @@ impl Structurer {
                                     .last()
                                     .and_then(|p| p.heading.as_ref())
                                     .is_some_and(|h| h.text.trim_end().ends_with('?')),
+                                text_start: out.sentences.is_empty()
+                                    && out.parts.iter().all(|p| p.heading.is_none()),
                             };
                             // a short question between two others is one of a series
                             (self.question_heading(s, lex, para.is_empty()).is_some()
@@ -1115,6 +1120,7 @@ impl Structurer {
             under_heading,
             repeated: false,
             after_question: false,
+            text_start: false,
         };
         self.is_question_heading(line, &ctx, lex)
     }
@@ -1155,6 +1161,7 @@ impl Structurer {
             under_heading: true,
             repeated: true,
             after_question: false,
+            text_start: false,
         };
         self.is_question_heading(line, &ctx, lex)
     }
@@ -1437,11 +1444,34 @@ impl Structurer {
         } else {
             r.min_run_words
         };
-        if !q.ends_with('?') || q.contains(':') || ctx.run_words < min_run_words {
-            return None;
-        }
         let tokens: Vec<&str> = q.split_whitespace().collect();
         let words: Vec<&str> = french::words(q).collect();
+        // the text's first sentence, a question on an interrogative word that
+        // addresses nobody (« Qu’est-ce qu’un brevet ? L’idée de brevet … »):
+        // a page of questions and answers opens on its first question; a
+        // lead that asks turns to the reader (« Vous souhaitez … ? »,
+        // « Connaissez-vous … ? »)
+        let opening_question = ctx.text_start
+            && words.first().is_some_and(|w| {
+                let w = w.to_lowercase().replace('\'', "’");
+                r.openers.iter().any(|o| {
+                    *o == w
+                        || w.strip_prefix(o.as_str())
+                            .is_some_and(|rest| rest.starts_with('-'))
+                })
+            })
+            && !words.iter().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "vous" | "vos" | "votre" | "vôtre" | "tu" | "te" | "toi" | "ton" | "ta" | "tes"
+                )
+            });
+        if !q.ends_with('?')
+            || q.contains(':')
+            || ctx.run_words < min_run_words && !opening_question
+        {
+            return None;
+        }
         let tutoiement = self.second_person(&words);
         // a line of its own may hold a few questions ("Et ensuite ? …")
         let max_words = if ctx.own_line && tutoiement {
@@ -1521,7 +1551,13 @@ impl Structurer {
             .windows(2)
             .filter(|p| p[0].ends_with(','))
             .any(|p| is_opener(&p[1].to_lowercase().replace('\'', "’")));
-        let opener = is_opener(&lower[0]) || after_comma || definition;
+        // « Est-ce que … ? »: the interrogative locution, not a « ce » that
+        // points back (« Est-ce utile ? »)
+        let est_ce_que = lower[0] == "est-ce"
+            && lower
+                .get(1)
+                .is_some_and(|w| w == "que" || w.starts_with("qu’"));
+        let opener = is_opener(&lower[0]) || after_comma || definition || est_ce_que;
         let inversion = |w: &str, persons: &[&str]| {
             persons.iter().any(|p| {
                 w.len() > p.len() + 1 && w.ends_with(p) && w[..w.len() - p.len()].ends_with('-')
@@ -1533,7 +1569,14 @@ impl Structurer {
         // … or it stands alone on its line and asks in its first words, in
         // three words at least (« Comment ça s’explique ? », « Que
         // pouvons-nous y faire ? », not « Pourquoi ? »)
-        if content.max(stems.len()) < r.min_content_words
+        // (the page's opening question may name one thing: « Qu’est-ce
+        // qu’un brevet ? »)
+        let min_content = if opening_question {
+            1
+        } else {
+            r.min_content_words
+        };
+        if content.max(stems.len()) < min_content
             && !echo
             && !(ctx.repeated && naming > 0)
             && !(ctx.own_line && words.len() >= 3 && (is_opener(&lower[0]) || speaker))

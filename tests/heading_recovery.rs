@@ -87,6 +87,32 @@ Il a fallu démonter chaque poutre, la traiter puis la remonter à sa place.";
 }
 
 #[test]
+fn a_page_that_opens_on_its_first_question_heads_it() {
+    // a page of questions and answers opens on a question on an
+    // interrogative word; « Est-ce que … ? » is the interrogative locution,
+    // not a « ce » that points back
+    let text = "Qu’est-ce qu’une ressourcerie ? \
+Une ressourcerie collecte les objets dont les habitants n’ont plus l’usage, les répare et les revend à petit prix. \
+Celle du quartier des Forges emploie douze salariés en insertion et reçoit plus de trois tonnes d’objets par mois. \
+Les meubles, les vélos et la vaisselle partent le plus vite, souvent dans la semaine qui suit leur dépôt. \
+Est-ce que la ressourcerie reprend les appareils électriques en panne ? \
+Les appareils électriques sont acceptés s’ils sont complets, même en panne. \
+Un atelier les teste le mardi et ceux qui ne peuvent pas être réparés partent vers une filière de recyclage.";
+    assert_eq!(
+        headings(text),
+        [
+            "Qu’est-ce qu’une ressourcerie ?",
+            "Est-ce que la ressourcerie reprend les appareils électriques en panne ?"
+        ]
+    );
+    // a lead that asks turns to the reader: no heading
+    let hook = "Vous cherchez une commode ou un vélo d’occasion ? \
+La ressourcerie du quartier des Forges revend à petit prix les objets que les habitants lui confient. \
+Elle emploie douze salariés en insertion et reçoit plus de trois tonnes d’objets par mois.";
+    assert!(headings(hook).is_empty(), "{:?}", headings(hook));
+}
+
+#[test]
 fn questions_of_the_prose_stay_in_the_text() {
     // a series of questions, a question after a comma aside, a yes-no
     // question on what was just said, a question opening on a connector
