@@ -213,7 +213,9 @@ impl Splitter {
             }
             // « … aussi simple que les euros Rappelons-le : … »: a verb and
             // its hyphenated pronoun, capitalised after a lowercase word,
-            // start a sentence whose full stop went missing; after a few
+            // start a sentence whose full stop went missing (so does an
+            // interrogative word that opens a short question: « … sur
+            // mobile Qu’est-ce que je peux faire ? »); after a few
             // words only, they may follow a heading the structure stage
             // reads (« Les réponses au questionnaire Avez-vous … ? »)
             if k >= 2
@@ -221,7 +223,7 @@ impl Splitter {
                 && c.is_uppercase()
                 && stack.is_empty()
                 && k >= covered
-                && verb_pronoun_after_word(&scan, k)
+                && (verb_pronoun_after_word(&scan, k) || question_after_word(&scan, k))
                 && words_between(&scan, cuts.last().map_or(para_start, |cut| cut.next_k), k)
                     > MAX_HEADING_WORDS
             {
@@ -737,6 +739,70 @@ fn verb_pronoun_after_word(scan: &Scan, k: usize) -> bool {
     HYPHENATED_PRONOUNS.contains(&&scan.text[from..to])
 }
 
+/// Interrogative words that open a question (lowercase, typographic
+/// apostrophe).
+const INTERROGATIVES: &[&str] = &[
+    "qu’est-ce",
+    "est-ce",
+    "comment",
+    "pourquoi",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "où",
+    "quand",
+    "combien",
+];
+
+/// Longest question (in chars) an interrogative word may open inside a
+/// sentence.
+const MAX_GLUED_QUESTION_CHARS: usize = 160;
+
+/// Does the capitalised word at char index `k` open a question whose mark
+/// ends the sentence soon after (`MAX_GLUED_QUESTION_CHARS`, no other end
+/// of sentence before it), after a single space and a word ending on a
+/// lowercase letter, a digit or the slash of an address?
+fn question_after_word(scan: &Scan, k: usize) -> bool {
+    let chars = scan.chars;
+    if k < 2 || !is_inline_space(chars[k - 1].1) {
+        return false;
+    }
+    let before = chars[k - 2].1;
+    if !(before.is_lowercase() || before.is_ascii_digit() || before == '/') {
+        return false;
+    }
+    let mut j = k;
+    while j < chars.len() && j - k <= MAX_TOKEN && (chars[j].1.is_alphabetic() || chars[j].1 == '-')
+    {
+        j += 1;
+    }
+    // « Qu’est-ce », « Qu'est-ce »
+    if j < chars.len() && matches!(chars[j].1, '’' | '\'') {
+        let mut e = j + 1;
+        while e < chars.len() && e - j <= 12 && (chars[e].1.is_alphabetic() || chars[e].1 == '-') {
+            e += 1;
+        }
+        j = e;
+    }
+    let word = scan.text[chars[k].0..scan.byte(j)]
+        .to_lowercase()
+        .replace('\'', "’");
+    if !INTERROGATIVES.contains(&word.as_str()) {
+        return false;
+    }
+    for &(_, c) in chars[j..].iter().take(MAX_GLUED_QUESTION_CHARS) {
+        match c {
+            '?' => return true,
+            '.' | '!' | '…' | ':' | ';' | '\n' | '«' | '»' | '"' | '“' | '”' => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Does an inverted subject pronoun follow at char index `e`, after a hyphen
 /// (« -il », « -t-elle », « -vous », « -ce »), ending the word?
 fn inversion_at(scan: &Scan, e: usize) -> bool {
@@ -793,6 +859,28 @@ mod tests {
             split(&format!("{lead} Ai-je besoin d’une licence ? Non.")),
             [lead, "Ai-je besoin d’une licence ?", "Non."]
         );
+        // an interrogative word, capitalised after a word or an address,
+        // that opens a short question
+        let items = "Vous pouvez traduire l’application, corriger la documentation, \
+                     tester les versions de développement ou animer un atelier en ligne";
+        assert_eq!(
+            split(&format!(
+                "{items} Qu’est-ce que je peux faire ? Écrivez-nous."
+            )),
+            [items, "Qu’est-ce que je peux faire ?", "Écrivez-nous."]
+        );
+        let link = "Le rapport complet de l’analyse des vingt applications est publié \
+                    depuis lundi sur le site de l’association : https://exemple.org/rapports/2024/";
+        assert_eq!(
+            split(&format!(
+                "{link} Comment se protéger ? Installez les mises à jour."
+            )),
+            [link, "Comment se protéger ?", "Installez les mises à jour."]
+        );
+        // not an interrogative word the sentence goes on after
+        let t = "Les bénévoles de l’association expliquent aux habitants du quartier \
+                 comment trier leurs déchets Comment faire. Ensuite ?";
+        assert_eq!(split(t).len(), 2, "{:?}", split(t));
         // after a few words, a heading may stand before it: left to the
         // structure stage
         assert_eq!(
