@@ -3165,6 +3165,11 @@ fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
 /// A word of capitals (« RGAA », « RT-PCR », « K-9 »): two letters at least,
 /// none in lowercase.
 fn acronym(word: &str) -> bool {
+    // (a plural one too: « les anciennes URLs », « des PDFs »)
+    let word = word
+        .strip_suffix('s')
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .unwrap_or(word);
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !word.chars().any(char::is_lowercase)
         && word.chars().all(|c| c.is_alphanumeric() || c == '-')
