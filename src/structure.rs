@@ -2505,6 +2505,30 @@ impl Structurer {
             {
                 continue;
             }
+            // nor on an infinitive, or on a name after one, before a name the
+            // text writes elsewhere: its object (« Pour commencer à utiliser
+            // Let’s Encrypt, veuillez … »)
+            let capitalised_run = heading_words[1..]
+                .iter()
+                .rev()
+                .take_while(|w| french::starts_upper(w))
+                .count();
+            if capitalised_run < k
+                && lex.is_infinitive(french::elision::strip(
+                    &heading_words[k - 1 - capitalised_run].to_lowercase(),
+                ))
+                && !lex.is_function_word(&next_clean.to_lowercase())
+                && proper
+                    .get(
+                        &next_clean
+                            .chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .collect::<String>(),
+                    )
+                    .is_some_and(|&n| n >= 1)
+            {
+                continue;
+            }
             // the topic before a colon holds no verb; the subtitle after it
             // may be a clause (« Changer de posture : le support permet
             // aussi de … »), since a clear sentence start must end it
