@@ -2578,6 +2578,12 @@ impl Structurer {
             }
             // the word after the cut must read as a sentence start
             let next_lower = next_clean.to_lowercase();
+            // (as the text's names are counted: letters and digits only)
+            let next_key: String = next_clean.chars().filter(|c| c.is_alphanumeric()).collect();
+            // a name: a word the text capitalises inside its sentences twice
+            // at least (once may be the start of a sentence glued to a
+            // heading)
+            let named = |w: &str| proper.get(w).is_some_and(|&n| n >= 2);
             let next_bare = french::elision::strip(&next_lower).to_string();
             let mut score = 0.0;
             let elided_start =
@@ -2691,7 +2697,7 @@ impl Structurer {
                 || imperative && first_plural
             {
                 score += 2.0;
-            } else if next.ends_with(',')
+            } else if next.ends_with(',') && !named(&next_key)
                 || (next_lower.ends_with("ant")
                     && next_lower.chars().count() > 5
                     && tokens
@@ -2743,7 +2749,14 @@ impl Structurer {
             // heading, then the name as the subject ("Jeux F-Droid dispose de
             // …", "Navigation Web F-Droid propose …"); a sentence would give
             // the noun its determiner
+            // (a noun with its determiner before a name the text writes
+            // elsewhere, « Les versions Canary représentent … », has the
+            // name in apposition)
+            let in_apposition = k >= 2
+                && DETERMINERS.contains(&heading_words[k - 2].to_lowercase().as_str())
+                && named(&next_key);
             let noun_before_subject = !repeated
+                && !in_apposition
                 && is_common_noun(prev_word, lower_stems, lex)
                 && name_subject(s, tokens, k, lower_words, lex);
             if noun_before_subject {
