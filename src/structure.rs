@@ -2274,13 +2274,22 @@ impl Structurer {
                     .strip_prefix(o.as_str())
                     .is_some_and(|rest| rest.starts_with('-'))
         });
-        let inverted = lower.iter().any(|w| {
+        let inversion = |w: &str| {
             [
                 "-je", "-tu", "-il", "-ils", "-elle", "-elles", "-on", "-nous", "-vous",
             ]
             .iter()
             .any(|p| w.len() > p.len() + 1 && w.ends_with(p))
-        });
+        };
+        let inverted = lower.iter().any(|w| inversion(w));
+        // « Quand » opens a clause of time as often as a question (« Quand
+        // un client me dit … »): a question only with its inversion
+        // (« Quand dois-je … »)
+        if first == "quand" {
+            return words
+                .iter()
+                .any(|w| inversion(&w.to_lowercase().replace('\'', "’")));
+        }
         opener || inverted
     }
 
