@@ -1403,8 +1403,11 @@ impl Structurer {
                     .iter()
                     .any(|p| lower.len() > p.len() + 1 && lower.ends_with(p))
         });
-        // a subject pronoun first opens a clause: its verb follows
-        let pronoun_first = SUBJECT_PRONOUNS.contains(&words[0].to_lowercase().as_str());
+        // a subject pronoun first opens a clause: its verb follows (a
+        // demonstrative one, « Cela vous parle ? », points back at the
+        // prose too)
+        let pronoun_first = SUBJECT_PRONOUNS.contains(&words[0].to_lowercase().as_str())
+            || matches!(words[0].to_lowercase().as_str(), "cela" | "ça" | "ceci");
         // a heading names something: a bare « Pourquoi ? » or « Et alors ? »
         // asks for what the prose says next
         let names_something = words.iter().any(|w| {

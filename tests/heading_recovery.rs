@@ -113,6 +113,16 @@ Elle emploie douze salariés en insertion et reçoit plus de trois tonnes d’ob
 }
 
 #[test]
+fn a_question_on_a_demonstrative_pronoun_stays_in_the_prose() {
+    // « Cela », « Ça » point back at what was just said
+    let text = "Le taux d’activation mesure la part des visiteurs qui créent un compte puis l’utilisent dans la semaine. \
+La rétention mesure ensuite la part de ceux qui reviennent au bout d’un mois, puis de trois mois. \
+Cela vous parle ? \
+Ces deux métriques suffisent à piloter la plupart des produits numériques de l’administration pendant leur première année.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
+
+#[test]
 fn questions_of_the_prose_stay_in_the_text() {
     // a series of questions, a question after a comma aside, a yes-no
     // question on what was just said, a question opening on a connector
