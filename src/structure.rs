@@ -1582,7 +1582,14 @@ impl Structurer {
         if content.max(stems.len()) < min_content
             && !echo
             && !(ctx.repeated && naming > 0)
-            && !(ctx.own_line && words.len() >= 3 && (is_opener(&lower[0]) || speaker))
+            && !(ctx.own_line
+                && words.len() >= 3
+                && (is_opener(&lower[0])
+                    || speaker
+                    || est_ce_que
+                    // an aside that names one thing (« Et la faisabilité
+                    // dans tout ça ? »)
+                    || aside_heading && content.max(stems.len()) > 0))
         {
             return None;
         }

@@ -140,6 +140,24 @@ Le budget de la commune prévoit une ligne spéciale pour ces transports.";
 }
 
 #[test]
+fn an_aside_or_est_ce_que_question_line_is_a_heading_too() {
+    // alone on its line, an aside that names one thing, and « Est-ce que »
+    let text = "Le refuge du col accueille les randonneurs de juin à septembre.\n\
+Il compte quarante places en dortoir et une salle commune chauffée au bois, ouverte à tous les marcheurs de passage.\n\
+Et la réservation dans tout ça ?\n\
+La réservation d’une nuit au refuge se fait par téléphone, au plus tard la veille avant midi.\n\
+Est-ce que c’est cher ?\n\
+Une nuit coûte vingt euros, le repas du soir est compté à part et se prend à dix-neuf heures.";
+    assert_eq!(
+        headings(text),
+        [
+            "Et la réservation dans tout ça ?",
+            "Est-ce que c’est cher ?"
+        ]
+    );
+}
+
+#[test]
 fn a_question_line_between_prose_lines_is_a_heading() {
     let text = "Le refuge du col accueille les randonneurs de juin à septembre.\n\
 Il compte quarante places en dortoir et une salle commune chauffée au bois, ouverte à tous les marcheurs de passage, même sans réservation pour le repas.\n\
