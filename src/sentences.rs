@@ -772,6 +772,10 @@ fn question_after_word(scan: &Scan, k: usize) -> bool {
     if !(before.is_lowercase() || before.is_ascii_digit() || before == '/') {
         return false;
     }
+    // (every one of them opens on one of these capitals)
+    if !matches!(chars[k].1, 'Q' | 'E' | 'C' | 'P' | 'O') {
+        return false;
+    }
     let mut j = k;
     while j < chars.len() && j - k <= MAX_TOKEN && (chars[j].1.is_alphabetic() || chars[j].1 == '-')
     {

@@ -2423,6 +2423,16 @@ impl Structurer {
             .rules
             .max_heading_words
             .min(tokens.len().saturating_sub(1));
+        // how often the text capitalises a word inside its sentences (its
+        // names are counted on their letters and digits)
+        let name_count = |w: &str| -> usize {
+            if w.chars().all(char::is_alphanumeric) {
+                proper.get(w).copied().unwrap_or(0)
+            } else {
+                let key: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+                proper.get(&key).copied().unwrap_or(0)
+            }
+        };
         // where a heading of the form « Topic : subtitle » has its colon
         let mut colon: Option<usize> = None;
         for k in 1..=max_k {
@@ -2533,18 +2543,11 @@ impl Structurer {
                 .take_while(|w| french::starts_upper(w))
                 .count();
             if capitalised_run < k
+                && name_count(&next_clean) >= 1
+                && !lex.is_function_word(&next_clean.to_lowercase())
                 && lex.is_infinitive(french::elision::strip(
                     &heading_words[k - 1 - capitalised_run].to_lowercase(),
                 ))
-                && !lex.is_function_word(&next_clean.to_lowercase())
-                && proper
-                    .get(
-                        &next_clean
-                            .chars()
-                            .filter(|c| c.is_alphanumeric())
-                            .collect::<String>(),
-                    )
-                    .is_some_and(|&n| n >= 1)
             {
                 continue;
             }
@@ -2597,12 +2600,10 @@ impl Structurer {
             }
             // the word after the cut must read as a sentence start
             let next_lower = next_clean.to_lowercase();
-            // (as the text's names are counted: letters and digits only)
-            let next_key: String = next_clean.chars().filter(|c| c.is_alphanumeric()).collect();
             // a name: a word the text capitalises inside its sentences twice
             // at least (once may be the start of a sentence glued to a
             // heading)
-            let named = |w: &str| proper.get(w).is_some_and(|&n| n >= 2);
+            let named = |w: &str| name_count(w) >= 2;
             let next_bare = french::elision::strip(&next_lower).to_string();
             let mut score = 0.0;
             let elided_start =
@@ -2716,7 +2717,7 @@ impl Structurer {
                 || imperative && first_plural
             {
                 score += 2.0;
-            } else if next.ends_with(',') && !named(&next_key)
+            } else if next.ends_with(',') && !named(&next_clean)
                 || (next_lower.ends_with("ant")
                     && next_lower.chars().count() > 5
                     && tokens
@@ -2773,7 +2774,7 @@ impl Structurer {
             // name in apposition)
             let in_apposition = k >= 2
                 && DETERMINERS.contains(&heading_words[k - 2].to_lowercase().as_str())
-                && named(&next_key);
+                && named(&next_clean);
             let noun_before_subject = !repeated
                 && !in_apposition
                 && is_common_noun(prev_word, lower_stems, lex)
