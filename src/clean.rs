@@ -1862,9 +1862,11 @@ impl Foreign {
             let follows = spans
                 .last()
                 .is_some_and(|last| text[last.1..s].trim_matches([' ', '\t']).is_empty());
-            if self.is_foreign(&text[s..e], if follows { 1 } else { self.min_words })
-                || !follows && self.stray(text, &all, k, holes)
-            {
+            let foreign = self.is_foreign(&text[s..e], if follows { 1 } else { self.min_words });
+            // (a stray's lead-in is the French text's: « … : The AI Risk
+            // Repository. Source text: … »)
+            let stray = !foreign && !follows && self.stray(text, &all, k, holes);
+            if foreign || stray {
                 // a foreign title ending on a colon, French text after it on
                 // its line, is the label of that text (« How the Internet
                 // Works : Une vidéo de cinq minutes … »), not junk
@@ -1876,6 +1878,7 @@ impl Foreign {
                 let s = match k.checked_sub(1).map(|j| all[j]) {
                     Some((ps, pe))
                         if !follows
+                            && !stray
                             && text[pe..s].trim_matches([' ', '\t']).is_empty()
                             && !text[ps..pe].contains('\n')
                             && self.foreign_lead_in(&text[ps..pe]) =>
@@ -2004,10 +2007,16 @@ impl Foreign {
             return false;
         }
         let (words, foreign, native) = self.stray_counts(&text[s..e]);
+        // (all but one of two or three words; half of four to six, three
+        // at least: « Source text: publisher’s website (open licence) »)
+        let enough = if words <= 3 {
+            foreign >= 2 && foreign + 1 >= words
+        } else {
+            foreign >= 3 && 2 * foreign >= words
+        };
         if !(2..=STRAY_MAX_WORDS).contains(&words)
             || native > 0
-            || foreign < 2
-            || foreign + 1 < words
+            || !enough
             || quoted_speech(&text[s..e])
         {
             return false;
@@ -2509,6 +2518,15 @@ mod tests {
         assert_eq!(
             removed("Les avantages : Connection lost. Retrying…"),
             ["Connection lost. Retrying…"]
+        );
+        // half of four to six words, and never the French text's title
+        // before it
+        assert_eq!(
+            removed(
+                "Le laboratoire a publié un répertoire des risques : The Risk Repository. \
+                 Source text: publisher’s website (open licence)"
+            ),
+            ["Source text: publisher’s website (open licence)"]
         );
         // an English title on its line, or after a label with French text
         // after it, is the author's; a foreign line is judged whole
