@@ -954,6 +954,25 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_that_heads_a_fixed_phrase_names_nothing_alone() {
+        // « la mise en place », « la mise à jour »: no « Du côté de la mise »
+        let text = "La mise en place du nouveau portail a pris six mois. La mise à jour des fiches se fait chaque semaine. Les agents suivent la mise en service avec les usagers. La mise en ligne des formulaires a été repoussée. Le portail réunit les démarches des habitants. Les habitants trouvent leurs démarches sur le portail. Les agents de la mairie répondent aux questions des habitants. Le portail publie aussi les horaires des services. ".repeat(6);
+        let headings = article_headings(&text);
+        assert!(!headings.is_empty());
+        assert!(
+            !headings
+                .iter()
+                .any(|h| h.ends_with(" mise") || h.ends_with(" mises")),
+            "{headings:?}"
+        );
+        // nor a verb in -ent after a plural noun (« Les agents suivent »)
+        assert!(
+            !headings.iter().any(|h| h.contains("suivent")),
+            "{headings:?}"
+        );
+    }
+
+    #[test]
     fn neither_a_participle_nor_a_verb_makes_a_heading_term() {
         // « un destiné à … »: « un » stands for « un atelier »; « destiné »
         // is written without a determiner everywhere else

@@ -305,10 +305,14 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                     break;
                 }
                 // after a plural head, a word in -e right after it does not
-                // agree: a verb, not an adjective (« aux animateurs accompagne »)
+                // agree: a verb, not an adjective (« aux animateurs
+                // accompagne »); nor does one in -ent, a verb's third person
+                // plural (« les agents suivent »), unless an adverb
+                // (« souvent », « rapidement »)
                 if j == i + 1
                     && det.is_some_and(|d| PLURAL_DETERMINERS.contains(&d))
-                    && lower.ends_with('e')
+                    && (lower.ends_with('e')
+                        || lower.ends_with("ent") && !lower.ends_with("ment") && lower != "souvent")
                 {
                     break;
                 }
