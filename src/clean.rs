@@ -2006,7 +2006,7 @@ impl Foreign {
         {
             return false;
         }
-        let (words, foreign, native) = self.stray_counts(&text[s..e]);
+        let (words, foreign, native) = self.word_counts(&text[s..e]);
         // (all but one of two or three words; half of four to six, three
         // at least: « Source text: publisher’s website (open licence) »)
         let enough = if words <= 3 {
@@ -2032,7 +2032,7 @@ impl Foreign {
         let from = text[from..s].rfind('\n').map_or(from, |p| from + p + 1);
         let before = text[from..s].trim_end();
         let after_sentence = before.ends_with(['.', '!', '?', '…']);
-        if !(after_sentence || before.ends_with(':')) || self.stray_counts(before).2 == 0 {
+        if !(after_sentence || before.ends_with(':')) || self.word_counts(before).2 == 0 {
             return false;
         }
         // what follows on the line: foreign words only, up to the line's
@@ -2058,7 +2058,7 @@ impl Foreign {
             return done;
         }
         for &(ns, ne) in &all[k + 1..] {
-            let (w, f, n) = self.stray_counts(&text[ns..ne]);
+            let (w, f, n) = self.word_counts(&text[ns..ne]);
             if n > 0 || f < w {
                 return false;
             }
@@ -2069,10 +2069,10 @@ impl Foreign {
         true
     }
 
-    /// Words, foreign words and French function words of a chunk; an
-    /// English possessive (« Editor’s ») makes a foreign word, not the
-    /// French « s’ ».
-    fn stray_counts(&self, chunk: &str) -> (usize, usize, usize) {
+    /// Words, foreign words and French function words of a chunk (for the
+    /// strays and the lead-ins of fragments); the « s » of an English
+    /// possessive (« Editor’s ») is no word, not the French « s’ ».
+    fn word_counts(&self, chunk: &str) -> (usize, usize, usize) {
         let (mut words, mut foreign, mut native) = (0usize, 0usize, 0usize);
         let mut lw = String::new();
         let mut start: Option<usize> = None;
@@ -2128,19 +2128,8 @@ impl Foreign {
     /// on its line (« You’re offline. Some content may not load. »).
     fn foreign_lead_in(&self, chunk: &str) -> bool {
         const LEAD_IN_WORDS: usize = 4;
-        let (mut words, mut foreign) = (0usize, 0usize);
-        for w in chunk
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-        {
-            let lw = w.to_lowercase();
-            if self.native_words.contains(lw.as_str()) {
-                return false;
-            }
-            words += 1;
-            foreign += usize::from(self.is_foreign_word(&lw));
-        }
-        (1..=LEAD_IN_WORDS).contains(&words) && foreign > 0 && !quoted_speech(chunk)
+        let (words, foreign, native) = self.word_counts(chunk);
+        native == 0 && (1..=LEAD_IN_WORDS).contains(&words) && foreign > 0 && !quoted_speech(chunk)
     }
 
     /// Whether a chunk of at least `min_words` words reads as foreign.
