@@ -1995,11 +1995,25 @@ impl Structurer {
         let last = MAX_WORDS.min(tokens.len().saturating_sub(MIN_REST_WORDS + 1));
         // (previous word, word at the cut, word after it) for each cut
         // two words at least before the cut
-        let cuts = tokens.windows(3).skip(1).take(last.saturating_sub(1));
-        for win in cuts {
+        let cuts = tokens.windows(3).enumerate().skip(1);
+        for (i, win) in cuts.take(last.saturating_sub(1)) {
             let [prev, next, after] = [0, 1, 2].map(|j| &s[win[j].clone()]);
             if prev.ends_with(['.', '!', '?', ';', ':', '…']) {
                 return None;
+            }
+            // an infinitive after its preposition governs what follows: a
+            // capitalised determiner there opens a title, its object (« … plus
+            // enclin à lire Les Confessions de saint Augustin … »)
+            let prev_lower = french::lowercase(prev);
+            let prev_bare = french::elision::strip(&prev_lower);
+            let governed = prev_bare.len() < prev_lower.len()
+                || i >= 1
+                    && matches!(
+                        french::lowercase(&s[tokens[i - 1].clone()]).as_ref(),
+                        "à" | "de" | "pour" | "sans"
+                    );
+            if governed && lex.is_infinitive(prev_bare) {
+                continue;
             }
             let opener = next.to_lowercase();
             // a word, lowercase or a name's (« … qu’un Product Owner On

@@ -906,3 +906,15 @@ Maintenant, s’il s’agit de choisir…\n\
 Le groupe tranchera à la majorité, comme chaque mois, après un tour de table.\n";
     assert_eq!(headings(text), ["À suivre..."]);
 }
+
+#[test]
+fn a_title_after_an_infinitive_is_its_object_not_a_new_sentence() {
+    // « lire Les … », « de lire Pour … »: capitalised titles of books after
+    // the infinitive that governs them, inside one sentence of the prose
+    let text = "Le club de lecture du quartier se réunit chaque mois à la médiathèque pour parler des livres que ses membres ont aimés. \
+Les discussions durent souvent plus longtemps que prévu, et la bibliothécaire doit parfois éteindre les lumières pour y mettre fin. \
+Chacun défend ses goûts avec passion, et les avis se partagent rarement de façon égale. \
+Autre exemple, une lectrice sera plus encline à lire Les raisins de la colère ou étudier le théâtre de Racine que de lire Pour qui sonne le glas de Hemingway. \
+Les membres du club votent ensuite pour le livre du mois suivant, que la médiathèque commande en plusieurs exemplaires.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
