@@ -260,7 +260,8 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         surface.clear();
         surface.push_str(elision::strip(toks[i].text));
         let mut n_words = 1;
-        let det = if i > 0 {
+        // (not across punctuation: « un par un, correction des formes »)
+        let det = if i > 0 && !gap_breaks(&sentence.text, toks[i - 1].text, toks[i].text) {
             let p = toks[i - 1].lower.as_ref();
             DETERMINERS.iter().find(|d| **d == p).copied()
         } else {
@@ -1384,6 +1385,20 @@ mod tests {
         let (outline, sections) = crate::sections::sectioned(text);
         let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
         (kw, lex)
+    }
+
+    #[test]
+    fn no_determiner_is_read_across_punctuation() {
+        // « un par un, correction des formes »: « un » closes the phrase
+        // before the comma; it is not the article of « correction »
+        let text = "Les bénévoles valident la carte du quartier. Le travail avance un par un, correction des formes comprise, avant la publication.\n\nLes bénévoles relisent chaque bâtiment. La carte du quartier sera publiée en mai.";
+        let (kw, _) = analysed(text);
+        let t = kw
+            .terms
+            .values()
+            .find(|t| t.surface.starts_with("correction"))
+            .unwrap();
+        assert_eq!(t.determiner, None, "{t:?}");
     }
 
     #[test]
