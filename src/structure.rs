@@ -1574,7 +1574,8 @@ impl Structurer {
         // pouvons-nous y faire ? », not « Pourquoi ? »)
         // (the page's opening question may name one thing: « Qu’est-ce
         // qu’un brevet ? »)
-        let min_content = if opening_question {
+        // (so may a definition: « Geotribu, c’est quoi ? »)
+        let min_content = if opening_question || definition {
             1
         } else {
             r.min_content_words
@@ -1692,12 +1693,25 @@ impl Structurer {
             .trim_end()
             .to_lowercase()
             .replace('\'', "’");
+        // (or a name: « Geotribu, c’est quoi ? »; not a pronoun, « Toi,
+        // c’est quoi ? », nor a connector, « Et ça, … »)
+        let name = subject.starts_with(char::is_uppercase);
         let subject = subject.to_lowercase().replace('\'', "’");
         let words: Vec<&str> = french::words(&subject).collect();
         let first = subject.split_whitespace().next().unwrap_or("");
+        let named = name
+            && words.len() <= 2
+            && !SUBJECT_PRONOUNS.contains(&first)
+            && !self.rules.question.connectors.iter().any(|c| c == first)
+            && !matches!(
+                first,
+                "et" | "ça" | "cela" | "ceci" | "toi" | "moi" | "lui" | "eux" | "soi"
+            );
         self.rules.question.definitions.contains(&ask)
             && (1..=MAX_SUBJECT_WORDS).contains(&words.len())
-            && (DETERMINERS.contains(&first) || first.starts_with("l’") && first.len() > "l’".len())
+            && (named
+                || DETERMINERS.contains(&first)
+                || first.starts_with("l’") && first.len() > "l’".len())
     }
 
     /// Does a question open on the interviewee's name or on an address to
