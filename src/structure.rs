@@ -2249,10 +2249,18 @@ impl Structurer {
                 // a noun the text writes only here, before the preposition
                 // and the lowercase noun of its phrase (« … son logement
                 // Attention au climatiseur »): names go on in capitals
+                // (or an elided « de » before it: « … renaissance Plein
+                // d’envie, peu de temps »)
                 let phrase = || {
                     let at = |k: usize| tokens.get(k).map(|t| &h[t.clone()]);
                     at(j + 1).is_some_and(|w| PHRASE_PREPOSITIONS.contains(&w))
                         && at(j + 2).is_some_and(|w| w.starts_with(char::is_lowercase))
+                        || at(j + 1).is_some_and(|w| {
+                            ["d’", "d'"].iter().any(|d| {
+                                w.strip_prefix(d)
+                                    .is_some_and(|r| r.starts_with(char::is_lowercase))
+                            })
+                        })
                 };
                 once && (lower_words.contains(&lower) || phrase())
             };

@@ -918,3 +918,17 @@ Autre exemple, une lectrice sera plus encline à lire Les raisins de la colère 
 Les membres du club votent ensuite pour le livre du mois suivant, que la médiathèque commande en plusieurs exemplaires.";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn a_second_heading_may_open_on_a_noun_before_an_elided_de() {
+    // a section heading with no text of its own, then its first
+    // subheading, « Plein d’envie, peu de temps », glued to it
+    let text = "L’association a fêté ses dix ans au printemps, avec une exposition des projets menés par ses bénévoles dans les écoles du quartier. \
+Les premiers ateliers avaient lieu dans une salle prêtée par la mairie, le samedi matin, avec trois ordinateurs donnés par une entreprise voisine. \
+Les années difficiles Plein d’envie, peu de moyens Le départ de deux fondateurs a laissé l’association sans local pendant une année entière. \
+Les bénévoles ont alors accueilli les ateliers chez eux, à tour de rôle, en attendant une nouvelle salle.";
+    assert_eq!(
+        headings(text),
+        ["Les années difficiles", "Plein d’envie, peu de moyens"]
+    );
+}
