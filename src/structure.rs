@@ -56,6 +56,12 @@ pub struct StructureRules {
     /// the summary after it. Optional.
     #[serde(default)]
     pub summary_labels: Vec<String>,
+    /// Nouns that name a work (« film », « roman », « livre »), lowercase:
+    /// after one with its determiner, a capitalised word opens the work's
+    /// title (« le film Il était une fois dans l’Ouest »), not a sentence
+    /// after a heading. Optional.
+    #[serde(default)]
+    pub title_nouns: Vec<String>,
     /// Cues that tell a question heading from a question of the prose.
     pub question: QuestionRules,
     /// Examples the test suite runs: text with an inlined heading and the heading.
@@ -1799,6 +1805,21 @@ impl Structurer {
     }
 
     /// A question that heads a section (see `question_score`).
+    /// Is `noun` (at index `at` of its sentence, `before` the word before it)
+    /// one of `title_nouns` with its determiner (« le film », « son
+    /// roman »): the capitalised words after it are the work's title.
+    fn titles_a_work(&self, before: &str, noun: &str, at: usize) -> bool {
+        let lower = french::lowercase(noun);
+        let bare = french::elision::strip(&lower);
+        let is_title_noun = self.rules.title_nouns.iter().any(|t| t == bare);
+        // « l’album Thriller »: the article elided on the noun
+        is_title_noun && bare.len() < lower.len()
+            || is_title_noun && at >= 1 && {
+                let d = french::lowercase(before);
+                DETERMINERS.contains(&d.as_ref()) || matches!(d.as_ref(), "du" | "au" | "aux")
+            }
+    }
+
     fn is_question_heading(&self, q: &str, ctx: &QuestionContext, lex: &Lexicon) -> bool {
         self.question_score(q, ctx, lex)
             .is_some_and(|s| s >= self.rules.question.min_score)
@@ -2027,6 +2048,9 @@ impl Structurer {
                         "à" | "de" | "pour" | "sans"
                     );
             if governed && lex.is_infinitive(prev_bare) {
+                continue;
+            }
+            if self.titles_a_work(&s[tokens[i.saturating_sub(1)].clone()], prev, i) {
                 continue;
             }
             let opener = next.to_lowercase();
@@ -2560,6 +2584,11 @@ impl Structurer {
             if (lex.is_function_word(&prev_bare) || lex.is_function_word(&prev_word.to_lowercase()))
                 && !ends_whole(&heading_words)
             {
+                continue;
+            }
+            // nor on a noun that names a work before its title (« Le film
+            // Il était une fois … »)
+            if k >= 2 && self.titles_a_work(heading_words[k - 2], prev_word, k - 1) {
                 continue;
             }
             // nor on a gerund, which governs what follows (« En utilisant La
