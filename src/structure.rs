@@ -926,6 +926,9 @@ impl Structurer {
         if self.rules.summary_labels.contains(&label) {
             return next.is_some_and(french::starts_upper);
         }
+        if caption(line) {
+            return false;
+        }
         if line.ends_with('?')
             && self.is_question_line(line, (prev, next, next2), (run_words, false), lex)
         {
@@ -1392,7 +1395,7 @@ impl Structurer {
         lex: &Lexicon,
         _starts_para: bool,
     ) -> Option<&'s str> {
-        if !s.ends_with('?') {
+        if !s.ends_with('?') || caption(s) {
             return None;
         }
         let words: Vec<&str> = french::words(s).collect();
@@ -1477,6 +1480,7 @@ impl Structurer {
             });
         if !q.ends_with('?')
             || q.contains(':')
+            || caption(q)
             || ctx.run_words < min_run_words && !opening_question
         {
             return None;
@@ -2902,6 +2906,20 @@ impl Structurer {
         }
         Some(tokens[k].start)
     }
+}
+
+/// Does a line open as a picture's caption (« Ci-dessus : parc ou forêt
+/// ? », « Ci-contre, la carte … »)? The author's text, never a heading.
+fn caption(line: &str) -> bool {
+    let first = line
+        .trim_start_matches(['«', '"', '“', '(', '['])
+        .split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .next()
+        .unwrap_or("");
+    matches!(
+        french::lowercase(first).as_ref(),
+        "ci-dessus" | "ci-dessous" | "ci-contre"
+    )
 }
 
 /// Does a subordinating or prepositional locution start here (« Bien que

@@ -932,3 +932,16 @@ Les bénévoles ont alors accueilli les ateliers chez eux, à tour de rôle, en 
         ["Les années difficiles", "Plein d’envie, peu de moyens"]
     );
 }
+
+#[test]
+fn a_caption_is_never_a_heading() {
+    // « Ci-dessus : … » describes a picture the scrape dropped, on its line
+    // or in the flow of the text; it stays the author's text
+    let lines = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place.\n\
+Ci-dessus : le parc vu d’avion\n\
+Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.\n";
+    assert!(headings(lines).is_empty(), "{:?}", headings(lines));
+    let flat = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place, puis ils ont comparé leurs relevés aux photos prises par la commune. \
+Ci-dessus : parc ou forêt ? Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.";
+    assert!(headings(flat).is_empty(), "{:?}", headings(flat));
+}
