@@ -103,7 +103,7 @@ const MODALS: &[&str] = &[
 /// sait », « vous pouvez le gérer », « il l’utilise »), « de le » or « à les »
 /// (an article would have contracted: du, aux), or an infinitive after a
 /// preposition and its pronoun (« pour la limiter », « pour l’utiliser »)?
-fn verb_after_object_pronoun(toks: &[Token], i: usize) -> bool {
+fn verb_after_object_pronoun(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
     let lower = toks[i].lower.as_ref();
     let elided = lower.starts_with("l’") || lower.starts_with("l'");
     // the word before the pronoun, the pronoun, and the word itself
@@ -137,6 +137,12 @@ fn verb_after_object_pronoun(toks: &[Token], i: usize) -> bool {
         return true;
     }
     if BEFORE_OBJECT.contains(&prev) || MODALS.contains(&prev) {
+        return true;
+    }
+    // a verb of the infinitive lexicon, which leaves out those that are
+    // nouns too (« le pouvoir »): « supposé le remplacer », « mieux le
+    // remplacer »
+    if lex.is_infinitive(word) {
         return true;
     }
     // « … et les compare au code »: after « les », a lowercase word without
@@ -216,6 +222,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             && !french::looks_finite(b)
             && !finite_form(b)
             && (b.chars().count() > 2 || is_acronym(b))
+            && !ordinal(b)
     };
     // (room for about as many tokens as the text has: a word and its space
     // take six bytes or more on average)
@@ -251,7 +258,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         // « pour la limiter », « de le gérer », « on les aide »: a word
         // after an object pronoun is a verb, though its stem may be a
         // noun's (limite, aide)
-        if verb_after_object_pronoun(&toks, i) {
+        if verb_after_object_pronoun(&toks, i, lex) {
             continue;
         }
         // a term starting with an elided article keeps the article out: l’usine → usine
@@ -553,6 +560,17 @@ fn collect(occs: &[&Occ]) -> BTreeMap<String, Term> {
 /// Does this determiner show the gender or number of its noun?
 fn informative(d: &str) -> bool {
     !matches!(d, "leur" | "notre" | "votre")
+}
+
+/// « 2ème », « 1er », « 3e », « 2nde »: a number's ordinal, no term (« la
+/// 5G » is one).
+fn ordinal(w: &str) -> bool {
+    let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < w.len()
+        && matches!(
+            rest.to_lowercase().as_str(),
+            "e" | "è" | "ème" | "eme" | "er" | "ère" | "re" | "nd" | "nde"
+        )
 }
 
 /// IA, UE, PME: two or more capitals and nothing else.
@@ -1385,6 +1403,22 @@ mod tests {
         let (outline, sections) = crate::sections::sectioned(text);
         let kw = analyse(&outline.sentences, &sections, &lex, &Options::default());
         (kw, lex)
+    }
+
+    #[test]
+    fn ordinals_and_infinitives_after_an_object_pronoun_are_no_terms() {
+        // « la 2ème », « supposé le remplacer »
+        let text = "La 2ème édition du salon réunit les libraires de la région. Le nouveau salon, supposé le remplacer, ouvre en mai.\n\nLa 2ème édition accueille aussi des auteurs. Les libraires de la région veulent le remplacer par une fête du livre.";
+        let (kw, _) = analysed(text);
+        assert!(
+            kw.terms
+                .values()
+                .all(|t| !t.surface.starts_with("2ème") && t.surface != "remplacer"),
+            "{:?}",
+            kw.terms.values().map(|t| &t.surface).collect::<Vec<_>>()
+        );
+        assert!(ordinal("2ème") && ordinal("1er") && ordinal("3e"));
+        assert!(!ordinal("5G") && !ordinal("3D") && !ordinal("2024"));
     }
 
     #[test]
