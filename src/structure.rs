@@ -1972,8 +1972,15 @@ impl Structurer {
                 && lower_stems.contains(&lex.stem(&lower))
         };
         // capitalised infinitives one after the other are the items of a
-        // list run together (« Mesurer le tri Réduire les déchets … »)
-        if (1..tokens.len()).filter(|&i| infinitive(i)).count() != 1 {
+        // list run together (« Mesurer le tri Réduire les déchets … »); the
+        // items of a list whose semicolons were kept open on one each
+        // (« … ; Faire remonter les questions au chef de projet Définir la
+        // problématique L’annotation … »): those are not counted
+        if (1..tokens.len())
+            .filter(|&i| infinitive(i) && !word(i - 1).ends_with([';', ':']))
+            .count()
+            != 1
+        {
             return None;
         }
         for j in MIN_BEFORE_WORDS..=last {
