@@ -407,7 +407,10 @@ impl Splitter {
             return true;
         }
         if is_initials(bare) {
-            return !self.starter(scan, s, true);
+            // a parenthesis after an acronym spells it out (« l’initiative
+            // C.H.A.T.O.N.S. (Collectif des hébergeurs …) »)
+            return bare.contains('.') && matches!(scan.chars[s].1, '(' | '[')
+                || !self.starter(scan, s, true);
         }
         false
     }
@@ -1163,6 +1166,16 @@ mod tests {
                 "L’O.N.U.",
                 "Le siège est à New York.",
                 "Les U.S. Marines sont là."
+            ]
+        );
+        // an acronym spelt out between parentheses goes on with its sentence
+        assert_eq!(
+            split(
+                "Elle a rejoint le C.R.A.B. (Collectif des radios associatives) en mai. Il reste."
+            ),
+            [
+                "Elle a rejoint le C.R.A.B. (Collectif des radios associatives) en mai.",
+                "Il reste."
             ]
         );
     }
