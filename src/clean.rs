@@ -16,10 +16,11 @@
 //! apart and no line break is invented; nothing else of the input is changed.
 use crate::error::{Error, Result};
 use crate::fxhash::FxHashSet;
+use crate::fxhash::FxHashSet as HashSet;
 use crate::model::Removal;
 use crate::rules::{LazyRegex, Source};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 const FILE: &str = "rules/junk.yaml";
 
@@ -445,7 +446,7 @@ impl Cleaner {
                 .map(|w| w.replace('\'', "’"))
                 .collect(),
         );
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut rules = Vec::new();
         for r in def.rules {
             if r.id.trim().is_empty() || !seen.insert(r.id.clone()) {

@@ -9,12 +9,13 @@
 //! warning says why.
 use crate::error::{Error, Result};
 use crate::french::{self, elision, typography, Lexicon};
+use crate::fxhash::FxHashSet as HashSet;
 use crate::headings::Np;
 use crate::keywords::{self, Keywords};
 use crate::model::{Block, Generated, Section, SectionKind, Sentence};
 use crate::rules::{LazyRegex, Source};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 const FILE: &str = "rules/expansions.yaml";
 const GLOSSARY: &str = "lexicons/glossary.yaml";
@@ -778,7 +779,7 @@ impl Expander {
         used: &BTreeSet<usize>,
     ) -> Vec<Built> {
         let mut out = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for s in ctx.quotable(used) {
             if out.len() >= tpl.max_items {
                 break;
@@ -864,7 +865,7 @@ impl Expander {
         used: &BTreeSet<usize>,
     ) -> Vec<Built> {
         let mut cands: Vec<((i64, i64, i64, usize), Generated)> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         let mut last_year: i64 = 0;
         for s in ctx.quotable(used) {
             // every date holds a year or a month name: skip the regex (whose
@@ -934,7 +935,7 @@ impl Expander {
         used: &BTreeSet<usize>,
     ) -> Vec<Built> {
         let mut out = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for s in ctx.quotable(used) {
             if out.len() >= tpl.max_items {
                 break;
@@ -1206,7 +1207,7 @@ impl Expander {
     /// Questions made from the text's definitions, answered by them.
     fn faq(&self, ctx: &Context, tpl: &ExpansionTemplate, used: &BTreeSet<usize>) -> Vec<Built> {
         let mut out = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for s in ctx.quotable(used) {
             if out.len() >= tpl.max_items {
                 break;
@@ -1394,8 +1395,8 @@ struct Context<'a> {
 impl<'a> Context<'a> {
     /// `words`: the [`french::word_count`] of each sentence, in order.
     fn new(sentences: &'a [Sentence], words: Vec<usize>, lex: &'a Lexicon) -> Context<'a> {
-        let mut names_mid = HashSet::new();
-        let mut lower_seen = HashSet::new();
+        let mut names_mid = HashSet::default();
+        let mut lower_seen = HashSet::default();
         let mut unquotable = Vec::with_capacity(sentences.len());
         for (s, &n) in sentences.iter().zip(&words) {
             for (i, w) in french::words(&s.text).enumerate() {

@@ -5,11 +5,11 @@
 //! focus keyphrase in a share of all headings that Yoast accepts (30–75 %).
 use crate::error::Result;
 use crate::french::{self, elision, typography, Lexicon};
+use crate::fxhash::FxHashSet as HashSet;
 use crate::keywords::{self, Keywords, Term};
 use crate::model::{Block, Heading, HeadingOrigin, Section, SectionKind, Sentence};
 use crate::rules::Source;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 /// At most this many expansion sections are asked for the density band.
 pub const MAX_BAND_SECTIONS: usize = 3;

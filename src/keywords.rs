@@ -5,12 +5,13 @@
 //! first paragraph holds and the text repeats; each section gets its own salient
 //! terms, scored against the rest of the article.
 use crate::french::{self, elision, Lexicon};
+use crate::fxhash::FxHashSet as HashSet;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::model::{Block, Section, Sentence};
 use crate::Options;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A term found in the text.
@@ -1036,7 +1037,10 @@ pub fn analyse(
     // the table is made large enough once instead of growing step by step
     let bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
     let mut occs = Vec::with_capacity(bytes / 6);
-    let mut strings = Strings(HashSet::with_capacity(bytes / 4));
+    let mut strings = Strings(HashSet::with_capacity_and_hasher(
+        bytes / 4,
+        Default::default(),
+    ));
     for s in sentences {
         occurrences(s, lex, &mut strings, &mut occs);
     }

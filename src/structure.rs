@@ -5,11 +5,11 @@
 //! in `rules/structure.yaml`: no list of expected headings anywhere.
 use crate::error::Result;
 use crate::french::{self, Lexicon};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::model::{Heading, HeadingOrigin, Sentence};
 use crate::rules::Source;
 use crate::sentences::Splitter;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 const FILE: &str = "rules/structure.yaml";
 
@@ -3625,7 +3625,7 @@ impl<'t> Asked<'t> {
     const MAX_COMPARED: usize = 256;
 
     fn new(text: &'t str) -> Asked<'t> {
-        let mut ends: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut ends: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, _) in text.match_indices('?') {
             if let Some(word) = last_word(&text[..=i]) {
                 ends.entry(word).or_default().push(i + 1);
@@ -3734,7 +3734,7 @@ fn token_spans(s: &str) -> Vec<std::ops::Range<usize>> {
 /// Words written with a capital inside sentences (not at their start): names,
 /// with the number of times they are.
 fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for r in splitter.split(text) {
         let s = &text[r];
         let toks = token_spans(s);
@@ -3758,7 +3758,7 @@ fn proper_nouns(text: &str, splitter: &Splitter) -> HashMap<String, usize> {
 
 /// Every word that occurs in lowercase somewhere in the text.
 fn lowercase_words(text: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for w in french::words(text) {
         // copied the first time only
         if w.chars().next().is_some_and(char::is_lowercase) && !out.contains(w) {
@@ -3788,7 +3788,8 @@ impl<'a> LowerStems<'a> {
     fn contains(&self, stem: &str) -> bool {
         self.stems
             .get_or_init(|| {
-                let mut stems = HashSet::with_capacity(self.words.len());
+                let mut stems =
+                    HashSet::with_capacity_and_hasher(self.words.len(), Default::default());
                 stems.extend(self.words.iter().map(|w| self.lex.stem(w)));
                 stems
             })

@@ -5,10 +5,9 @@ pub mod syllables;
 pub mod typography;
 
 use crate::error::Result;
-use crate::fxhash::FxHashSet;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::rules::Source;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 
 /// Distinct words whose stems a thread keeps before starting afresh.
 const STEM_CACHE_MAX: usize = 50_000;
@@ -65,8 +64,8 @@ impl Lexicon {
         // each thread keeps the stems it has computed (a pure function of
         // the word, so the output does not depend on it), up to a bound.
         thread_local! {
-            static STEMS: std::cell::RefCell<HashMap<String, String>> =
-                std::cell::RefCell::new(HashMap::new());
+            static STEMS: std::cell::RefCell<FxHashMap<String, String>> =
+                std::cell::RefCell::new(FxHashMap::default());
         }
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();
