@@ -2540,14 +2540,22 @@ impl Structurer {
             }
             // the heading may not hold sentence punctuation (a dot inside a
             // name, « data.gouv.fr », « Node.js », is none)
+            // nor do dotted initials (« Le projet C.H.A.T.O.N.S. Face au
+            // succès … »)
+            let initialism = prev.len() >= 4
+                && prev.ends_with('.')
+                && prev
+                    .split_terminator('.')
+                    .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
             let dotted_name = !prev.ends_with('.')
                 && prev.contains('.')
                 && !prev.contains(['!', '?'])
                 && prev
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'));
-            if prev.ends_with([':', ',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
-                || prev.contains(['.', '!', '?']) && !prev.ends_with(')') && !dotted_name
+            if !initialism
+                && (prev.ends_with([':', ',', ';', '.', '!', '?', '…', '(', '«', '-', '–'])
+                    || prev.contains(['.', '!', '?']) && !prev.ends_with(')') && !dotted_name)
             {
                 // "," or "." inside the heading: no candidate at this k or beyond
                 if prev.ends_with(['.', '!', '?', ';', '…', ':', ',']) {
