@@ -1807,6 +1807,12 @@ impl Window {
                 .to_string();
             s.push('.');
         } else if !s.ends_with(['.', '!', '?', '…', '»', '"', ')']) {
+            // a sentence that announced a list ends on its colon: the
+            // point ends on a full stop instead (« … importants : » →
+            // « … importants. »)
+            s = s
+                .trim_end_matches([',', ';', ':', ' ', '\u{a0}', '\u{202f}'])
+                .to_string();
             s.push('.');
         }
         if self.sentence_start {
@@ -2327,6 +2333,30 @@ fn drop_last_section_headed_with(sections: &mut Vec<Section>, kp: &[String]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_point_cut_from_a_sentence_ending_on_a_colon_ends_on_a_full_stop() {
+        // « … présente 3 avantages particulièrement importants : » (the
+        // list it announced on lines of its own) → « … importants. »
+        let text = "Le collectif présente 3 avantages particulièrement importants :";
+        let sentences = vec![Sentence {
+            id: 0,
+            text: text.to_string(),
+            glued: false,
+        }];
+        let lex = Lexicon::load(&Source::embedded()).expect("lexicon");
+        let ctx = Context::new(&sentences, vec![french::word_count(text)], &lex);
+        let w = Window {
+            start: 0,
+            end: text.len(),
+            whole_end: true,
+            sentence_start: true,
+        };
+        assert_eq!(
+            w.render(text, &[], &ctx),
+            "Le collectif présente 3 avantages particulièrement importants."
+        );
+    }
 
     #[test]
     fn a_text_with_a_month_name_in_any_case_may_hold_a_date() {
