@@ -2452,7 +2452,7 @@ impl Structurer {
         {
             return Some(tokens[1].start);
         }
-        if !french::starts_upper(s) {
+        if !french::starts_upper(s) || caption(s) {
             return None;
         }
         if first.ends_with([',', ':']) {
@@ -2926,15 +2926,25 @@ impl Structurer {
 /// Does a line open as a picture's caption (« Ci-dessus : parc ou forêt
 /// ? », « Ci-contre, la carte … »)? The author's text, never a heading.
 fn caption(line: &str) -> bool {
-    let first = line
+    let mut words = line
         .trim_start_matches(['«', '"', '“', '(', '['])
-        .split(|c: char| !(c.is_alphabetic() || c == '-'))
-        .next()
-        .unwrap_or("");
-    matches!(
-        french::lowercase(first).as_ref(),
-        "ci-dessus" | "ci-dessous" | "ci-contre"
-    )
+        .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '’' || c == '\''))
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    // … or points to another page (« Voir la documentation de … », « Voir
+    // notre article d’aide … »): a link's text
+    let second = words.next().map(french::lowercase);
+    match french::lowercase(first).as_ref() {
+        "ci-dessus" | "ci-dessous" | "ci-contre" => true,
+        "voir" => second.is_some_and(|w| {
+            matches!(
+                w.as_ref(),
+                "la" | "le" | "les" | "notre" | "nos" | "aussi" | "également" | "ci-dessous"
+            ) || w.starts_with("l’")
+                || w.starts_with("l'")
+        }),
+        _ => false,
+    }
 }
 
 /// Does a subordinating or prepositional locution start here (« Bien que

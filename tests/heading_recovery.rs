@@ -944,4 +944,9 @@ Les relevés ont ensuite été comparés aux photos aériennes prises par la com
     let flat = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place, puis ils ont comparé leurs relevés aux photos prises par la commune. \
 Ci-dessus : parc ou forêt ? Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.";
     assert!(headings(flat).is_empty(), "{:?}", headings(flat));
+    // nor is a link's text that points to another page
+    let link = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place.\n\
+Voir la documentation du cadastre municipal\n\
+Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.\n";
+    assert!(headings(link).is_empty(), "{:?}", headings(link));
 }
