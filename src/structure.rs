@@ -2035,7 +2035,7 @@ impl Structurer {
     ) -> Option<usize> {
         const MAX_WORDS: usize = 12;
         const MIN_REST_WORDS: usize = 6;
-        if run_words < self.rules.question.min_run_words || !french::starts_upper(s) {
+        if run_words < self.rules.question.min_run_words || !french::starts_upper(s) || caption(s) {
             return None;
         }
         let last = MAX_WORDS.min(tokens.len().saturating_sub(MIN_REST_WORDS + 1));

@@ -949,4 +949,7 @@ Ci-dessus : parc ou forêt ? Les relevés ont ensuite été comparés aux photos
 Voir la documentation du cadastre municipal\n\
 Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.\n";
     assert!(headings(link).is_empty(), "{:?}", headings(link));
+    let flat_link = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place, puis ils ont comparé leurs relevés aux photos prises par la commune. \
+Voir la documentation du cadastre municipal Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.";
+    assert!(headings(flat_link).is_empty(), "{:?}", headings(flat_link));
 }
