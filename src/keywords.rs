@@ -563,6 +563,22 @@ fn informative(d: &str) -> bool {
     !matches!(d, "leur" | "notre" | "votre")
 }
 
+/// Is `t` (one word) the head of a « noun de / à noun » compound that makes
+/// most of its occurrences (« mot » and « mot de passe »)?
+fn compound_head(t: &Term, terms: &BTreeMap<String, Term>) -> bool {
+    let prefixes = [" de ", " d’", " d'", " à "].map(|p| format!("{}{p}", t.key));
+    let mut best = 0;
+    for p in &prefixes {
+        for (_, u) in terms
+            .range(p.clone()..)
+            .take_while(|(k, _)| k.starts_with(p.as_str()))
+        {
+            best = best.max(u.count);
+        }
+    }
+    best * 5 >= t.count * 3
+}
+
 /// « 2ème », « 1er », « 3e », « 2nde »: a number's ordinal, no term (« la
 /// 5G » is one).
 fn ordinal(w: &str) -> bool {
@@ -1126,6 +1142,12 @@ pub fn analyse(
                 if t.count as f64 > n * 0.8 {
                     score *= 0.5;
                 }
+                // the head noun of a compound the text nearly always writes
+                // whole (« mot » of « mot de passe », « machine » of
+                // « machine à laver »): alone, it names something else
+                if t.len == 1 && compound_head(t, &terms) {
+                    score *= 0.05;
+                }
                 // a keyphrase of fillers alone (« analyse », « temps ») is one
                 // the SEO analyses read as function words only: a last resort
                 if match_tokens(surface)
@@ -1469,6 +1491,38 @@ mod tests {
         let text = "L’analyse du réseau a pris une semaine. L’analyse montre une saturation. Une analyse suivra.\n\nL’analyse complète sera publiée lundi. Cette analyse confirme la saturation du réseau. L’analyse sera discutée en mars.";
         let (kw, _) = analysed(text);
         assert_eq!(kw.keyphrase, "réseau");
+    }
+
+    #[test]
+    fn the_head_of_a_compound_written_whole_is_one() {
+        let term = |key: &str, count: usize| Term {
+            surface: key.to_string(),
+            determiner: Some("le".to_string()),
+            key: key.to_string(),
+            count,
+            det_count: count,
+            len: key.split(' ').filter(|w| !INNER.contains(w)).count(),
+            score: 0.0,
+            ends: count,
+            cut: 0,
+        };
+        let terms: BTreeMap<String, Term> = [
+            term("mot", 10),
+            term("mot de pass", 8),
+            term("empreint", 10),
+            term("empreint carbon", 8),
+            term("projet", 10),
+            term("projet de loi", 3),
+        ]
+        .into_iter()
+        .map(|t| (t.key.clone(), t))
+        .collect();
+        // « mot » of « mot de passe »: a compound written whole
+        assert!(compound_head(&terms["mot"], &terms));
+        // « empreinte carbone » has no preposition; « projet de loi » is
+        // a third of the occurrences of « projet »
+        assert!(!compound_head(&terms["empreint"], &terms));
+        assert!(!compound_head(&terms["projet"], &terms));
     }
 
     #[test]
