@@ -2751,8 +2751,22 @@ impl Structurer {
                     .stock_headings
                     .iter()
                     .any(|h| *h == *french::lowercase(first));
+            // a name alone before a sentence that opens on a determiner and
+            // takes the name up soon after (« DOSEMU Un peu comme DOSBox,
+            // DOSEMU visait … »): the section it heads is about it
+            let name_taken_up = k == 1
+                && (elided_start || lex.is_function_word(&next_lower))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| s[t.clone()].starts_with(char::is_lowercase))
+                && tokens
+                    .iter()
+                    .skip(k + 2)
+                    .take(25)
+                    .any(|t| s[t.clone()].trim_end_matches([',', '.', ':', ';']) == first);
             if k == 1
                 && !repeated
+                && !name_taken_up
                 && !lower_stems.contains(&lex.stem(first))
                 && !clear_start
                 && !verbal
