@@ -74,7 +74,16 @@ impl MetaWriter {
         };
         let title = crate::french::typography::apply(&title);
         let kp = &kw.keyphrase;
-        let seo_title = seo_title(&title, kp, lex, r.seo_title_max_chars);
+        // a word the text writes in lowercase somewhere is no name
+        let common = |w: &str| {
+            let lower = french::lowercase(w);
+            lower != w
+                && outline
+                    .sentences
+                    .iter()
+                    .any(|s| french::words(&s.text).any(|x| x == lower))
+        };
+        let seo_title = seo_title_with(&title, kp, lex, r.seo_title_max_chars, &common);
         let description = description(
             &body,
             kp,
@@ -380,6 +389,21 @@ fn cut_compound_verb(words: &[&str]) -> Option<usize> {
 
 /// SEO title: the keyphrase first, then the title, within the bound.
 pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
+    seo_title_with(title, kp, lex, max, &|_| false)
+}
+
+/// [`seo_title`], where `common` tells a word the text also writes in
+/// lowercase (a common word, not a name): one that opens the title after
+/// the keyphrase's colon goes to lowercase too, as French typography wants
+/// after a colon (« Spam : j’hébergeais … », « Campagne : organiser … »;
+/// « Algorithmes : Etalab accompagne … » keeps its name's capital).
+pub fn seo_title_with(
+    title: &str,
+    kp: &str,
+    lex: &Lexicon,
+    max: usize,
+    common: &dyn Fn(&str) -> bool,
+) -> String {
     let t = if kp.is_empty() || starts_with_kp(title, kp) {
         title.to_string()
     } else {
@@ -401,8 +425,17 @@ pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
         let title = without_kp_tail(title, kp, lex).unwrap_or(title);
         // after the colon, a determiner or pronoun goes back to lowercase
         let first = title.split_whitespace().next().unwrap_or("");
+        let bare = crate::french::elision::strip(first);
+        // (an acronym or a camel-cased name keeps its capitals)
+        let capitals = first.chars().filter(|c| c.is_uppercase()).count();
+        let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
         let rest = if lex.is_function_word(first)
-            || lex.is_function_word(crate::french::elision::strip(first))
+            || lex.is_function_word(bare)
+            || capitals == 1
+                && first.starts_with(char::is_uppercase)
+                && (bare.len() < first.len()
+                    || lex.is_infinitive(&french::lowercase(word))
+                    || common(word))
         {
             french::lowercase_first(title)
         } else {
@@ -868,6 +901,35 @@ mod tests {
             "Conseil d'Administration",
         );
         assert_eq!(t, "Le Conseil d’Administration se réunit");
+    }
+
+    #[test]
+    fn after_the_keyphrase_colon_a_common_word_goes_to_lowercase() {
+        let common = |w: &str| w == "Comment";
+        let seo = |t: &str| seo_title_with(t, "plan vélo", &lex(), 60, &common);
+        // an elided word, an infinitive, a word the text writes in lowercase
+        assert_eq!(
+            seo("J’ai testé les pistes"),
+            "Plan vélo\u{a0}: j’ai testé les pistes"
+        );
+        assert_eq!(
+            seo("Trouver une piste sûre"),
+            "Plan vélo\u{a0}: trouver une piste sûre"
+        );
+        assert_eq!(
+            seo("Comment la ville roule"),
+            "Plan vélo\u{a0}: comment la ville roule"
+        );
+        // a name, an acronym, an elided name keep their capitals
+        assert_eq!(
+            seo("Valbourg roule à vélo"),
+            "Plan vélo\u{a0}: Valbourg roule à vélo"
+        );
+        assert_eq!(seo("SNCF et vélo"), "Plan vélo\u{a0}: SNCF et vélo");
+        assert_eq!(
+            seo("L’OCDE salue la ville"),
+            "Plan vélo\u{a0}: L’OCDE salue la ville"
+        );
     }
 
     #[test]
