@@ -926,7 +926,7 @@ impl Structurer {
         if self.rules.summary_labels.contains(&label) {
             return next.is_some_and(french::starts_upper);
         }
-        if caption(line) {
+        if caption_or_link(line) {
             return false;
         }
         if line.ends_with('?')
@@ -1395,7 +1395,7 @@ impl Structurer {
         lex: &Lexicon,
         _starts_para: bool,
     ) -> Option<&'s str> {
-        if !s.ends_with('?') || caption(s) {
+        if !s.ends_with('?') || caption_or_link(s) {
             return None;
         }
         let words: Vec<&str> = french::words(s).collect();
@@ -1480,7 +1480,7 @@ impl Structurer {
             });
         if !q.ends_with('?')
             || q.contains(':')
-            || caption(q)
+            || caption_or_link(q)
             || ctx.run_words < min_run_words && !opening_question
         {
             return None;
@@ -2035,7 +2035,10 @@ impl Structurer {
     ) -> Option<usize> {
         const MAX_WORDS: usize = 12;
         const MIN_REST_WORDS: usize = 6;
-        if run_words < self.rules.question.min_run_words || !french::starts_upper(s) || caption(s) {
+        if run_words < self.rules.question.min_run_words
+            || !french::starts_upper(s)
+            || caption_or_link(s)
+        {
             return None;
         }
         let last = MAX_WORDS.min(tokens.len().saturating_sub(MIN_REST_WORDS + 1));
@@ -2452,7 +2455,7 @@ impl Structurer {
         {
             return Some(tokens[1].start);
         }
-        if !french::starts_upper(s) || caption(s) {
+        if !french::starts_upper(s) || caption_or_link(s) {
             return None;
         }
         if first.ends_with([',', ':']) {
@@ -2939,7 +2942,7 @@ impl Structurer {
 
 /// Does a line open as a picture's caption (« Ci-dessus : parc ou forêt
 /// ? », « Ci-contre, la carte … »)? The author's text, never a heading.
-fn caption(line: &str) -> bool {
+fn caption_or_link(line: &str) -> bool {
     let mut words = line
         .trim_start_matches(['«', '"', '“', '(', '['])
         .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '’' || c == '\''))
