@@ -2941,7 +2941,8 @@ impl Structurer {
 }
 
 /// Does a line open as a picture's caption (« Ci-dessus : parc ou forêt
-/// ? », « Ci-contre, la carte … »)? The author's text, never a heading.
+/// ? », « Ci-contre, la carte … ») or as a link's text (« Voir la
+/// documentation de … »)? The author's text, never a heading.
 fn caption_or_link(line: &str) -> bool {
     let mut words = line
         .trim_start_matches(['«', '"', '“', '(', '['])
