@@ -667,6 +667,7 @@ impl Structurer {
         }
         if !explicit {
             complete_numbered_series(&mut out, lex, self.rules.max_heading_words);
+            complete_parallel_series(&mut out, lex, &lower_words, self.rules.max_heading_words);
         }
         number_first_heading(&mut out);
         // a heading with nothing under it is kept when another heading follows
@@ -3188,6 +3189,197 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
                         level: 2,
                         origin: HeadingOrigin::Source {
                             how: "numbered".to_string(),
+                        },
+                    }),
+                    paragraphs: rest,
+                },
+            );
+        }
+        i += 1;
+    }
+}
+
+/// The opening a heading shares with the others of its series: its words up
+/// to the first that is no function word (« Qui mangent », « Données »,
+/// « Un guide »), lowercase; none when nothing follows it, or for a number.
+fn series_opening(heading: &str, lex: &Lexicon) -> Option<Vec<String>> {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let mut opening = Vec::new();
+    for w in &words {
+        let bare: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if bare.is_empty() || bare.chars().count() != w.chars().count() {
+            return None;
+        }
+        let lower = bare.to_lowercase();
+        let function = lex.is_function_word(&lower);
+        opening.push(lower);
+        if !function {
+            break;
+        }
+    }
+    (opening.len() < words.len() && opening.len() <= 3).then_some(opening)
+}
+
+/// Headings in a series that opens each of them alike (« Qui mangent des
+/// données personnelles », « Qui mangent des données publiques »; « Données
+/// tabulaires », « Données de transport »): a phrase of the flat text with
+/// that opening, capitalised, at the start of a sentence or glued inside one
+/// after a word that is no function word, up to the first capitalised word
+/// after a lowercase one (where the prose goes on), is one more of them
+/// (« … HunchLab. Qui mangent de l’argent Thomas Peterffy est … »). Its
+/// length stays near the series' own; an opening of one word is one the text
+/// also writes in lowercase (a common word, not a name).
+fn complete_parallel_series(
+    out: &mut Outline,
+    lex: &Lexicon,
+    lower_words: &HashSet<String>,
+    max_words: usize,
+) {
+    // each opening's headings: (fewest words, most words, level, count)
+    let mut series: Vec<(Vec<String>, usize, usize, u8, usize)> = Vec::new();
+    for p in &out.parts {
+        let Some(h) = &p.heading else { continue };
+        if !matches!(h.origin, HeadingOrigin::Source { .. }) || h.text.ends_with('?') {
+            continue;
+        }
+        let Some(opening) = series_opening(&h.text, lex) else {
+            continue;
+        };
+        let n = h.text.split_whitespace().count();
+        match series.iter_mut().find(|s| s.0 == opening) {
+            Some(s) => {
+                s.1 = s.1.min(n);
+                s.2 = s.2.max(n);
+                s.4 += 1;
+            }
+            None => series.push((opening, n, n, h.level, 1)),
+        }
+    }
+    series.retain(|s| s.4 >= 2 && (s.0.len() > 1 || lower_words.contains(&s.0[0])));
+    if series.is_empty() {
+        return;
+    }
+    let function = |w: &str| lex.is_function_word(&w.to_lowercase());
+    // where a heading of a series starts and ends in a sentence
+    let find = |s: &str| -> Option<(usize, usize, u8)> {
+        let tokens = token_spans(s);
+        for (opening, fewest, most, level, _) in &series {
+            let len = opening.len();
+            for t in 0..tokens.len().saturating_sub(len) {
+                let first = &s[tokens[t].clone()];
+                if !french::starts_upper(first)
+                    || (0..len).any(|m| {
+                        let w = &s[tokens[t + m].clone()];
+                        w.to_lowercase() != opening[m]
+                    })
+                {
+                    continue;
+                }
+                if t > 0 {
+                    let prev = &s[tokens[t - 1].clone()];
+                    if prev.ends_with([':', ',', ';', '«', '(']) || function(prev) {
+                        continue;
+                    }
+                }
+                // a colon right after the opening (« Valider : une question … »)
+                let mut k = t + len;
+                if s[tokens[k].clone()] == *":" {
+                    k += 1;
+                }
+                let longest = (most + 3).min(max_words);
+                while k < tokens.len() && k - t <= longest {
+                    let prev = &s[tokens[k - 1].clone()];
+                    let word = &s[tokens[k].clone()];
+                    if k > t + len
+                        && prev.contains(['.', ';', ':', '!', '?', '…', '(', ')', '«', '»', ','])
+                    {
+                        break;
+                    }
+                    if k > t + len
+                        && french::starts_upper(word)
+                        && word.chars().nth(1).is_some_and(char::is_lowercase)
+                        && prev.ends_with(char::is_lowercase)
+                        && !function(prev)
+                    {
+                        let n = k - t;
+                        // the prose goes on for a few words and ends its sentence
+                        if n + 2 >= *fewest
+                            && tokens.len() - k >= 3
+                            && s.trim_end().ends_with(['.', '!', '?', '…'])
+                        {
+                            return Some((tokens[t].start, tokens[k].start, *level));
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        None
+    };
+    let mut i = 0;
+    while i < out.parts.len() {
+        let mut split: Option<(usize, usize, usize, usize, u8)> = None;
+        'scan: for (j, para) in out.parts[i].paragraphs.iter().enumerate() {
+            for (k, &id) in para.iter().enumerate() {
+                if let Some((start, end, level)) = find(&out.sentences[id].text) {
+                    split = Some((j, k, start, end, level));
+                    break 'scan;
+                }
+            }
+        }
+        if let Some((j, k, start, end, level)) = split {
+            let id = out.parts[i].paragraphs[j][k];
+            let text = out.sentences[id].text.clone();
+            let heading = text[start..end].trim().to_string();
+            let before = text[..start].trim_end();
+            let after = text[end..].trim_start().to_string();
+            let mut rest: Vec<Vec<usize>> = vec![out.parts[i].paragraphs[j].split_off(k)];
+            rest.extend(out.parts[i].paragraphs.drain(j + 1..));
+            if before.is_empty() {
+                out.sentences[id].text = after;
+                out.sentences[id].glued = false;
+            } else {
+                // the sentence's start stays where it was, its end opens the
+                // new section as a sentence of its own (ids after it move on)
+                out.sentences[id].text = before.to_string();
+                for s in &mut out.sentences[id + 1..] {
+                    s.id += 1;
+                }
+                for p in &mut out.parts {
+                    for ids in p.paragraphs.iter_mut() {
+                        for x in ids.iter_mut().filter(|x| **x > id) {
+                            *x += 1;
+                        }
+                    }
+                }
+                for ids in rest.iter_mut() {
+                    for x in ids.iter_mut().filter(|x| **x > id) {
+                        *x += 1;
+                    }
+                }
+                out.sentences.insert(
+                    id + 1,
+                    Sentence {
+                        id: id + 1,
+                        text: after,
+                        glued: false,
+                    },
+                );
+                out.parts[i].paragraphs[j].push(id);
+                rest[0][0] = id + 1;
+            }
+            if out.parts[i].paragraphs.last().is_some_and(Vec::is_empty) {
+                out.parts[i].paragraphs.pop();
+            }
+            out.parts.insert(
+                i + 1,
+                Part {
+                    heading: Some(Heading {
+                        text: heading,
+                        level,
+                        origin: HeadingOrigin::Source {
+                            how: "series".to_string(),
                         },
                     }),
                     paragraphs: rest,

@@ -953,3 +953,38 @@ Les relevés ont ensuite été comparés aux photos aériennes prises par la com
 Voir la documentation du cadastre municipal Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.";
     assert!(headings(flat_link).is_empty(), "{:?}", headings(flat_link));
 }
+
+#[test]
+fn a_series_of_headings_with_one_opening_is_completed() {
+    // « Vélos de ville » and « Vélos de route » are found where they were
+    // inlined; the two others of the series are glued before a name, where
+    // nothing else tells them from prose; a sentence of the prose that opens
+    // alike goes on as prose
+    let text = "Le magasin coopératif du quartier loue des vélos à la journée, à la semaine ou au mois, et ses bénévoles les entretiennent toute l’année dans l’atelier du rez-de-chaussée. \
+Les tarifs sont affichés à l’entrée et sur le site du magasin. \
+Vélos de ville Les vélos de ville ont un panier, des garde-boue et un éclairage fixe. \
+Ils conviennent aux trajets courts entre le domicile et le travail, et le magasin en loue une trentaine chaque mois. \
+Vélos de route Les vélos de route sont plus légers et plus rapides, mais demandent un peu d’habitude. \
+Le magasin en loue une dizaine chaque été, surtout aux touristes de passage qui longent le canal. \
+Vélos à assistance électrique Marie Lenoir, bénévole depuis cinq ans, les recharge chaque soir et vérifie leurs freins avant chaque location. \
+Leur batterie tient une cinquantaine de kilomètres, assez pour une journée de balade. \
+Vélos cargo Paul Girard les prête aux familles du quartier le samedi matin, avec un siège pour deux enfants. \
+Vélos et trottinettes partagent la piste du canal depuis l’an dernier, comme l’a voulu la mairie. \
+La location est gratuite pour les familles qui adhèrent à l’association.";
+    assert_eq!(
+        headings(text),
+        [
+            "Vélos de ville",
+            "Vélos de route",
+            "Vélos à assistance électrique",
+            "Vélos cargo"
+        ]
+    );
+    // a name opening two headings is no common word: a sentence that opens
+    // on it stays whole
+    let names = "Le club informatique de la médiathèque propose deux ateliers par semaine, le mardi soir et le samedi matin, pour tous les âges. \
+Linux chez soi Les participants apprennent à installer un système libre sur leur propre ordinateur, pas à pas. \
+Linux au bureau Les participants découvrent les logiciels de bureautique libres et leurs formats ouverts. \
+Linux Mint Debian Edition Paul Girard la recommande aux débutants qui veulent un système stable et simple.";
+    assert_eq!(headings(names), ["Linux chez soi", "Linux au bureau"]);
+}
