@@ -372,6 +372,10 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             {
                 // a gerund (« en regardant ») ends the noun phrase
                 break;
+            } else if lower == "en" && toks.get(j + 2).is_some_and(|n| quantity(&n.lower)) {
+                // « en » before a verb and a quantity is its pronoun (« le
+                // magasin en loue une dizaine »), not a preposition
+                break;
             } else if INNER.contains(&lower) {
                 surface.push(' ');
                 surface.push_str(t.text);
@@ -396,6 +400,32 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             keep
         });
     }
+}
+
+/// A word that tells a quantity after a verb (« une », « trois », « 30 »,
+/// « plusieurs »).
+fn quantity(lower: &str) -> bool {
+    matches!(
+        lower,
+        "un" | "une"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "six"
+            | "sept"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "cent"
+            | "mille"
+            | "plusieurs"
+            | "quelques"
+            | "beaucoup"
+            | "peu"
+            | "trop"
+            | "assez"
+    ) || lower.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the text between two words of `text` (both slices of it, `a`
@@ -1560,6 +1590,22 @@ mod tests {
         for bad in ["aise", "bout"] {
             assert!(
                 !surfaces.iter().any(|s| s.split(' ').any(|w| w == bad)),
+                "« {bad} » in {surfaces:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn en_before_a_verb_and_a_quantity_is_a_pronoun() {
+        let text = "Le magasin en loue une dizaine chaque été. Le magasin en ligne vend aussi des pièces. Le magasin en compte 30 dans sa réserve.";
+        let surfaces = surfaces_of(text);
+        assert!(
+            surfaces.iter().any(|s| s == "magasin en ligne"),
+            "{surfaces:?}"
+        );
+        for bad in ["magasin en loue", "magasin en compte"] {
+            assert!(
+                !surfaces.iter().any(|s| s == bad),
                 "« {bad} » in {surfaces:?}"
             );
         }
