@@ -140,6 +140,10 @@ fn verb_after_object_pronoun(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
     if BEFORE_OBJECT.contains(&prev) || MODALS.contains(&prev) {
         return true;
     }
+    // « en les rendant », « en l’utilisant »: a present participle
+    if prev == "en" && word.ends_with("ant") {
+        return true;
+    }
     // a verb of the infinitive lexicon, which leaves out those that are
     // nouns too (« le pouvoir »): « supposé le remplacer », « mieux le
     // remplacer »
@@ -322,6 +326,62 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                     && det.is_some_and(|d| PLURAL_DETERMINERS.contains(&d))
                     && (lower.ends_with('e')
                         || lower.ends_with("ent") && !lower.ends_with("ment") && lower != "souvent")
+                {
+                    break;
+                }
+                // an infinitive right after a content word is no part of
+                // its noun phrase (« la collectivité voir … »; « salle à
+                // manger » keeps its « à »)
+                if toks[j - 1].stem.is_some() && lex.is_infinitive(lower) {
+                    break;
+                }
+                // a word in -e or -ent before an article is a verb with its
+                // object (« la Fondation Blender développe un logiciel »,
+                // « la commune finance les travaux »)
+                if (lower.ends_with('e') || lower.ends_with("ent") && !lower.ends_with("ment"))
+                    && t.text.starts_with(char::is_lowercase)
+                    && toks.get(j + 1).is_some_and(|n| {
+                        !gap_breaks(&sentence.text, t.text, n.text)
+                            && matches!(
+                                n.lower.as_ref(),
+                                "le" | "la"
+                                    | "les"
+                                    | "un"
+                                    | "une"
+                                    | "son"
+                                    | "sa"
+                                    | "ses"
+                                    | "leur"
+                                    | "leurs"
+                                    | "ce"
+                                    | "cet"
+                                    | "cette"
+                                    | "ces"
+                            )
+                    })
+                {
+                    break;
+                }
+                // after a name, a lowercase word before an adverb that
+                // follows verbs is its verb (« la Fondation Blender produit
+                // aussi des films »)
+                if starts_capital(toks[j - 1].text)
+                    && t.text.starts_with(char::is_lowercase)
+                    && toks.get(j + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_ref(),
+                            "aussi"
+                                | "également"
+                                | "déjà"
+                                | "toujours"
+                                | "encore"
+                                | "souvent"
+                                | "désormais"
+                                | "notamment"
+                                | "pas"
+                                | "jamais"
+                        )
+                    })
                 {
                     break;
                 }
@@ -1593,6 +1653,31 @@ mod tests {
                 "« {bad} » in {surfaces:?}"
             );
         }
+    }
+
+    #[test]
+    fn verbs_and_infinitives_end_a_noun_phrase() {
+        let text = "La Fondation Lumen développe un logiciel libre. La Fondation Lumen produit aussi des films. \
+La commune finance les travaux du parc. La commune finance les fêtes. \
+Le projet de la collectivité voir plus loin. Le projet de la collectivité avance. \
+Ils aident les producteurs en les rendant autonomes, en les rendant visibles.";
+        let surfaces = surfaces_of(text);
+        for bad in [
+            "Fondation Lumen développe",
+            "Fondation Lumen produit",
+            "commune finance",
+            "collectivité voir",
+            "rendant",
+        ] {
+            assert!(
+                !surfaces.iter().any(|s| s.ends_with(bad)),
+                "« {bad} » in {surfaces:?}"
+            );
+        }
+        assert!(
+            surfaces.iter().any(|s| s == "Fondation Lumen"),
+            "{surfaces:?}"
+        );
     }
 
     #[test]
