@@ -961,7 +961,8 @@ pub const LABEL_LINE: &str = "label-line";
 /// The labels a page sets on lines of their own, whatever they say: a line
 /// of at most `MAX_WORDS` words all in capitals (six letters at least:
 /// « PROMOTION », « EN CONTINU »; an acronym heading such as « RGPD » is
-/// shorter) or in small capitals (« ᴘᴜʙ »), one that ends on an arrow, a
+/// shorter; not a sentence that lists acronyms, « JSON ; XML ; YAML. ») or
+/// in small capitals (« ᴘᴜʙ »), one that ends on an arrow, a
 /// shape or a dingbat (« Message commercial ▾ »), or a [`symbol_line`]. Not
 /// the first line (a title may be set in capitals). In the headings and
 /// paragraphs of the gold articles of the dev and nine held-out sets, none
@@ -985,8 +986,12 @@ fn label_lines(text: &str) -> Vec<(usize, usize)> {
         let identifier = line
             .split_whitespace()
             .any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic));
-        let capitals =
-            letters >= MIN_LETTERS && !line.chars().any(char::is_lowercase) && !identifier;
+        // acronyms listed in a sentence (« JSON ; XML ; YAML. »): text
+        let listed = line.ends_with('.') || line.contains([';', ',']);
+        let capitals = letters >= MIN_LETTERS
+            && !line.chars().any(char::is_lowercase)
+            && !identifier
+            && !listed;
         // letters that imitate capitals (« ᴘᴜʙ »): Unicode writes small
         // capitals as lowercase letters, which no French word uses
         let small_capitals = letters >= 2
@@ -2664,11 +2669,11 @@ mod tests {
     }
 
     #[test]
-    fn framed_and_parted_lines_go_identifiers_stay() {
+    fn framed_and_parted_lines_go_identifiers_and_listed_acronyms_stay() {
         let text =
             "Le port rouvre\nLe port rouvre en mai, après deux ans de travaux sur les quais.\n\
                     ⟐ espace loué ⟐\nSélection ◇ Trois escales (Mer Bleue) ◇ Le phare (Vents)\n\
-                    HTTP-01\nLe défi se joue sur le port 80 du serveur, en clair.\nLa suite.";
+                    HTTP-01\nLe défi se joue sur le port 80 du serveur, en clair.\nJSON ; XML ; YAML.\nLa suite.";
         let gone: Vec<&str> = pieces(text, &label_lines(text));
         assert_eq!(
             gone,
