@@ -3076,6 +3076,27 @@ fn glued_number(sentence: &str) -> Option<(u32, String)> {
     .then(|| (number, before.to_string()))
 }
 
+/// Section numbers right after a colon inside a sentence (« … que j’ai
+/// retenu : 2. Ouvrir les données … »): where each starts, its length with
+/// the space after it, and the number.
+fn colon_enumerators(text: &str) -> Vec<(usize, usize, u32)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(": ") {
+        let pos = at + 2;
+        let Some(len) = enumerator_len(&text[pos..]) else {
+            continue;
+        };
+        if let Ok(n) = text[pos..pos + len]
+            .trim()
+            .trim_end_matches(['.', ')'])
+            .parse::<u32>()
+        {
+            out.push((pos, len, n));
+        }
+    }
+    out
+}
+
 /// The number of a heading « 3. Réduire sa consommation de poisson ».
 fn heading_number(h: &str) -> Option<u32> {
     let (n, rest) = h.split_once(". ")?;
@@ -3106,13 +3127,40 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
             }
         }
     }
-    if numbers.len() < 2 || numbers.iter().min().is_none_or(|&m| m > 2) {
+    // the numbers that open sentences of the text, in its order: a run 1, 2,
+    // 3 … of three or more (with the headings' own numbers) is a series of
+    // numbered headings even when none was recovered
+    let mut run: Vec<u32> = Vec::new();
+    for p in &out.parts {
+        if let Some(n) = p.heading.as_ref().and_then(|h| heading_number(&h.text)) {
+            run.push(n);
+        }
+        for &id in p.paragraphs.iter().flatten() {
+            let text = &out.sentences[id].text;
+            if let Some(n) = enumerator_len(text).and_then(|len| {
+                text[..len]
+                    .trim()
+                    .trim_end_matches(['.', ')'])
+                    .parse::<u32>()
+                    .ok()
+            }) {
+                run.push(n);
+            }
+            run.extend(colon_enumerators(text).into_iter().map(|(_, _, n)| n));
+        }
+    }
+    let full_run = run.len() >= 3 && run.iter().zip(1..).all(|(&n, i)| n == i);
+    if !full_run && (numbers.len() < 2 || numbers.iter().min().is_none_or(|&m| m > 2)) {
         return;
     }
-    let (low, high) = (
-        numbers.iter().copied().min().unwrap_or(0),
-        numbers.iter().copied().max().unwrap_or(0),
-    );
+    let (low, high) = if full_run {
+        (0, run.len() as u32)
+    } else {
+        (
+            numbers.iter().copied().min().unwrap_or(0),
+            numbers.iter().copied().max().unwrap_or(0),
+        )
+    };
     // where a sentence of the text opens the heading that goes on as prose
     let cut = |sentence: &str| -> Option<usize> {
         if !french::starts_upper(sentence) {
@@ -3122,7 +3170,7 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
         for k in 2..tokens.len().saturating_sub(2).min(max_words + 1) {
             let prev = &sentence[tokens[k - 1].clone()];
             let word = &sentence[tokens[k].clone()];
-            if prev.contains(['.', ';', ':', '!', '?', '…', '(', ')', '«', '»']) {
+            if prev.contains(['.', ';', ':', '!', '?', '…', '(', ')']) {
                 return None;
             }
             if french::starts_upper(word)
@@ -3161,7 +3209,29 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
                 if let Some((n, from)) = number {
                     if missing(n, &numbers) {
                         if let Some(at) = cut(&text[from..]) {
-                            split = Some((j, k, from, from + at));
+                            split = Some((j, k, 0, from + at));
+                            numbers.push(n);
+                            break 'scan;
+                        }
+                        // a numbered sentence that exclaims or asks, short
+                        // enough for a heading, is one whole (« 5. Utiliser
+                        // soi-même les données : la base ! »)
+                        if from > 0
+                            && text.trim_end().ends_with(['!', '?'])
+                            && text.split_whitespace().count() <= max_words
+                        {
+                            split = Some((j, k, 0, text.len()));
+                            numbers.push(n);
+                            break 'scan;
+                        }
+                    }
+                }
+                // or after a colon that announces it (« … un second
+                // enseignement : 2. Ouvrir les données … »)
+                for (pos, len, n) in colon_enumerators(text) {
+                    if missing(n, &numbers) {
+                        if let Some(at) = cut(&text[pos + len..]) {
+                            split = Some((j, k, pos, pos + len + at));
                             numbers.push(n);
                             break 'scan;
                         }
@@ -3170,30 +3240,9 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
                 prev = Some(id);
             }
         }
-        if let Some((j, k, _, at)) = split {
-            let id = out.parts[i].paragraphs[j][k];
-            let text = out.sentences[id].text.clone();
+        if let Some((j, k, start, end)) = split {
             // (a number that opened the sentence stays with its heading)
-            out.sentences[id].text = text[at..].trim_start().to_string();
-            out.sentences[id].glued = false;
-            let mut rest: Vec<Vec<usize>> = vec![out.parts[i].paragraphs[j].split_off(k)];
-            rest.extend(out.parts[i].paragraphs.drain(j + 1..));
-            if out.parts[i].paragraphs[j].is_empty() {
-                out.parts[i].paragraphs.remove(j);
-            }
-            out.parts.insert(
-                i + 1,
-                Part {
-                    heading: Some(Heading {
-                        text: text[..at].trim().to_string(),
-                        level: 2,
-                        origin: HeadingOrigin::Source {
-                            how: "numbered".to_string(),
-                        },
-                    }),
-                    paragraphs: rest,
-                },
-            );
+            split_heading_out(out, (i, j, k), start..end, 2, "numbered");
         }
         i += 1;
     }
@@ -3329,65 +3378,95 @@ fn complete_parallel_series(
             }
         }
         if let Some((j, k, start, end, level)) = split {
-            let id = out.parts[i].paragraphs[j][k];
-            let text = out.sentences[id].text.clone();
-            let heading = text[start..end].trim().to_string();
-            let before = text[..start].trim_end();
-            let after = text[end..].trim_start().to_string();
-            let mut rest: Vec<Vec<usize>> = vec![out.parts[i].paragraphs[j].split_off(k)];
-            rest.extend(out.parts[i].paragraphs.drain(j + 1..));
-            if before.is_empty() {
-                out.sentences[id].text = after;
-                out.sentences[id].glued = false;
-            } else {
-                // the sentence's start stays where it was, its end opens the
-                // new section as a sentence of its own (ids after it move on)
-                out.sentences[id].text = before.to_string();
-                for s in &mut out.sentences[id + 1..] {
-                    s.id += 1;
-                }
-                for p in &mut out.parts {
-                    for ids in p.paragraphs.iter_mut() {
-                        for x in ids.iter_mut().filter(|x| **x > id) {
-                            *x += 1;
-                        }
-                    }
-                }
-                for ids in rest.iter_mut() {
-                    for x in ids.iter_mut().filter(|x| **x > id) {
-                        *x += 1;
-                    }
-                }
-                out.sentences.insert(
-                    id + 1,
-                    Sentence {
-                        id: id + 1,
-                        text: after,
-                        glued: false,
-                    },
-                );
-                out.parts[i].paragraphs[j].push(id);
-                rest[0][0] = id + 1;
-            }
-            if out.parts[i].paragraphs.last().is_some_and(Vec::is_empty) {
-                out.parts[i].paragraphs.pop();
-            }
-            out.parts.insert(
-                i + 1,
-                Part {
-                    heading: Some(Heading {
-                        text: heading,
-                        level,
-                        origin: HeadingOrigin::Source {
-                            how: "series".to_string(),
-                        },
-                    }),
-                    paragraphs: rest,
-                },
-            );
+            split_heading_out(out, (i, j, k), start..end, level, "series");
         }
         i += 1;
     }
+}
+
+/// Take the heading at `range` of the sentence at `at` (part, paragraph,
+/// place in it) out of the text: the part ends before it, a new part under
+/// the heading holds the rest. Text before the heading stays where it was,
+/// as the sentence's start; the sentence's end opens the new part as a
+/// sentence of its own (the ids after it move on by one).
+fn split_heading_out(
+    out: &mut Outline,
+    (i, j, k): (usize, usize, usize),
+    range: std::ops::Range<usize>,
+    level: u8,
+    how: &str,
+) {
+    let id = out.parts[i].paragraphs[j][k];
+    let text = out.sentences[id].text.clone();
+    let heading = text[range.clone()].trim().to_string();
+    let before = text[..range.start].trim_end();
+    let after = text[range.end..].trim_start().to_string();
+    let mut rest: Vec<Vec<usize>> = vec![out.parts[i].paragraphs[j].split_off(k)];
+    rest.extend(out.parts[i].paragraphs.drain(j + 1..));
+    if before.is_empty() && after.is_empty() {
+        // the whole sentence was the heading: it leaves the text (the ids
+        // after it move back by one)
+        out.sentences.remove(id);
+        for s in &mut out.sentences[id..] {
+            s.id -= 1;
+        }
+        rest[0].remove(0);
+        for ids in out
+            .parts
+            .iter_mut()
+            .flat_map(|p| p.paragraphs.iter_mut())
+            .chain(rest.iter_mut())
+        {
+            for x in ids.iter_mut().filter(|x| **x > id) {
+                *x -= 1;
+            }
+        }
+        rest.retain(|p| !p.is_empty());
+    } else if before.is_empty() {
+        out.sentences[id].text = after;
+        out.sentences[id].glued = false;
+    } else {
+        out.sentences[id].text = before.to_string();
+        for s in &mut out.sentences[id + 1..] {
+            s.id += 1;
+        }
+        for ids in out
+            .parts
+            .iter_mut()
+            .flat_map(|p| p.paragraphs.iter_mut())
+            .chain(rest.iter_mut())
+        {
+            for x in ids.iter_mut().filter(|x| **x > id) {
+                *x += 1;
+            }
+        }
+        out.sentences.insert(
+            id + 1,
+            Sentence {
+                id: id + 1,
+                text: after,
+                glued: false,
+            },
+        );
+        out.parts[i].paragraphs[j].push(id);
+        rest[0][0] = id + 1;
+    }
+    if out.parts[i].paragraphs.last().is_some_and(Vec::is_empty) {
+        out.parts[i].paragraphs.pop();
+    }
+    out.parts.insert(
+        i + 1,
+        Part {
+            heading: Some(Heading {
+                text: heading,
+                level,
+                origin: HeadingOrigin::Source {
+                    how: how.to_string(),
+                },
+            }),
+            paragraphs: rest,
+        },
+    );
 }
 
 fn number_first_heading(out: &mut Outline) {

@@ -988,3 +988,42 @@ Linux au bureau Les participants découvrent les logiciels de bureautique libres
 Linux Mint Debian Edition Paul Girard la recommande aux débutants qui veulent un système stable et simple.";
     assert_eq!(headings(names), ["Linux chez soi", "Linux au bureau"]);
 }
+
+#[test]
+fn a_run_of_numbered_sentences_is_a_series_of_headings() {
+    // no numbered heading is found on its own: the numbers 1, 2, 3, 4 that
+    // open sentences, or follow the colon that announces them, make the
+    // series; a numbered sentence that exclaims is a heading whole
+    let text = "Notre club de jardinage partage depuis trois ans ses parcelles avec les écoles du quartier, et voici ce que nous en avons appris. \
+1. Commencer petit pour apprendre vite Les premières parcelles ne mesuraient que deux mètres carrés, et les enfants les ont entretenues sans peine. \
+Les enseignants ont ensuite demandé davantage de place pour leurs classes. \
+Le deuxième enseignement tient à la saison, que nous avions mal choisie : 2. Semer au printemps plutôt qu’en automne Les graines semées en octobre ont gelé, celles de mars ont levé en deux semaines. \
+3. Laisser les enfants choisir, même quand ils se trompent ! \
+Les radis plantés trop serrés ont appris plus aux élèves que toutes nos consignes. \
+4. Inviter les parents à la récolte La fête de juin a réuni plus de familles que toutes nos réunions de l’année.";
+    assert_eq!(
+        headings(text),
+        [
+            "1. Commencer petit pour apprendre vite",
+            "2. Semer au printemps plutôt qu’en automne",
+            "3. Laisser les enfants choisir, même quand ils se trompent !",
+            "4. Inviter les parents à la récolte"
+        ]
+    );
+    // the text around the headings stays, in order, each sentence once
+    let (st, sp, lex) = engine();
+    let o = st.run(text, &sp, &lex);
+    let sentences: Vec<&str> = o
+        .parts
+        .iter()
+        .flat_map(|p| p.paragraphs.iter().flatten())
+        .map(|&id| o.sentences[id].text.as_str())
+        .collect();
+    assert_eq!(sentences.len(), o.sentences.len());
+    assert!(sentences
+        .contains(&"Le deuxième enseignement tient à la saison, que nous avions mal choisie :"));
+    assert!(sentences.contains(
+        &"Les graines semées en octobre ont gelé, celles de mars ont levé en deux semaines."
+    ));
+    assert!(o.sentences.iter().enumerate().all(|(i, s)| s.id == i));
+}
