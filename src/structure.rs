@@ -2862,7 +2862,9 @@ impl Structurer {
                 .get(k + 1)
                 .is_some_and(|t| french::starts_upper(&s[t.clone()]));
             let capitalised = proper.get(&next_clean).copied().unwrap_or(0);
-            let name_like = if lex.is_function_word(&next_lower) {
+            // (so does a word of `sentence_openers` before a lowercase word,
+            // « Chacun peut … », « Voilà en résumé … »)
+            let name_like = if lex.is_function_word(&next_lower) || clear_start {
                 after_next_upper
             } else {
                 capitalised >= 1

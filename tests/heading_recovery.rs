@@ -1027,3 +1027,19 @@ Les radis plantés trop serrés ont appris plus aux élèves que toutes nos cons
     ));
     assert!(o.sentences.iter().enumerate().all(|(i, s)| s.id == i));
 }
+
+#[test]
+fn a_heading_may_end_on_a_year_and_precede_a_sentence_opener_that_is_no_function_word() {
+    // « Chacun » and « Voilà » open the sentence after the heading; their
+    // capital there is no name's
+    let year = "Le conseil municipal a voté le budget de l’année après un long débat sur les écoles et les routes de la commune. \
+Les élus de l’opposition ont demandé un report du vote, refusé par la majorité. \
+Sur la ligne de départ de 2022 Chacun peut agir dans sa commune, et les associations du quartier l’ont bien compris. \
+Elles ont lancé trois projets de jardins partagés au printemps.";
+    assert_eq!(headings(year), ["Sur la ligne de départ de 2022"]);
+    let voila = "Le conseil municipal a voté le budget de l’année après un long débat sur les écoles et les routes de la commune. \
+Les élus de l’opposition ont demandé un report du vote, refusé par la majorité. \
+Un peu d’histoire Voilà en résumé ce que la commune a construit depuis trente ans : deux écoles, une piscine et une médiathèque. \
+Les travaux ont coûté moins que prévu.";
+    assert_eq!(headings(voila), ["Un peu d’histoire"]);
+}
