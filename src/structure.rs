@@ -28,6 +28,11 @@ pub struct StructureRules {
     pub min_rest_words: usize,
     /// Longest verbless question kept as a heading ("Et en France ?").
     pub max_question_heading_words: usize,
+    /// Nouns that a short verbless question of the prose sets up before its
+    /// own answer (« Le résultat ? Une baisse … », « La bonne nouvelle ?
+    /// Tout peut … »), lowercase. Optional.
+    #[serde(default)]
+    pub rhetorical_nouns: Vec<String>,
     /// Score an inlined candidate needs.
     pub min_score: f64,
     /// Words that open a sentence beyond doubt when capitalised and followed
@@ -188,6 +193,17 @@ pub struct QuestionRules {
     pub hooks: Vec<String>,
     #[serde(default)]
     pub hook: f64,
+    /// Words that draw a conclusion from what was just said (« … serait
+    /// donc … ? »), lowercase, and what one inside the question adds to
+    /// its score. Optional.
+    #[serde(default)]
+    pub inferences: Vec<String>,
+    #[serde(default)]
+    pub inference: f64,
+    /// Determiners that point back to what was just named (« Son objectif
+    /// ? »): each counts as a demonstrative does. Optional.
+    #[serde(default)]
+    pub possessives: Vec<String>,
     /// Formulas that ask what a noun phrase set before them is (« L’empreinte
     /// eau, c’est quoi ? »), lowercase, without the question mark: the
     /// comma sets the subject apart, not an aside; the question asks as an
@@ -1437,6 +1453,19 @@ impl Structurer {
         if has_verb || pronoun_first || s.contains(',') || !(names_something || follow_up) {
             return None;
         }
+        // the prose's own device: a question that sets up its answer, on a
+        // possessive that points back (« Son objectif ? Que … ») or on a
+        // noun that announces it (« Le résultat ? Une baisse … »)
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        if self.rules.question.possessives.contains(&lower[0])
+            || lower.len() <= 3
+                && DETERMINERS.contains(&lower[0].as_str())
+                && lower[1..]
+                    .iter()
+                    .any(|w| self.rules.rhetorical_nouns.contains(w))
+        {
+            return None;
+        }
         Some(s)
     }
 
@@ -1638,10 +1667,9 @@ impl Structurer {
         {
             score += r.resumed_subject;
         }
-        if lower
-            .iter()
-            .any(|w| matches!(w.as_str(), "ces" | "cet" | "cette"))
-        {
+        if lower.iter().any(|w| {
+            matches!(w.as_str(), "ces" | "cet" | "cette") || r.possessives.iter().any(|p| p == w)
+        }) {
             score += r.demonstrative;
         }
         let share = |text: &str| {
@@ -1686,6 +1714,9 @@ impl Structurer {
         let opening = lower.join(" ");
         if r.hooks.iter().any(|h| opening.starts_with(h.as_str())) {
             score += r.hook;
+        }
+        if lower.iter().skip(1).any(|w| r.inferences.contains(w)) {
+            score += r.inference;
         }
         Some(score)
     }
