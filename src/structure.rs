@@ -513,41 +513,56 @@ impl Structurer {
                                 && !self.faq_verdict(s, &t[r.clone()])
                                 && !self.second_person(&french::words(s).collect::<Vec<_>>())
                         });
-                        let question = !explicit && next_capital && !answered && {
-                            let from = out.sentences.len().saturating_sub(3);
-                            let before: Vec<&str> = out.sentences[from..]
+                        // three questions in a row or more, none answered:
+                        // a list of questions the prose asks (an interview
+                        // answers each, a page of questions too)
+                        let run_of_questions = 1
+                            + ranges[..ri]
                                 .iter()
-                                .map(|x| x.text.as_str())
-                                .collect();
-                            let after_end = ranges[(ri + 3).min(ranges.len() - 1)].end;
-                            let ctx = QuestionContext {
-                                before: &before.join(" "),
-                                after: &t[range.end..after_end],
-                                run_words,
-                                in_series,
-                                own_line: false,
-                                under_heading: false,
-                                // asked again, but not where the text
-                                // starts or right after a heading (the
-                                // title's question taken up by the lead)
-                                repeated: run_words >= self.rules.question.min_run_words
-                                    && asked.again(s),
-                                after_question: out
-                                    .parts
-                                    .last()
-                                    .and_then(|p| p.heading.as_ref())
-                                    .is_some_and(|h| h.text.trim_end().ends_with('?')),
-                                text_start: out.sentences.is_empty()
-                                    && out.parts.iter().all(|p| p.heading.is_none()),
+                                .rev()
+                                .take_while(|r| is_question(r))
+                                .count()
+                            + ranges[ri + 1..]
+                                .iter()
+                                .take_while(|r| is_question(r))
+                                .count()
+                            >= 3;
+                        let question =
+                            !explicit && next_capital && !answered && !run_of_questions && {
+                                let from = out.sentences.len().saturating_sub(3);
+                                let before: Vec<&str> = out.sentences[from..]
+                                    .iter()
+                                    .map(|x| x.text.as_str())
+                                    .collect();
+                                let after_end = ranges[(ri + 3).min(ranges.len() - 1)].end;
+                                let ctx = QuestionContext {
+                                    before: &before.join(" "),
+                                    after: &t[range.end..after_end],
+                                    run_words,
+                                    in_series,
+                                    own_line: false,
+                                    under_heading: false,
+                                    // asked again, but not where the text
+                                    // starts or right after a heading (the
+                                    // title's question taken up by the lead)
+                                    repeated: run_words >= self.rules.question.min_run_words
+                                        && asked.again(s),
+                                    after_question: out
+                                        .parts
+                                        .last()
+                                        .and_then(|p| p.heading.as_ref())
+                                        .is_some_and(|h| h.text.trim_end().ends_with('?')),
+                                    text_start: out.sentences.is_empty()
+                                        && out.parts.iter().all(|p| p.heading.is_none()),
+                                };
+                                // a short question between two others is one of a series
+                                (self.question_heading(s, lex, para.is_empty()).is_some()
+                                    && !next_is_question
+                                    && !prev_question
+                                    && !verbless_exchange
+                                    && !parallel)
+                                    || self.is_question_heading(s, &ctx, lex)
                             };
-                            // a short question between two others is one of a series
-                            (self.question_heading(s, lex, para.is_empty()).is_some()
-                                && !next_is_question
-                                && !prev_question
-                                && !verbless_exchange
-                                && !parallel)
-                                || self.is_question_heading(s, &ctx, lex)
-                        };
                         if question {
                             let h = s.trim();
                             end_paragraph(&mut out, &mut para);
@@ -816,15 +831,16 @@ impl Structurer {
                 .filter(|n| !n.is_empty() && !credit(n))
                 .copied();
             let (next, next2) = (after.next(), after.next());
-            let prev = raw[..i].iter().rev().find(|n| !n.is_empty()).copied();
+            let mut before = raw[..i].iter().rev().filter(|n| !n.is_empty()).copied();
+            let (prev, prev2) = (before.next(), before.next());
             let next3 = after.next();
             // a title over a subheading line: a heading line if the subheading
             // were not there (« Bonnes pratiques » / « Trier les demandes » / …)
             let title_over = || {
                 next.is_some_and(|n| {
                     !n.ends_with(['.', '!', '?', '…', ':'])
-                        && self.is_heading_line(n, (Some(l), next2, next3), 0, lex)
-                }) && self.is_heading_line(l, (prev, next2, next3), run_words, lex)
+                        && self.is_heading_line(n, (Some(l), next2, next3, prev), 0, lex)
+                }) && self.is_heading_line(l, (prev, next2, next3, prev2), run_words, lex)
             };
             // a question the text asks again, on its line under a heading
             // line (« Premier incident » / « Que s’est-il passé ? » / …)
@@ -852,7 +868,7 @@ impl Structurer {
                     || matches!(out.last(), Some(Line::Heading(_, level, _)) if *level >= 2))
                 && self.is_question_line(
                     l,
-                    (Some("."), next, next2),
+                    (Some("."), next, next2, None),
                     (self.rules.question.min_run_words, true),
                     lex,
                 )
@@ -874,7 +890,8 @@ impl Structurer {
                 continue;
             }
             if !explicit
-                && (self.is_heading_line(l, (prev, next, next2), run_words, lex) || title_over())
+                && (self.is_heading_line(l, (prev, next, next2, prev2), run_words, lex)
+                    || title_over())
             {
                 out.push(Line::Heading(l, 2, "line"));
                 run_words = 0;
@@ -933,7 +950,7 @@ impl Structurer {
     fn is_heading_line(
         &self,
         line: &str,
-        (prev, next, next2): (Option<&str>, Option<&str>, Option<&str>),
+        (prev, next, next2, prev2): (Option<&str>, Option<&str>, Option<&str>, Option<&str>),
         run_words: usize,
         lex: &Lexicon,
     ) -> bool {
@@ -947,7 +964,7 @@ impl Structurer {
             return false;
         }
         if line.ends_with('?')
-            && self.is_question_line(line, (prev, next, next2), (run_words, false), lex)
+            && self.is_question_line(line, (prev, next, next2, prev2), (run_words, false), lex)
         {
             return true;
         }
@@ -1085,7 +1102,7 @@ impl Structurer {
     fn is_question_line(
         &self,
         line: &str,
-        (prev, next, next2): (Option<&str>, Option<&str>, Option<&str>),
+        (prev, next, next2, prev2): (Option<&str>, Option<&str>, Option<&str>, Option<&str>),
         (run_words, under_heading): (usize, bool),
         lex: &Lexicon,
     ) -> bool {
@@ -1114,6 +1131,15 @@ impl Structurer {
             || !(ends_sentence(next) || next.ends_with(':'))
             || markdown_heading(next).is_some()
             || !(only_questions(line) || interviewer() || reader())
+        {
+            return false;
+        }
+        // one of three question lines in a row or more: a list of questions
+        // the prose asks, none answered
+        let asks = |l: Option<&str>| l.is_some_and(|l| l.ends_with('?'));
+        if first_sentence_is_question(next)
+            && (prev.ends_with('?') || next2.is_some_and(first_sentence_is_question))
+            || prev.ends_with('?') && asks(prev2)
         {
             return false;
         }
