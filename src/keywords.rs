@@ -79,6 +79,10 @@ struct Occ {
     extended: bool,
     /// The length limit ended the phrase before a content word.
     cut: bool,
+    /// Written where a noun goes: after a determiner, a preposition or an
+    /// elided « d’ » (« des données », « base de données »), not only
+    /// after an adverb (« trop long », « plus tard »).
+    noun_slot: bool,
 }
 
 /// Subject pronouns (« qui » among them), the negation and the reflexive
@@ -283,6 +287,14 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             let lower = &toks[i].lower;
             (lower.starts_with("l’") || lower.starts_with("l'")).then_some("l’")
         });
+        let noun_slot = det.is_some()
+            || toks[i].lower.starts_with("d’")
+            || toks[i].lower.starts_with("d'")
+            || i > 0
+                && matches!(
+                    toks[i - 1].lower.as_ref(),
+                    "de" | "à" | "en" | "par" | "pour" | "sur" | "avec" | "sans" | "entre" | "chez"
+                );
         out.push(Occ {
             key: strings.get(&key),
             surface: strings.get(&surface),
@@ -292,6 +304,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             at_start: i == 0,
             extended: false,
             cut: false,
+            noun_slot,
         });
         let mut last = out.len() - 1;
         let mut j = i + 1;
@@ -422,6 +435,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                         at_start: i == 0,
                         extended: false,
                         cut: false,
+                        noun_slot,
                     });
                     last = out.len() - 1;
                 }
@@ -1188,6 +1202,12 @@ pub fn analyse(
         first_texts.iter().map(|t| match_token_counts(t)).collect();
     let first_words = SentenceWords::new(first_tokens.iter().map(Vec::as_slice));
     let heads = HeadingRoom::new(sections);
+    // the terms written where a noun goes at least once
+    let nouns: FxHashSet<&str> = occs
+        .iter()
+        .filter(|o| o.noun_slot)
+        .map(|o| &*o.key)
+        .collect();
 
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
@@ -1195,6 +1215,14 @@ pub fn analyse(
             // the score of a term as the keyphrase, written `surface`
             let score_of = |t: &Term, surface: &str| -> Option<f64> {
                 if t.len > 3 || t.count < 2 || !in_first.contains(t.key.as_str()) {
+                    return None;
+                }
+                // one lowercase word never written where a noun goes is an
+                // adjective or an adverb (« trop long », « plus tard »)
+                if t.len == 1
+                    && surface.starts_with(char::is_lowercase)
+                    && !nouns.contains(t.key.as_str())
+                {
                     return None;
                 }
                 // Yoast looks for the written form in one sentence of the first paragraph
@@ -1549,6 +1577,20 @@ mod tests {
             .find(|t| t.surface.starts_with("correction"))
             .unwrap();
         assert_eq!(t.determiner, None, "{t:?}");
+    }
+
+    #[test]
+    fn a_keyphrase_is_no_adverb_adjective_nor_number_of_a_note() {
+        // the first paragraph is a note about the article: « tard »,
+        // « long » and « deux » come back later, never where a noun goes
+        let text = "(Découpé en deux parties pour ne pas faire trop long, la suite viendra plus tard.)\n\nLa mémoire des premiers ordinateurs tenait en deux kilo-octets. Plus tard, la mémoire a grandi bien plus vite que les programmes, et ce fut long. La mémoire vive coûtait cher. On en achetait deux barrettes à la fois, plus tard quatre, et le chargement restait long.";
+        let (kw, _) = analysed(text);
+        assert!(
+            !["tard", "long", "deux"].contains(&kw.keyphrase.as_str()),
+            "{}",
+            kw.keyphrase
+        );
+        assert_eq!(kw.keyphrase, "mémoire");
     }
 
     #[test]

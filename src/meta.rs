@@ -66,8 +66,14 @@ impl MetaWriter {
             // the author's title, whatever its length: a long one is cut
             // for the SEO title, never dropped (it is no longer in the text)
             (None, Some(t)) => t.clone(),
+            // (not an aside wholly in brackets: « (découpé en deux
+            // articles …) » before the text)
             _ => title_from_lead_within(
-                lead.first().copied().unwrap_or(""),
+                lead.iter()
+                    .find(|s| !bracketed(s))
+                    .or(lead.first())
+                    .copied()
+                    .unwrap_or(""),
                 r.title_max_chars,
                 r.title_whole_max_chars.unwrap_or(r.title_max_chars),
             ),
@@ -103,6 +109,13 @@ impl MetaWriter {
             url: opts.url.clone(),
         }
     }
+}
+
+/// Is a sentence an aside wholly in brackets (« (mis à jour le 3 mars) »)?
+fn bracketed(sentence: &str) -> bool {
+    let t = sentence.trim();
+    (t.starts_with('(') && t.ends_with(')') || t.starts_with('[') && t.ends_with(']'))
+        && t[1..t.len() - 1].find([')', ']']).is_none()
 }
 
 /// Cut text at the last word boundary at or before `max` chars.
@@ -725,6 +738,14 @@ mod tests {
         assert_eq!(t, "La métropole de Valbourg a présenté mardi un plan vélo");
         let t = title_from_lead("La mairie lance le plan vélo (six ans).", 70);
         assert_eq!(t, "La mairie lance le plan vélo (six ans)");
+    }
+
+    #[test]
+    fn an_aside_in_brackets_is_no_title() {
+        assert!(bracketed("(découpé en deux articles, la suite plus tard)"));
+        assert!(bracketed("[Mis à jour le 3 mars]"));
+        assert!(!bracketed("(Re)découvrir la ville à vélo."));
+        assert!(!bracketed("(A) et (B) sont deux options."));
     }
 
     #[test]

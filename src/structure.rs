@@ -1977,7 +1977,7 @@ impl Structurer {
             // after the backquote that closes a line of code
             if (prev.ends_with(|c: char| c.is_alphanumeric())
                 && !lex.is_function_word(&prev.to_lowercase())
-                || prev.ends_with([':', '`']))
+                || prev.ends_with([':', '`', ')']))
                 && french::starts_upper(next)
                 && self.opens_sentence(next, Some(after), lower_words, proper)
             {
@@ -2978,6 +2978,12 @@ impl Structurer {
             if topic_words.iter().any(|w| french::looks_finite(w)) && !asks {
                 score -= 1.5;
             }
+            // a day's date alone (« Dimanche 2 août Nuit paisible, … »): a
+            // diary's heading; prose sets a comma after it. The capital
+            // after it opens the day's story, whatever the word
+            if day_date(&heading_words) {
+                score += 3.0;
+            }
             // shorter headings are likelier; a one-word one needs a clear cue
             score -= 0.08 * k as f64;
             if k == 1 && !french::starts_upper(first) {
@@ -2997,6 +3003,46 @@ impl Structurer {
             return None;
         }
         Some(tokens[k].start)
+    }
+}
+
+/// Is a heading a day's date (« Dimanche 2 août », « Lundi 1er mars
+/// 2021 »): a weekday, a day of the month, a month, perhaps a year?
+fn day_date(words: &[&str]) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const MONTHS: &[&str] = &[
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let day = |w: &str| {
+        let n = w.strip_suffix("er").unwrap_or(w);
+        n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    match words {
+        [weekday, d, month, rest @ ..] => {
+            french::starts_upper(weekday)
+                && WEEKDAYS.contains(&weekday.to_lowercase().as_str())
+                && day(d)
+                && MONTHS.contains(&month.to_lowercase().as_str())
+                && match rest {
+                    [] => true,
+                    [year] => year.len() == 4 && year.parse::<u32>().is_ok(),
+                    _ => false,
+                }
+        }
+        _ => false,
     }
 }
 

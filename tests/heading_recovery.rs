@@ -1043,3 +1043,17 @@ Un peu d’histoire Voilà en résumé ce que la commune a construit depuis tren
 Les travaux ont coûté moins que prévu.";
     assert_eq!(headings(voila), ["Un peu d’histoire"]);
 }
+
+#[test]
+fn a_stock_heading_after_an_aside_and_a_date_heading_of_a_diary() {
+    let aside = "(Ce récit paraît en deux parties, la seconde arrivera la semaine prochaine) Préambule Avant que vous ne partiez à vélo sur ces routes, sachez que la carte date un peu et que deux ponts ont changé depuis. \
+Nous avons roulé quatre jours entre les lacs, avec deux tentes et beaucoup trop de bagages pour des vélos aussi légers.";
+    assert_eq!(headings(aside), ["Préambule"]);
+    // a day's date before the day's story, which opens on a capital; prose
+    // sets a comma after a date that opens a sentence
+    let diary = "Nous avons roulé quatre jours entre les lacs, avec deux tentes et beaucoup trop de bagages pour des vélos aussi légers. \
+La première journée s’est achevée sous l’orage, au bord du lac, après quatre-vingts kilomètres de pistes. \
+Dimanche 2 août Nuit paisible au camping, nous repartons tôt vers le col sous un ciel enfin dégagé. \
+Lundi 3 août, la descente vers la vallée nous a pris toute la matinée.";
+    assert_eq!(headings(diary), ["Dimanche 2 août"]);
+}
