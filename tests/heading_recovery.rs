@@ -1057,3 +1057,27 @@ Dimanche 2 août Nuit paisible au camping, nous repartons tôt vers le col sous 
 Lundi 3 août, la descente vers la vallée nous a pris toute la matinée.";
     assert_eq!(headings(diary), ["Dimanche 2 août"]);
 }
+
+#[test]
+fn a_quotation_after_a_noun_is_what_it_names_not_a_sentence_after_a_heading() {
+    let text = "Pour protéger les données du téléphone, ouvrez le menu des réglages et choisissez un code à six chiffres au moins. \
+La phrase «La protection des données est activée» apparaît alors tout en bas du menu. \
+Le message « Votre appareil est chiffré » s’affiche aussi au redémarrage, avant même la saisie du code.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
+
+#[test]
+fn a_heading_line_may_end_on_a_year_in_brackets() {
+    let lines = "Mon premier ordinateur tenait dans une boîte à chaussures et se branchait sur la télévision du salon.\n\
+Les premiers PC (1987)\n\
+Au lycée, la salle d’informatique accueillait douze machines que nous partagions à deux ou trois par poste.\n\
+La révolution des portables (1995)\n\
+Quelques années plus tard, un ordinateur portable coûtait encore le prix d’une voiture d’occasion.\n";
+    assert_eq!(
+        headings(lines),
+        [
+            "Les premiers PC (1987)",
+            "La révolution des portables (1995)"
+        ]
+    );
+}
