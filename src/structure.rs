@@ -3055,7 +3055,7 @@ fn day_date(words: &[&str]) -> bool {
 }
 
 /// Does a line open as a picture's caption (« Ci-dessus : parc ou forêt
-/// ? », « Ci-contre, la carte … ») or as a link's text (« Voir la
+/// ? », « Ci-contre, la carte … », « Aperçu de l’interface … ») or as a link's text (« Voir la
 /// documentation de … »)? The author's text, never a heading.
 fn caption_or_link(line: &str) -> bool {
     let mut words = line
@@ -3068,6 +3068,11 @@ fn caption_or_link(line: &str) -> bool {
     let second = words.next().map(french::lowercase);
     match french::lowercase(first).as_ref() {
         "ci-dessus" | "ci-dessous" | "ci-contre" => true,
+        // « Aperçu de l’interface … », « Un aperçu de … », « Capture
+        // d’écran de … »: what a picture shows
+        "aperçu" => true,
+        "un" => second.is_some_and(|w| w == "aperçu"),
+        "capture" => second.is_some_and(|w| w.starts_with("d’") || w.starts_with("d'")),
         "voir" => second.is_some_and(|w| {
             matches!(
                 w.as_ref(),

@@ -952,6 +952,18 @@ Les relevés ont ensuite été comparés aux photos aériennes prises par la com
     let flat_link = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place, puis ils ont comparé leurs relevés aux photos prises par la commune. \
 Voir la documentation du cadastre municipal Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.";
     assert!(headings(flat_link).is_empty(), "{:?}", headings(flat_link));
+    // nor what a picture shows, on its line or in the flow
+    let preview = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place.\n\
+Aperçu de la carte du parc publiée par la commune\n\
+Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.\n";
+    assert!(headings(preview).is_empty(), "{:?}", headings(preview));
+    let flat_preview = "Les bénévoles ont cartographié le parc du château pendant tout le mois de mai, arbre par arbre, avec des relevés faits sur place, puis ils ont comparé leurs relevés aux photos prises par la commune. \
+Un aperçu de la carte du parc Les relevés ont ensuite été comparés aux photos aériennes prises par la commune au printemps dernier.";
+    assert!(
+        headings(flat_preview).is_empty(),
+        "{:?}",
+        headings(flat_preview)
+    );
 }
 
 #[test]
