@@ -67,10 +67,11 @@ impl MetaWriter {
             // for the SEO title, never dropped (it is no longer in the text)
             (None, Some(t)) => t.clone(),
             // (not an aside wholly in brackets: « (découpé en deux
-            // articles …) » before the text)
+            // articles …) » before the text, nor a note on where the
+            // article first appeared)
             _ => title_from_lead_within(
                 lead.iter()
-                    .find(|s| !bracketed(s))
+                    .find(|s| !bracketed(s) && !french::republication_note(s))
                     .or(lead.first())
                     .copied()
                     .unwrap_or(""),

@@ -3055,9 +3055,14 @@ fn day_date(words: &[&str]) -> bool {
 }
 
 /// Does a line open as a picture's caption (« Ci-dessus : parc ou forêt
-/// ? », « Ci-contre, la carte … », « Aperçu de l’interface … ») or as a link's text (« Voir la
-/// documentation de … »)? The author's text, never a heading.
+/// ? », « Ci-contre, la carte … », « Aperçu de l’interface … »), as a
+/// link's text (« Voir la documentation de … ») or as a note on where the
+/// article first appeared (« Article original posté sur Medium … »)? The
+/// author's text, never a heading.
 fn caption_or_link(line: &str) -> bool {
+    if crate::french::republication_note(line) {
+        return true;
+    }
     let mut words = line
         .trim_start_matches(['«', '"', '“', '(', '['])
         .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '’' || c == '\''))

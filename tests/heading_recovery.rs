@@ -1093,3 +1093,10 @@ Quelques années plus tard, un ordinateur portable coûtait encore le prix d’u
         ]
     );
 }
+
+#[test]
+fn a_note_on_where_the_article_first_appeared_is_no_heading() {
+    let text = "Article original posté sur le blog de l’association en mai 2021 Entre 2019 et 2021, j’ai coordonné l’ouverture des données de notre commune, avec deux agents et beaucoup de bonne volonté. \
+Voici ce que nous en avons appris, au fil des réunions et des erreurs.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}

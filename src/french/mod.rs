@@ -365,6 +365,30 @@ pub fn points_back(sentence: &str) -> bool {
     }
 }
 
+/// Does a sentence or a line note where the article first appeared
+/// (« Article original posté sur Medium en avril 2018 », « Article publié à
+/// l’origine sur … », « Initialement publié sur … », « Cet article a d’abord
+/// été publié … »)? The author's note about the page: no heading, no title.
+pub fn republication_note(text: &str) -> bool {
+    let lower = lowercase(text.trim_start_matches(['«', '"', '“', '(', '[']));
+    let words: Vec<&str> = lower.split_whitespace().take(6).collect();
+    let published = |w: &&str| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "publié" | "posté" | "paru" | "original" | "originellement" | "initialement"
+        )
+    };
+    match words.as_slice() {
+        ["article", rest @ ..] | ["cet", "article", rest @ ..] => {
+            rest.iter().take(4).any(published)
+        }
+        [first, second, ..] => {
+            matches!(*first, "initialement" | "originellement") && *second == "publié"
+        }
+        _ => false,
+    }
+}
+
 /// Uppercase the first letter (sentence case), leaving the rest as written.
 pub fn capitalise_first(s: &str) -> String {
     let mut c = s.chars();
@@ -463,6 +487,25 @@ pub(crate) fn inside_quotation<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_on_where_an_article_first_appeared() {
+        for s in [
+            "Article original posté sur Medium en avril 2018",
+            "Article publié à l'origine sur Medium.",
+            "Cet article a d’abord été publié sur le blog de l’association.",
+            "Initialement publié sur LinuxFr.org",
+        ] {
+            assert!(republication_note(s), "{s}");
+        }
+        for s in [
+            "L’article original de la loi prévoyait une exception.",
+            "Article 12 : les communes fixent les horaires.",
+            "Publié en 2019, le rapport reste d’actualité.",
+        ] {
+            assert!(!republication_note(s), "{s}");
+        }
+    }
 
     #[test]
     fn a_sentence_that_points_back() {
