@@ -401,6 +401,35 @@ fn cut_compound_verb(words: &[&str]) -> Option<usize> {
     (AUXILIARIES.contains(&aux.as_str()) && is_participle && end - 2 >= 3).then(|| end - 2)
 }
 
+/// Does a title open on a verb in the imperative before its object's
+/// determiner (« Prenez votre shaker », « Choisissez le bon outil »)? No
+/// name ends in -ez before « votre » or « le ».
+fn imperative_before_determiner(title: &str) -> bool {
+    let mut words = title.split_whitespace();
+    let first = french::lowercase(words.next().unwrap_or(""));
+    let next = french::lowercase(words.next().unwrap_or(""));
+    (first.ends_with("ez") || first.ends_with("ons"))
+        && first.chars().count() > 4
+        && (matches!(
+            next.as_ref(),
+            "le" | "la"
+                | "les"
+                | "un"
+                | "une"
+                | "des"
+                | "du"
+                | "votre"
+                | "vos"
+                | "notre"
+                | "nos"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+        ) || next.starts_with("l’")
+            || next.starts_with("l'"))
+}
+
 /// SEO title: the keyphrase first, then the title, within the bound.
 pub fn seo_title(title: &str, kp: &str, lex: &Lexicon, max: usize) -> String {
     seo_title_with(title, kp, lex, max, &|_| false)
@@ -449,7 +478,8 @@ pub fn seo_title_with(
                 && first.starts_with(char::is_uppercase)
                 && (bare.len() < first.len()
                     || lex.is_infinitive(&french::lowercase(word))
-                    || common(word))
+                    || common(word)
+                    || imperative_before_determiner(title))
         {
             french::lowercase_first(title)
         } else {
@@ -941,6 +971,15 @@ mod tests {
         assert_eq!(
             seo("Comment la ville roule"),
             "Plan vélo\u{a0}: comment la ville roule"
+        );
+        // an imperative before its object's determiner
+        assert_eq!(
+            seo("Prenez votre vélo"),
+            "Plan vélo\u{a0}: prenez votre vélo"
+        );
+        assert_eq!(
+            seo("Lopez roule à vélo"),
+            "Plan vélo\u{a0}: Lopez roule à vélo"
         );
         // a name, an acronym, an elided name keep their capitals
         assert_eq!(
