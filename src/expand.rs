@@ -1021,6 +1021,41 @@ impl Expander {
                 }
             }
         }
+        // nor does the first of a list (« Slack, la webcam, les rencontres »):
+        // a short noun phrase, and another follows the comma where an
+        // apposition gives way to its sentence (a long one describes, in a
+        // list too: « NewPipe, une interface légère à YouTube qui …, le
+        // lecteur VLC … »)
+        if rest[end..].starts_with(',') && french::word_count(&rest[..end]) <= 4 {
+            let next = rest[end + 1..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if matches!(
+                next.as_str(),
+                "le" | "la" | "les" | "un" | "une" | "des" | "du"
+            ) || next.starts_with("l’")
+                || next.starts_with("l'")
+            {
+                return None;
+            }
+        }
+        // nor does a later member (« …, la Margeride, le Gévaudan … », « …,
+        // le navigateur web Firefox, le lecteur … »): the name's own phrase
+        // opens on a determiner right after a comma
+        let own_phrase = text[..name_end]
+            .rfind(", ")
+            .map(|i| text[i + 2..name_end].to_lowercase());
+        if own_phrase.is_some_and(|p| {
+            let first = p.split_whitespace().next().unwrap_or("");
+            p.split_whitespace().count() > 1
+                && (matches!(first, "le" | "la" | "les" | "un" | "une" | "des" | "du")
+                    || first.starts_with("l’")
+                    || first.starts_with("l'"))
+        }) {
+            return None;
+        }
         // a list member ("Arles ou Paris, l’équipe …") has no apposition
         if text[..name_end]
             .trim_end()
@@ -2355,6 +2390,39 @@ mod tests {
         assert_eq!(
             w.render(text, &[], &ctx),
             "Le collectif présente 3 avantages particulièrement importants."
+        );
+    }
+
+    #[test]
+    fn a_list_of_names_and_noun_phrases_holds_no_apposition() {
+        let e = Expander::load(&Source::embedded()).expect("embedded rules");
+        let lex = Lexicon::load(&Source::embedded()).expect("lexicon");
+        let texts = [
+            "Il reste aussi Framatalk, la webcam, les rencontres et le téléphone.",
+            "Nous traversons la Lozère, la Margeride, le Gévaudan et les Causses.",
+            "On y trouve NewPipe, une interface légère qui ajoute quelques fonctions, le lecteur VLC pour les vidéos.",
+        ];
+        let sentences: Vec<Sentence> = texts
+            .iter()
+            .enumerate()
+            .map(|(id, t)| Sentence {
+                id,
+                text: t.to_string(),
+                glued: false,
+            })
+            .collect();
+        let words = texts.iter().map(|t| french::word_count(t)).collect();
+        let ctx = Context::new(&sentences, words, &lex);
+        let role = |text: &str, name: &str| {
+            let end = text.find(name).expect("name") + name.len();
+            e.role_after(text, end, &ctx)
+        };
+        assert_eq!(role(texts[0], "Framatalk"), None);
+        assert_eq!(role(texts[1], "Lozère"), None);
+        assert_eq!(role(texts[1], "Margeride"), None);
+        assert_eq!(
+            role(texts[2], "NewPipe").as_deref(),
+            Some("une interface légère qui ajoute quelques fonctions")
         );
     }
 
