@@ -1741,6 +1741,50 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Does a cut piece of a sentence hold only its subject and a relative
+    /// clause on it (« Les professeurs dont j’ai le plus suivi les
+    /// enseignements », the main verb cut off after the comma)? A noun
+    /// phrase on a determiner, a relative pronoun within its next three
+    /// words, and a single verb, the relative clause's.
+    fn subject_and_relative_only(&self, text: &str) -> bool {
+        // (an aside in brackets is left out: « La session (dont vous
+        // trouverez les slides ici), avait pour but … »)
+        let mut bare = String::with_capacity(text.len());
+        let mut depth = 0usize;
+        for c in text.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => bare.push(c),
+                _ => {}
+            }
+        }
+        let words: Vec<String> = french::words(&bare)
+            .map(|w| french::lowercase(w).into_owned())
+            .collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let determiner = matches!(
+            first.as_str(),
+            "le" | "la" | "les" | "un" | "une" | "des" | "ce" | "cet" | "cette" | "ces"
+        ) || first.starts_with("l’")
+            || first.starts_with("l'");
+        let relative_at = words.iter().take(5).skip(1).position(|w| {
+            matches!(w.as_str(), "qui" | "que" | "dont" | "où")
+                || w.starts_with("qu’")
+                || w.starts_with("qu'")
+        });
+        if !determiner || relative_at.is_none() {
+            return false;
+        }
+        let verbs = words
+            .iter()
+            .filter(|w| self.has_verb(elision::strip(w)))
+            .count();
+        verbs <= 1
+    }
+
     fn has_verb(&self, text: &str) -> bool {
         let mut prev_pronoun = false;
         for w in french::words(text) {
@@ -2328,6 +2372,7 @@ fn main_clause(text: &str, kw: &Keywords, ctx: &Context, max: usize) -> Option<S
                 || !ctx.has_verb(seg)
                 || colon_cut(&cl, lo, hi)
                 || ctx.orphan_verb(text, &cl, lo, hi)
+                || hi + 1 < cl.len() && ctx.subject_and_relative_only(seg)
             {
                 continue;
             }
@@ -2391,6 +2436,20 @@ mod tests {
             w.render(text, &[], &ctx),
             "Le collectif présente 3 avantages particulièrement importants."
         );
+    }
+
+    #[test]
+    fn a_subject_and_its_relative_clause_are_no_key_point() {
+        let lex = Lexicon::load(&Source::embedded()).expect("lexicon");
+        let ctx = Context::new(&[], Vec::new(), &lex);
+        assert!(ctx.subject_and_relative_only(
+            "Les professeurs dont j’ai le plus suivi les enseignements"
+        ));
+        assert!(!ctx.subject_and_relative_only("Les élèves qui ont voté sont contents du résultat"));
+        assert!(!ctx.subject_and_relative_only(
+            "La session (dont vous trouverez les slides ici) avait pour but de présenter l’appel"
+        ));
+        assert!(!ctx.subject_and_relative_only("Il a présenté le projet que la ville prépare"));
     }
 
     #[test]
