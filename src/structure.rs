@@ -2522,12 +2522,15 @@ impl Structurer {
             return None;
         }
         // a connector links the sentence to the one before: it opens no
-        // heading (« Mais lancer une campagne Nos Gestes Climat … »)
+        // heading (« Mais lancer une campagne Nos Gestes Climat … »), unless
+        // it is a stock heading alone (« Bref Ce mandat est … »)
+        let first_lower = french::lowercase(first);
         if self
             .rules
             .clause_connectors
             .iter()
-            .any(|c| *c == *french::lowercase(first))
+            .any(|c| *c == *first_lower)
+            && !self.rules.stock_headings.iter().any(|h| *h == *first_lower)
         {
             return None;
         }

@@ -1100,3 +1100,15 @@ fn a_note_on_where_the_article_first_appeared_is_no_heading() {
 Voici ce que nous en avons appris, au fil des réunions et des erreurs.";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn bref_alone_before_a_sentence_start_is_a_heading_and_a_connector_otherwise() {
+    let heading = "Le conseil municipal a voté le budget de l’année après un long débat sur les écoles et les routes de la commune. \
+Les élus de l’opposition ont demandé un report du vote, refusé par la majorité, puis ont quitté la salle avant la fin. \
+Bref Ce budget est donc vital pour les écoles, qui attendent leurs travaux depuis trois ans.";
+    assert_eq!(headings(heading), ["Bref"]);
+    let prose = "Le conseil municipal a voté le budget de l’année après un long débat sur les écoles et les routes de la commune. \
+Les élus de l’opposition ont demandé un report du vote, refusé par la majorité, puis ont quitté la salle avant la fin. \
+Bref, ce budget est vital pour les écoles, qui attendent leurs travaux depuis trois ans.";
+    assert!(headings(prose).is_empty(), "{:?}", headings(prose));
+}
