@@ -3342,8 +3342,11 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
                         // a numbered sentence that exclaims or asks, short
                         // enough for a heading, is one whole (« 5. Utiliser
                         // soi-même les données : la base ! »)
+                        // (or that ends on no mark: a line of its own after
+                        // the colon that announced it)
                         if from > 0
-                            && text.trim_end().ends_with(['!', '?'])
+                            && (text.trim_end().ends_with(['!', '?'])
+                                || !text.trim_end().ends_with(['.', '…', ':', ';', ',']))
                             && text.split_whitespace().count() <= max_words
                         {
                             split = Some((j, k, 0, text.len()));

@@ -1112,3 +1112,23 @@ Les élus de l’opposition ont demandé un report du vote, refusé par la major
 Bref, ce budget est vital pour les écoles, qui attendent leurs travaux depuis trois ans.";
     assert!(headings(prose).is_empty(), "{:?}", headings(prose));
 }
+
+#[test]
+fn a_numbered_heading_line_after_the_colon_that_announces_it_is_one_of_its_series() {
+    let lines = "Notre club de jardinage partage depuis trois ans ses parcelles avec les écoles du quartier, et voici ce que nous en avons appris.\n\
+1. Commencer petit pour apprendre vite\n\
+Les premières parcelles ne mesuraient que deux mètres carrés, et les enfants les ont entretenues sans peine.\n\
+Le deuxième enseignement tient à la saison, que nous avions mal choisie :\n\
+2. Semer au printemps plutôt qu’en automne\n\
+Les graines semées en octobre ont gelé, celles de mars ont levé en deux semaines.\n\
+3. Inviter les parents à la récolte\n\
+La fête de juin a réuni plus de familles que toutes nos réunions de l’année.\n";
+    assert_eq!(
+        headings(lines),
+        [
+            "1. Commencer petit pour apprendre vite",
+            "2. Semer au printemps plutôt qu’en automne",
+            "3. Inviter les parents à la récolte"
+        ]
+    );
+}
