@@ -66,8 +66,41 @@ pub fn starts_with_vowel_sound(word: &str) -> bool {
             "hublot",
             "huit",
             "hurl",
+            "hamac",
+            "hamburger",
+            "hamster",
+            "hanche",
+            "handball",
+            "harcel",
+            "harcèl",
+            "hardi",
+            "harpe",
+            "hâte",
+            "héron",
+            "hérisson",
+            "hernie",
+            "hêtre",
+            "heurt",
+            "hideu",
+            "hippie",
+            "hochet",
+            "hockey",
+            "homard",
+            "hongr",
+            "hoquet",
+            "horde",
+            "hotte",
+            "houblon",
+            "houle",
+            "housse",
+            "houx",
+            "hutte",
         ];
-        return !ASPIRATED.iter().any(|a| lower.starts_with(a));
+        // (whole words where a prefix would take in a mute h:
+        // « l’hallucination »)
+        const ASPIRATED_WORDS: &[&str] = &["hall", "halls", "halle", "halles"];
+        let bare = lower.trim_end_matches(|c: char| !c.is_alphabetic());
+        return !ASPIRATED.iter().any(|a| lower.starts_with(a)) && !ASPIRATED_WORDS.contains(&bare);
     }
     false
 }
@@ -186,6 +219,11 @@ mod tests {
         assert_eq!(join("la", "IA"), "l’IA");
         assert_eq!(join("de", "innovation"), "d’innovation");
         assert_eq!(join("de", "hausse"), "de hausse");
+        assert_eq!(join("le", "Houblon"), "le Houblon");
+        assert_eq!(join("la", "halle"), "la halle");
+        assert_eq!(join("le", "hockey"), "le hockey");
+        assert_eq!(join("la", "hallucination"), "l’hallucination");
+        assert_eq!(join("le", "héritage"), "l’héritage");
         assert_eq!(prep_article("de", "marché", false, false), "du marché");
         assert_eq!(prep_article("à", "usines", true, true), "aux usines");
         assert_eq!(prep_article("de", "IA", false, true), "de l’IA");
