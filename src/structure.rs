@@ -1024,11 +1024,16 @@ impl Structurer {
                     }))
             || line.matches(':').count() > 1
             // a sentence end inside: the line holds a sentence, not only a heading
+            // (an ellipsis before a lowercase word trails off inside it: « Il
+            // était une fois… le ZX81 »)
             || line
                 .split_whitespace()
-                .rev()
-                .skip(1)
-                .any(|w| w.ends_with(['.', '!', '?', '…']))
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|p| {
+                    p[0].ends_with(['.', '!', '?', '…'])
+                        && !(p[0].ends_with('…') && p[1].starts_with(char::is_lowercase))
+                })
             || line.contains(" : ")
                 && line
                     .split(" : ")

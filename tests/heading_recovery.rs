@@ -1132,3 +1132,13 @@ La fête de juin a réuni plus de familles que toutes nos réunions de l’anné
         ]
     );
 }
+
+#[test]
+fn a_heading_line_may_trail_off_inside_before_a_lowercase_word() {
+    let lines = "Mon premier ordinateur tenait dans une boîte à chaussures et se branchait sur la télévision du salon.\n\
+Il était une fois… le ZX81\n\
+Au lycée, la salle d’informatique accueillait douze machines que nous partagions à deux ou trois par poste.\n\
+Un jour… Nous avons enfin eu un ordinateur chacun.\n\
+Quelques années plus tard, un ordinateur portable coûtait encore le prix d’une voiture d’occasion.\n";
+    assert_eq!(headings(lines), ["Il était une fois… le ZX81"]);
+}
