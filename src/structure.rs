@@ -1581,11 +1581,26 @@ impl Structurer {
         // "Et vous, …", "Au fait, …": an aside that goes on with the text;
         // not an interviewer's address: a name (« Marc, pouvez-vous … ? »)
         // or the interviewee's opinion (« Selon vous, quelles … ? »)
+        // (a noun in apposition to the subject it opens on, with no verb:
+        // « Le développeur, sportif de haut niveau ? », a title's question)
+        let apposition = {
+            let first = tokens[0].to_lowercase();
+            let article = matches!(first.as_str(), "le" | "la" | "les");
+            let elided_noun =
+                (first.starts_with("l’") || first.starts_with("l'")) && tokens[0].ends_with(',');
+            (article && tokens.get(1).is_some_and(|t| t.ends_with(',')) || elided_noun)
+                && !words.iter().any(|w| {
+                    let w = w.to_lowercase();
+                    lex.is_verb(&w)
+                        || w.contains('-') && INVERTED_PRONOUNS.iter().any(|p| w.ends_with(p))
+                })
+        };
         if tokens.iter().take(2).any(|t| t.ends_with(','))
             && !self.addressed(&tokens, lex)
             && !definition
             && !tutoiement
             && !aside_heading
+            && !apposition
         {
             return None;
         }
