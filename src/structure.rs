@@ -3245,7 +3245,8 @@ fn colon_enumerators(text: &str) -> Vec<(usize, usize, u32)> {
 
 /// The number of a heading « 3. Réduire sa consommation de poisson ».
 fn heading_number(h: &str) -> Option<u32> {
-    let (n, rest) = h.split_once(". ")?;
+    // (or « 2) Faire des revues bienveillantes »)
+    let (n, rest) = h.split_once(". ").or_else(|| h.split_once(") "))?;
     (n.len() <= 2 && !rest.is_empty())
         .then(|| n.parse().ok())
         .flatten()
@@ -3319,10 +3320,13 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
             if prev.contains(['.', ';', ':', '!', '?', '…', '(', ')']) {
                 return None;
             }
+            // (a capitalised subject pronoun opens a sentence after any
+            // word: « … explicitement et souvent Il y a … »)
+            let pronoun = SUBJECT_PRONOUNS.contains(&word.to_lowercase().as_str());
             if french::starts_upper(word)
                 && word.chars().nth(1).is_some_and(char::is_lowercase)
                 && prev.ends_with(char::is_lowercase)
-                && !lex.is_function_word(&prev.to_lowercase())
+                && (!lex.is_function_word(&prev.to_lowercase()) || pronoun)
             {
                 return Some(tokens[k].start);
             }
@@ -3334,7 +3338,19 @@ fn complete_numbered_series(out: &mut Outline, lex: &Lexicon, max_words: usize) 
         // (paragraph, sentence, where the heading starts and ends in it)
         let mut split: Option<(usize, usize, usize, usize)> = None;
         let mut prev: Option<usize> = None;
-        let missing = |n: u32, numbers: &[u32]| n > low && n <= high + 1 && !numbers.contains(&n);
+        // (a series found from 2 lacks its 1 only before its first heading:
+        // « … les trois règles suivantes. 1) Commiter vite … Il y a … »)
+        let before_series = out.parts[..=i].iter().all(|p| {
+            p.heading
+                .as_ref()
+                .and_then(|h| heading_number(&h.text))
+                .is_none()
+        });
+        let missing = |n: u32, numbers: &[u32]| {
+            (n > low || n == 1 && low == 2 && before_series)
+                && n <= high + 1
+                && !numbers.contains(&n)
+        };
         'scan: for (j, para) in out.parts[i].paragraphs.iter().enumerate() {
             for (k, &id) in para.iter().enumerate() {
                 let text = &out.sentences[id].text;

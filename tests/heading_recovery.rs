@@ -1142,3 +1142,22 @@ Un jour… Nous avons enfin eu un ordinateur chacun.\n\
 Quelques années plus tard, un ordinateur portable coûtait encore le prix d’une voiture d’occasion.\n";
     assert_eq!(headings(lines), ["Il était une fois… le ZX81"]);
 }
+
+#[test]
+fn a_series_numbered_from_two_gets_back_its_first_heading() {
+    // « 2) » and « 3) » are found where they were inlined; « 1) » ends on a
+    // function word before « Il », which still opens the sentence
+    let text = "Notre club de jardinage partage depuis trois ans ses parcelles avec les écoles du quartier. Nous appliquons tous les jours les trois règles suivantes. \
+1) Arroser tôt et souvent Il faut arroser avant la chaleur, le matin de préférence, et jamais en plein soleil. \
+Les enfants remplissent les arrosoirs à tour de rôle. \
+2) Pailler les parcelles Les feuilles mortes du parc gardent la terre humide pendant tout l’été. \
+3) Récolter ensemble Les enfants cueillent les légumes le vendredi et les emportent chez eux.";
+    assert_eq!(
+        headings(text),
+        [
+            "1) Arroser tôt et souvent",
+            "2) Pailler les parcelles",
+            "3) Récolter ensemble"
+        ]
+    );
+}
