@@ -16,7 +16,8 @@
 //!   word of `lexicons/function_words.txt` (`etc. Le…` is cut, `J. Dupont` is not);
 //! - after the number of a numbered list (`1. Le premier point`);
 //! - after a bracketed ellipsis (`[…]`), or a `)` that closes a parenthesis
-//!   opened in the middle of the sentence;
+//!   opened in the middle of the sentence (unless an ellipsis ends it and a
+//!   common sentence starter follows: `(scie, marteau...) Le coût ?`);
 //! - inside « guillemets » or parentheses when, once they close, the text goes
 //!   on in lowercase (`« Quoi ? Non ! » dit-il`).
 //!
@@ -348,8 +349,11 @@ impl Splitter {
             // a period (not a quotation's) before a lowercase word still ends a
             // sentence: list items and typos ("courage. créent une…")
             let lower = single_period && m == j && scan.lower_word(s);
+            // (an ellipsis that closes a parenthesis, « (Excalidraw,
+            // Photopea...) Le coût ? », ends the sentence before a common
+            // sentence starter: the author's full stop was left out)
             let ok = (lower || scan.starts_sentence(s))
-                && !closes_mid_paren
+                && (!closes_mid_paren || ellipsis && !marks_after && self.starter(&scan, s, true))
                 && !(single_period
                     && !marks_after
                     && self.vetoed(&scan, k, s, sentence_start, lower));
@@ -1223,6 +1227,23 @@ mod tests {
                 "Des symptômes (fatigue, toux…).",
                 "Des séquelles (p. ex.).",
                 "Puis rien."
+            ]
+        );
+        // an ellipsis closing a parenthesis, then a common sentence starter:
+        // the full stop was left out; not before a lowercase word nor a name
+        assert_eq!(
+            split("Des outils (scie, marteau...) Le coût ? Il reste faible."),
+            [
+                "Des outils (scie, marteau...)",
+                "Le coût ?",
+                "Il reste faible."
+            ]
+        );
+        assert_eq!(
+            split("Des symptômes (fatigue, toux…) et des séquelles. Des outils (scie, marteau…) La Poste livre."),
+            [
+                "Des symptômes (fatigue, toux…) et des séquelles.",
+                "Des outils (scie, marteau…) La Poste livre."
             ]
         );
     }
