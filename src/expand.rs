@@ -2461,15 +2461,7 @@ mod tests {
             "Nous traversons la Lozère, la Margeride, le Gévaudan et les Causses.",
             "On y trouve NewPipe, une interface légère qui ajoute quelques fonctions, le lecteur VLC pour les vidéos.",
         ];
-        let sentences: Vec<Sentence> = texts
-            .iter()
-            .enumerate()
-            .map(|(id, t)| Sentence {
-                id,
-                text: t.to_string(),
-                glued: false,
-            })
-            .collect();
+        let sentences = Sentence::numbered(&texts);
         let words = texts.iter().map(|t| french::word_count(t)).collect();
         let ctx = Context::new(&sentences, words, &lex);
         let role = |text: &str, name: &str| {

@@ -3040,23 +3040,6 @@ impl Structurer {
 /// Is a heading a day's date (« Dimanche 2 août », « Lundi 1er mars
 /// 2021 »): a weekday, a day of the month, a month, perhaps a year?
 fn day_date(words: &[&str]) -> bool {
-    const WEEKDAYS: &[&str] = &[
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ];
-    const MONTHS: &[&str] = &[
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     let day = |w: &str| {
         let n = w.strip_suffix("er").unwrap_or(w);
         n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
@@ -3738,15 +3721,13 @@ const IRREGULAR_FIRST_PLURALS: [&str; 14] = [
 
 const SHORT_ELLIPSIS_WORDS: usize = 6;
 
-/// Day and month names: time words that open sentences without a determiner.
-const TIME_WORDS: &[&str] = &[
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
+/// Day names: time words that open sentences without a determiner.
+const WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// Month names: time words too.
+const MONTHS: &[&str] = &[
     "janvier",
     "février",
     "mars",
@@ -3775,7 +3756,8 @@ fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
         && !lex.is_keyphrase_filler(&w)
         && !lex.is_verb(&w)
         && !w.ends_with("ment")
-        && !TIME_WORDS.contains(&w.as_str())
+        && !WEEKDAYS.contains(&w.as_str())
+        && !MONTHS.contains(&w.as_str())
 }
 
 /// Whether the words of a heading end on a function word that closes it: the
