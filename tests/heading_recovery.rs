@@ -967,6 +967,35 @@ Un aperçu de la carte du parc Les relevés ont ensuite été comparés aux phot
 }
 
 #[test]
+fn a_line_of_dialogue_is_never_a_heading() {
+    // a reply on its own line, between lines of prose, reads like a
+    // question heading but for the dash that opens it
+    let lines = "Au départ du col, les cyclistes ont vérifié leurs freins et rempli leurs bidons à la fontaine du village.\n\
+Je remarque que certains participants ne transportent aucun bagage.\n\
+— Vous dormez où, ce soir ?\n\
+— Nous avons réservé deux chambres à l’auberge du village, près de la place de l’église.\n";
+    assert!(headings(lines).is_empty(), "{:?}", headings(lines));
+    let flat = "Au départ du col, les cyclistes ont vérifié leurs freins et rempli leurs bidons à la fontaine du village. \
+Je remarque que certains participants ne transportent aucun bagage. \
+– Et le pique-nique ? Nous avons tout laissé à l’auberge du village, près de la place de l’église.";
+    assert!(headings(flat).is_empty(), "{:?}", headings(flat));
+}
+
+#[test]
+fn short_lines_after_a_colon_are_a_list_not_headings() {
+    // the list announced by the colon lost its bullets: its items stay
+    // text, the last before prose included
+    let lines = "La coopérative a choisi le logiciel de gestion de ses adhérents après six mois d’essais dans trois magasins du réseau.\n\
+Les salariés le préfèrent à l’ancien outil parce que :\n\
+Il marche\n\
+Il est simple\n\
+Il est gratuit ou presque\n\
+Il respecte les données\n\
+Le conseil d’administration votera son adoption définitive lors de l’assemblée générale du mois de juin, après un dernier bilan.\n";
+    assert!(headings(lines).is_empty(), "{:?}", headings(lines));
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
