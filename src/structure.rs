@@ -200,6 +200,19 @@ pub struct QuestionRules {
     pub inferences: Vec<String>,
     #[serde(default)]
     pub inference: f64,
+    /// Pronouns that point back at what was just said when they end a
+    /// question (« Que penser de tout cela ? », « Pourquoi je vous dis ça
+    /// ? »), lowercase, and what ending on one adds to its score; not in
+    /// « … dans tout ça ? », which names what it asks about. Optional.
+    #[serde(default)]
+    pub anaphoric_ends: Vec<String>,
+    #[serde(default)]
+    pub anaphoric_end: f64,
+    /// What « je » right after the interrogative word adds to a question's
+    /// score: the author asks themselves (« Pourquoi je trouve ça bien ? »).
+    /// Optional.
+    #[serde(default)]
+    pub musing: f64,
     /// Determiners that point back to what was just named (« Son objectif
     /// ? »): each counts as a demonstrative does. Optional.
     #[serde(default)]
@@ -1500,7 +1513,13 @@ impl Structurer {
         // the prose's own device: a question that sets up its answer, on a
         // possessive that points back (« Son objectif ? Que … ») or on a
         // noun that announces it (« Le résultat ? Une baisse … »)
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<String> = words
+            .iter()
+            .map(|w| w.to_lowercase().replace('\'', "’"))
+            .collect();
+        if self.points_back(&lower) < 0.0 {
+            return None;
+        }
         if self.rules.question.possessives.contains(&lower[0])
             || lower.len() <= 3
                 && DETERMINERS.contains(&lower[0].as_str())
@@ -1511,6 +1530,36 @@ impl Structurer {
             return None;
         }
         Some(s)
+    }
+
+    /// What a question's words that point back at the prose add to its
+    /// score (`lower`: its words in lowercase, typographic apostrophes): a
+    /// last word of `question.anaphoric_ends` (« … de tout cela ? »), « je »
+    /// right after the interrogative word (« Pourquoi je … ? », not « Est-ce
+    /// que je … ? »).
+    fn points_back(&self, lower: &[String]) -> f64 {
+        let r = &self.rules.question;
+        let n = lower.len();
+        let mut score = 0.0;
+        if n >= 2
+            && r.anaphoric_ends.contains(&lower[n - 1])
+            && !(n >= 3 && lower[n - 3] == "dans" && lower[n - 2] == "tout")
+        {
+            score += r.anaphoric_end;
+        }
+        // (not « Est-ce que je peux … ? », a reader's question)
+        if (1..n).any(|i| {
+            let (w, next) = (&lower[i - 1], &lower[i]);
+            r.openers.iter().any(|o| {
+                o == w
+                    || w.strip_prefix(o.as_str())
+                        .is_some_and(|rest| rest.starts_with('-'))
+            }) && !(w == "que" && i >= 2 && lower[i - 2] == "est-ce")
+                && (next == "je" || next.starts_with("j’"))
+        }) {
+            score += r.musing;
+        }
+        score
     }
 
     /// Does the question `q` head a section? Scored cues of
@@ -1777,6 +1826,7 @@ impl Structurer {
         if lower.iter().skip(1).any(|w| r.inferences.contains(w)) {
             score += r.inference;
         }
+        score += self.points_back(&lower);
         Some(score)
     }
 
