@@ -2400,7 +2400,8 @@ impl Structurer {
                 && french::starts_upper(&h[first.clone()])
                 && word.starts_with(char::is_uppercase)
                 && word.chars().all(char::is_alphabetic)
-                && proper.get(word).copied().unwrap_or(0) <= 1
+                && (proper.get(word).copied().unwrap_or(0) <= 1
+                    || lex.is_infinitive(&french::lowercase(word)))
                 && h[third.clone()].starts_with(char::is_lowercase)
             {
                 return Some(second.start);
@@ -2629,7 +2630,10 @@ impl Structurer {
                 && word.starts_with(char::is_uppercase)
                 && word.chars().all(char::is_alphabetic)
                 && word.chars().count() > 2
-                && proper.get(word).copied().unwrap_or(0) <= 1
+                // (or a frequent infinitive, however often the text opens a
+                // sentence on it: « Conclusion Partir en vacances … »)
+                && (proper.get(word).copied().unwrap_or(0) <= 1
+                    || lex.is_infinitive(&french::lowercase(word)))
                 && s[third.clone()].starts_with(char::is_lowercase)
                 && !lex.is_function_word(&french::lowercase(word))
             {

@@ -996,6 +996,24 @@ Le conseil d’administration votera son adoption définitive lors de l’assemb
 }
 
 #[test]
+fn a_stock_heading_before_an_infinitive_the_text_capitalises_elsewhere() {
+    // « Partir » opens two sentences glued to a heading: capitalised in the
+    // middle of the text, it is no name for all that
+    let text = "Cette année encore, nous sommes partis à vélo le long de la Loire pendant dix jours, de Nevers jusqu’à Nantes. \
+Les étapes faisaient une soixantaine de kilomètres par jour, avec des pauses dans les villages. \
+Le soir, nous dormions au camping ou chez l’habitant, selon la météo et la fatigue de chacun. \
+Matériel Partir plusieurs jours à vélo ne s’improvise pas : il vaut mieux emporter de quoi réparer une crevaison et régler les freins. \
+Une sacoche étanche suffit pour les vêtements et le réchaud. \
+Conclusion Partir en vacances à vélo demande un peu d’organisation, mais c’est un excellent moyen de découvrir la région. \
+Le parfait mélange entre activité physique et retour à la nature.";
+    assert!(
+        headings(text).contains(&"Conclusion".to_string()),
+        "{:?}",
+        headings(text)
+    );
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
