@@ -989,6 +989,22 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_pronoun_or_a_vague_place_names_no_section() {
+        // « les miens », « un certain temps », « l’endroit »: written after a
+        // determiner, they name nothing a heading can name
+        let text = "Je retrouve les miens à la gare après un certain temps passé sur la route. L’endroit est calme. Les miens me racontent leur semaine. L’endroit me plaît. Nous partons vers le refuge du col, où les gardiens servent une soupe aux randonneurs. Le refuge accueille trente randonneurs chaque soir. Les gardiens du refuge montent les vivres à pied. La soupe du refuge est faite avec les légumes de la vallée. ".repeat(6);
+        let headings = article_headings(&text);
+        assert!(!headings.is_empty());
+        assert!(
+            !headings.iter().any(|h| {
+                let h = h.to_lowercase();
+                h.contains("miens") || h.contains("certain") || h.contains("endroit")
+            }),
+            "{headings:?}"
+        );
+    }
+
+    #[test]
     fn an_inclusive_spelling_makes_no_heading_term() {
         // « les participant·es », the second section's most frequent noun
         // phrase
