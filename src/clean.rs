@@ -1289,7 +1289,11 @@ fn related_titles(text: &str) -> Vec<(usize, usize)> {
             .unwrap_or(lines.len());
         if let Some(h) = (k..run_end).find(|&j| header(line(j))) {
             let at_end = h > last_prose || lines.len() - run_end <= MAX_LINES_AFTER;
-            if run_end - h >= MIN_RUN && at_end {
+            // not the items of a list a line announces (« … les questions
+            // que je garde dans un coin : » / « Comment interviewer un
+            // junior ? » / …)
+            let announced = h > 0 && line(h - 1).ends_with(':');
+            if run_end - h >= MIN_RUN && at_end && !announced {
                 spans.push((lines[h].0, lines[run_end - 1].1));
             }
         } else if k > last_prose
@@ -2710,6 +2714,11 @@ mod tests {
             removed("Vous voulez connaître votre empreinte ?\nÀ lire ensuite\nLe phare rouvre\nLa pêche reprend\n"),
             ["À lire ensuite\nLe phare rouvre\nLa pêche reprend"]
         );
+        // questions a line announces are the author's list, not titles
+        assert!(removed(
+            "Il reste des questions ouvertes, que je garde pour plus tard :\nComment nourrir les chèvres ?\nQuand tondre la prairie ?\nFaut-il une clôture électrique ?\n"
+        )
+        .is_empty());
     }
 
     #[test]
