@@ -2846,7 +2846,10 @@ impl Structurer {
             // heading)
             let named = |w: &str| name_count(w) >= 2;
             let next_bare = french::elision::strip(&next_lower).to_string();
-            let mut score = 0.0;
+            // a heading goes on after its dash (« Jour 4 — De Vik à Hofn
+            // Réveil à 6 h 45 … »): a cut right after it is a last resort,
+            // the dash then left out (see `push_heading`)
+            let mut score = if prev.ends_with('—') { -1.0 } else { 0.0 };
             let elided_start =
                 next_lower.contains(['’', '\'']) && next_bare.len() < next_lower.len();
             let inversion = [
@@ -4091,8 +4094,9 @@ fn last_part(out: &mut Outline) -> &mut Part {
 
 fn push_heading(out: &mut Outline, text: &str, level: u8, how: &str) {
     let heading = Heading {
-        // no heading ends on a semicolon (« tl;dr; »)
-        text: text.trim().trim_end_matches([';', ' ']).to_string(),
+        // no heading ends on a semicolon (« tl;dr; ») or a dash (« Jour 8 —
+        // De Akureyri à Au réveil … », the place left out)
+        text: text.trim().trim_end_matches([';', ' ', '—']).to_string(),
         level: level.min(3),
         origin: HeadingOrigin::Source {
             how: how.to_string(),

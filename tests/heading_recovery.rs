@@ -1014,6 +1014,21 @@ Le parfait mélange entre activité physique et retour à la nature.";
 }
 
 #[test]
+fn a_heading_never_ends_on_a_dash() {
+    // « Jour 2 — » is no heading: the stage it names after the dash belongs
+    // to it, up to the capitalised word that opens the day's text
+    let text = "Nous avons longé la Saône à vélo pendant trois jours, de Chalon jusqu’à Lyon, avec deux amis du club. Jour 1 — De Chalon à Tournus Le départ se fait sous la pluie, mais le ciel se dégage vite. Nous roulons sur la voie verte, entre les prés et les peupliers. Le soir de ce premier jour, nous dormons au camping municipal, au bord de l’eau. Jour 2 — De Tournus à Mâcon Réveil à sept heures, sous un ciel gris. Le petit déjeuner est vite avalé, et nous reprenons la voie verte vers le sud. Le réveil du camping sonne encore quand nous partons. Jour 3 — De Mâcon à Lyon La dernière étape est la plus longue, mais aussi la plus belle, le long des vignes du Beaujolais. Nous arrivons à Lyon en fin d’après-midi, fatigués mais heureux.";
+    assert_eq!(
+        headings(text),
+        [
+            "Jour 1 — De Chalon à Tournus",
+            "Jour 2 — De Tournus à Mâcon",
+            "Jour 3 — De Mâcon à Lyon"
+        ]
+    );
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
