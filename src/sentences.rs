@@ -404,7 +404,7 @@ impl Splitter {
             return b == sentence_start || matches!(before, None | Some(':') | Some('\n'));
         }
         if let Some(may_end) = self.abbreviation(scan, k, bare) {
-            return !(may_end && self.starter(scan, s, false));
+            return !(may_end && (self.starter(scan, s, false) || common_word_at(scan, s)));
         }
         // "a. le premier point", "n. m."
         if lower && bare.chars().count() == 1 && bare.chars().all(char::is_alphabetic) {
@@ -535,6 +535,32 @@ impl Splitter {
 }
 
 /// The text and its characters, with bounded look-arounds.
+/// Does a capitalised word at char index `s` read as a common word, one the
+/// text also writes in lowercase (« … des notes, etc. Technique Si vous … »,
+/// « un profil technique »)? A name keeps its capital everywhere. Looked for
+/// only after an abbreviation that may end a sentence, before a word that is
+/// no common starter: a pass over the text, seldom made.
+fn common_word_at(scan: &Scan, s: usize) -> bool {
+    const MIN_CHARS: usize = 3;
+    let chars = scan.chars;
+    let mut e = s;
+    while e < chars.len() && e - s < MAX_TOKEN && chars[e].1.is_alphabetic() {
+        e += 1;
+    }
+    if e - s < MIN_CHARS
+        || !chars[s].1.is_uppercase()
+        || chars[s + 1..e].iter().any(|&(_, c)| !c.is_lowercase())
+    {
+        return false;
+    }
+    let lower = scan.text[chars[s].0..scan.byte(e)].to_lowercase();
+    let text = scan.text;
+    text.match_indices(lower.as_str()).any(|(at, m)| {
+        !text[..at].ends_with(char::is_alphanumeric)
+            && !text[at + m.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 struct Scan<'a> {
     text: &'a str,
     chars: &'a [(usize, char)],
@@ -1002,6 +1028,17 @@ mod tests {
         assert_eq!(
             split("Des outils, etc. entraînent des coûts."),
             ["Des outils, etc. entraînent des coûts."]
+        );
+        // before a capitalised word the text writes in lowercase too: a
+        // common word opens the next sentence (here a heading glued to it)
+        assert_eq!(
+            split(
+                "Il prend des notes, etc. Technique Si le poste est technique, un exercice suit."
+            ),
+            [
+                "Il prend des notes, etc.",
+                "Technique Si le poste est technique, un exercice suit."
+            ]
         );
         assert_eq!(
             split("Rome fut fondée en 753 av. J.-C. Elle devint un empire. En 44 av. J.-C. César meurt."),
