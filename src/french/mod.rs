@@ -370,8 +370,16 @@ pub fn points_back(sentence: &str) -> bool {
 /// l’origine sur … », « Initialement publié sur … », « Cet article a d’abord
 /// été publié … »)? The author's note about the page: no heading, no title.
 pub fn republication_note(text: &str) -> bool {
-    let lower = lowercase(text.trim_start_matches(['«', '"', '“', '(', '[']));
-    let words: Vec<&str> = lower.split_whitespace().take(6).collect();
+    const WORDS: usize = 6;
+    let text = text.trim_start_matches(['«', '"', '“', '(', '[']);
+    // only the first words count: lowercase those alone (called on every
+    // sentence and every heading candidate, long ones included)
+    let end = text
+        .split_whitespace()
+        .nth(WORDS)
+        .map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
+    let lower = lowercase(&text[..end]);
+    let words: Vec<&str> = lower.split_whitespace().take(WORDS).collect();
     let published = |w: &&str| {
         matches!(
             w.trim_end_matches([',', '.']),
