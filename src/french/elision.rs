@@ -95,10 +95,17 @@ pub fn starts_with_vowel_sound(word: &str) -> bool {
             "housse",
             "houx",
             "hutte",
+            // anglicisms said with an aspirated h (« le hacker », « le
+            // hashtag », « le hardware »)
+            "hack",
+            "hashtag",
+            "hardware",
+            "hobby",
+            "hobbies",
         ];
         // (whole words where a prefix would take in a mute h:
         // « l’hallucination »)
-        const ASPIRATED_WORDS: &[&str] = &["hall", "halls", "halle", "halles"];
+        const ASPIRATED_WORDS: &[&str] = &["hall", "halls", "halle", "halles", "hub", "hubs"];
         let bare = lower.trim_end_matches(|c: char| !c.is_alphabetic());
         return !ASPIRATED.iter().any(|a| lower.starts_with(a)) && !ASPIRATED_WORDS.contains(&bare);
     }
@@ -222,6 +229,9 @@ mod tests {
         assert_eq!(join("le", "Houblon"), "le Houblon");
         assert_eq!(join("la", "halle"), "la halle");
         assert_eq!(join("le", "hockey"), "le hockey");
+        assert_eq!(join("le", "hub"), "le hub");
+        assert_eq!(join("le", "hackathon"), "le hackathon");
+        assert_eq!(join("la", "humanité"), "l’humanité");
         assert_eq!(join("la", "hallucination"), "l’hallucination");
         assert_eq!(join("le", "héritage"), "l’héritage");
         assert_eq!(prep_article("de", "marché", false, false), "du marché");
