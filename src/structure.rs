@@ -2391,6 +2391,21 @@ impl Structurer {
             .into_iter()
             .filter(|t| t.start >= start)
             .collect();
+        // a day's name alone after a title (« Les Eurockéennes Vendredi »):
+        // the diary's first day under the chapter it opens; not after a
+        // function word (« … à partir de Lundi »)
+        if let [.., before, last] = &tokens[..] {
+            let day = &h[last.clone()];
+            let before = &h[before.clone()];
+            if tokens.len() >= 3
+                && french::starts_upper(day)
+                && WEEKDAYS.contains(&day.to_lowercase().as_str())
+                && !lex.is_function_word(&before.to_lowercase())
+                && !WEEKDAYS.contains(&before.to_lowercase().as_str())
+            {
+                return Some(last.start);
+            }
+        }
         // a stock heading alone (« Résultats Répartition géographique »),
         // before a common word (not « Résultats Google »)
         if let [first, second, third, ..] = &tokens[..] {

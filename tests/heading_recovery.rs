@@ -1029,6 +1029,18 @@ fn a_heading_never_ends_on_a_dash() {
 }
 
 #[test]
+fn a_days_name_after_a_title_heads_the_first_day() {
+    // « Le Festival du Lac Samedi Le train … »: the chapter's title, then
+    // its first day, as the days after it are
+    let text = "Chaque été, nous partons écouter des concerts en plein air avec la même bande d’amis, et chaque année quelque chose tourne mal. Le Festival du Lac Samedi Le train part de Lyon avec une heure de retard, et nous arrivons au camping à la nuit tombée, sans lampe. Les tentes sont montées à la lueur des téléphones, tant bien que mal, sous une pluie fine. Le concert du soir commence sans nous. Dimanche Le soleil revient enfin, et nous voyons tous les groupes de l’après-midi. Le dernier concert se termine après minuit, sous les applaudissements. Lundi Le retour se fait en voiture, avec des amis rencontrés au camping.";
+    let found = headings(text);
+    assert_eq!(
+        found[..4],
+        ["Le Festival du Lac", "Samedi", "Dimanche", "Lundi"]
+    );
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
