@@ -2602,6 +2602,13 @@ impl Structurer {
         {
             return None;
         }
+        // … nor the items of a list that lost its bullets: common words
+        // capitalised after a lowercase word (« … par exemple : Présentation
+        // de l’entreprise Le candidat présente son parcours Discussion
+        // autour du parcours Questions / exercices … »)
+        if glued_items(rest, lex, lower.0) >= MIN_GLUED_ITEMS {
+            return None;
+        }
         Some((start, start + cut))
     }
 
@@ -3154,6 +3161,37 @@ fn day_date(words: &[&str]) -> bool {
         _ => false,
     }
 }
+
+/// How many items of a list that lost its bullets a piece of a sentence
+/// holds: common words (the text writes them in lowercase too) capitalised
+/// right after a lowercase word that is no function word (« … son parcours
+/// Discussion autour du parcours Questions / exercices … »), up to the
+/// piece's first colon.
+fn glued_items(rest: &str, lex: &Lexicon, lower_words: &HashSet<String>) -> usize {
+    let rest = rest.split(':').next().unwrap_or(rest);
+    let tokens = token_spans(rest);
+    tokens
+        .windows(2)
+        .filter(|p| {
+            let (prev, word) = (&rest[p[0].clone()], &rest[p[1].clone()]);
+            // (a lowercase word: « la Politique Agricole Commune » is a name)
+            prev.starts_with(char::is_lowercase)
+                && prev.ends_with(char::is_lowercase)
+                && !lex.is_function_word(&prev.to_lowercase())
+                && french::starts_upper(word)
+                && word
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_lowercase() || c == '’' || c == '\'')
+                && (lex.is_function_word(&word.to_lowercase())
+                    || lower_words.contains(&word.to_lowercase()))
+        })
+        .count()
+}
+
+/// Items glued after a heading candidate found after a colon that make it
+/// the first item of a list (see `glued_items`).
+const MIN_GLUED_ITEMS: usize = 2;
 
 /// Most words of a line that reads as the item of a list announced by a
 /// colon.

@@ -1053,6 +1053,20 @@ Au début, on extrait peu, puis de plus en plus, jusqu’à un sommet, puis la p
 }
 
 #[test]
+fn a_list_after_a_colon_that_lost_its_bullets_heads_nothing() {
+    // « par exemple : » announces the items; elsewhere the items glued after
+    // the first one tell it from a heading
+    let example = "L’accueil d’un nouveau bénévole prend une matinée au local de l’association, le samedi, avec deux anciens. \
+La matinée suit un programme fixe, en plusieurs étapes, par exemple : Présentation du local Le bénévole présente son parcours au local Discussion autour des horaires Questions sur les missions Signature de la charte. \
+Les anciens notent ensuite ce que le bénévole souhaite faire dans l’année.";
+    assert!(headings(example).is_empty(), "{:?}", headings(example));
+    let steps = "L’accueil d’un nouveau bénévole prend une matinée au local de l’association, le samedi, avec deux anciens. \
+La matinée suit toujours le même programme, en plusieurs étapes bien rodées : Présentation du local Le bénévole présente son parcours au local Discussion autour des horaires Questions sur les missions Signature de la charte. \
+Les anciens notent ensuite ses questions, et la discussion continue autour d’un café.";
+    assert!(headings(steps).is_empty(), "{:?}", headings(steps));
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
