@@ -1186,6 +1186,15 @@ impl Structurer {
         {
             return false;
         }
+        // the prose answers its own question on the next line (« Alors
+        // quelle différence avec l’écriture ? » / « Les tripes. »), as it
+        // does in the flow of the text
+        if self.answers_question(next)
+            && !self.faq_verdict(line, next)
+            && !self.second_person(&french::words(line).collect::<Vec<_>>())
+        {
+            return false;
+        }
         // the answer: the next line, or, when it is shorter than the
         // question (« Elles sont nombreuses ! »), the line of prose after it
         // too

@@ -1067,6 +1067,17 @@ Les anciens notent ensuite ses questions, et la discussion continue autour d’u
 }
 
 #[test]
+fn a_question_line_answered_tersely_stays_prose() {
+    // the author answers their own question on the next line
+    let lines = "Écrire un roman demande des mois de travail, des relectures sans fin et beaucoup de patience avec soi-même.\n\
+Mais d’autres métiers demandent autant de travail, et personne ne s’en émeut quand un collègue critique le résultat.\n\
+Alors quelle différence avec le dessin ?\n\
+Les tripes.\n\
+Un roman, on y met ce qu’on a de plus intime, et chaque critique touche l’auteur bien plus qu’elle ne touche un dessinateur.\n";
+    assert!(headings(lines).is_empty(), "{:?}", headings(lines));
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
