@@ -106,8 +106,13 @@ pub fn starts_with_vowel_sound(word: &str) -> bool {
         // (whole words where a prefix would take in a mute h:
         // « l’hallucination »)
         const ASPIRATED_WORDS: &[&str] = &["hall", "halls", "halle", "halles", "hub", "hubs"];
-        let bare = lower.trim_end_matches(|c: char| !c.is_alphabetic());
-        return !ASPIRATED.iter().any(|a| lower.starts_with(a)) && !ASPIRATED_WORDS.contains(&bare);
+        // (the first word of a phrase: « hub d’objets connectés »)
+        let first_word = lower
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        return !ASPIRATED.iter().any(|a| lower.starts_with(a))
+            && !ASPIRATED_WORDS.contains(&first_word);
     }
     false
 }
@@ -230,6 +235,11 @@ mod tests {
         assert_eq!(join("la", "halle"), "la halle");
         assert_eq!(join("le", "hockey"), "le hockey");
         assert_eq!(join("le", "hub"), "le hub");
+        assert_eq!(
+            join("le", "hub d’objets connectés"),
+            "le hub d’objets connectés"
+        );
+        assert_eq!(join("la", "halle aux grains"), "la halle aux grains");
         assert_eq!(join("le", "hackathon"), "le hackathon");
         assert_eq!(join("la", "humanité"), "l’humanité");
         assert_eq!(join("la", "hallucination"), "l’hallucination");
