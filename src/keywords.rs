@@ -1209,6 +1209,15 @@ pub fn analyse(
         .map(|o| &*o.key)
         .collect();
 
+    // a keyphrase of fillers alone (« analyse », « temps »), which the SEO
+    // analyses read as function words only, or an infinitive alone (« voir »,
+    // written after « à » or « pour »), which names an action and no topic
+    let last_resort = |t: &Term, surface: &str| {
+        match_tokens(surface)
+            .iter()
+            .all(|w| lex.is_keyphrase_filler(w))
+            || t.len == 1 && surface.starts_with(char::is_lowercase) && lex.is_infinitive(surface)
+    };
     let keyphrase = match &opts.keyphrase {
         Some(k) => k.trim().to_string(),
         None => {
@@ -1266,12 +1275,7 @@ pub fn analyse(
                 if t.len == 1 && compound_head(t, &terms) {
                     score *= 0.05;
                 }
-                // a keyphrase of fillers alone (« analyse », « temps ») is one
-                // the SEO analyses read as function words only: a last resort
-                if match_tokens(surface)
-                    .iter()
-                    .all(|w| lex.is_keyphrase_filler(w))
-                {
+                if last_resort(t, surface) {
                     score *= 0.001;
                 }
                 Some(score)
@@ -1315,16 +1319,25 @@ pub fn analyse(
                     }
                 }
             }
-            // nothing of the first paragraph comes back: the most repeated noun phrase
-            best.map(|(_, _, form)| form)
-                .or_else(|| {
-                    terms
-                        .values()
-                        .filter(|t| t.len <= 3 && t.det_count > 0)
-                        .map(|t| ((t.count as f64) * (1.0 + 0.5 * (t.len as f64 - 1.0)), t))
-                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.key.cmp(&a.1.key)))
-                        .map(|(_, t)| t.surface.clone())
-                })
+            // nothing of the first paragraph comes back, or only a last
+            // resort: the most repeated noun phrase (Yoast then misses the
+            // keyphrase in the introduction, a lesser harm than « voir »)
+            let most_repeated = |sane: bool| {
+                terms
+                    .values()
+                    .filter(|t| t.len <= 3 && t.det_count > 0)
+                    .filter(|t| !sane || !last_resort(t, &t.surface))
+                    .map(|t| ((t.count as f64) * (1.0 + 0.5 * (t.len as f64 - 1.0)), t))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.key.cmp(&a.1.key)))
+                    .map(|(_, t)| t.surface.clone())
+            };
+            let sane = best
+                .as_ref()
+                .filter(|(_, t, form)| !last_resort(t, form))
+                .map(|(_, _, form)| form.clone());
+            sane.or_else(|| most_repeated(true))
+                .or_else(|| best.map(|(_, _, form)| form))
+                .or_else(|| most_repeated(false))
                 .unwrap_or_default()
         }
     };
@@ -1623,6 +1636,16 @@ mod tests {
         let text = "L’analyse du réseau a pris une semaine. L’analyse montre une saturation. Une analyse suivra.\n\nL’analyse complète sera publiée lundi. Cette analyse confirme la saturation du réseau. L’analyse sera discutée en mars.";
         let (kw, _) = analysed(text);
         assert_eq!(kw.keyphrase, "réseau");
+    }
+
+    #[test]
+    fn a_keyphrase_is_no_infinitive() {
+        // the title takes the first sentence; the rest of the first
+        // paragraph writes only « voir » (after « à ») of the text's terms:
+        // the most repeated noun phrase is a better keyphrase
+        let text = "Comment voir la moitié de la programmation sans le vouloir ? La réponse est ici, et il reste beaucoup à voir.\n\nTout a commencé en avril, avec un train en retard. Nous sommes arrivés après le premier concert, mais il restait à voir les groupes du soir. La programmation était copieuse, avec des groupes venus de toute l’Europe. Pour voir la scène principale, il fallait traverser un champ boueux, puis attendre devant les barrières. Le dimanche, la pluie a tout arrêté, et nous n’avons rien pu voir avant le soir. La programmation a été réduite à cause des orages. Les organisateurs ont promis une programmation plus courte l’an prochain, et des navettes depuis la gare pour éviter les retards du train.";
+        let (kw, _) = analysed(text);
+        assert_eq!(kw.keyphrase, "programmation");
     }
 
     #[test]
