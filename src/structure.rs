@@ -849,9 +849,9 @@ impl Structurer {
             let next3 = after.next();
             // the third item of a list announced by a colon or further on
             // (« … parce que : » / « Ça marche » / « C’est simple » / « C’est
-            // gratuit »): an item, whatever follows it (of the 401 gold
-            // headings of the development and held-out articles, none comes
-            // after two short lines that follow a colon)
+            // gratuit »): an item, whatever follows it (of the 489 gold
+            // headings of the development set and sets M, N and O, none
+            // comes after two short lines that follow a colon)
             if !explicit && list_items_before(&raw[..i]) >= 2 && list_item(l) {
                 run_words += french::words(l).count();
                 out.push(Line::Text(l.to_string()));
@@ -1020,8 +1020,8 @@ impl Structurer {
         let words: Vec<&str> = french::words(line).collect();
         // a statement that opens on a connector (« Donc la courbe … ») or
         // on « je » (« Je ne sais pas quand … ») goes on with the prose: of
-        // the 494 gold headings of the development and held-out sets, the
-        // four that open so ask a question
+        // the 489 gold headings of the development set and sets M, N and O,
+        // the six that open so ask a question
         if let Some(first) = words.first() {
             let first = first.to_lowercase().replace('\'', "’");
             let connector = self.rules.question.connectors.contains(&first)
@@ -3234,7 +3234,7 @@ fn list_items_before(before: &[&str]) -> usize {
 /// link's text (« Voir la documentation de … ») or as a note on where the
 /// article first appeared (« Article original posté sur Medium … »), or as
 /// a line of dialogue (« — Vous faites comment, ce soir ? »: none of the
-/// 401 gold headings of the development and held-out articles opens on a
+/// 489 gold headings of the development set and sets M, N and O opens on a
 /// dash)? The author's text, never a heading.
 fn authors_line(line: &str) -> bool {
     if crate::french::republication_note(line) || line.starts_with(['—', '–']) {
