@@ -146,6 +146,7 @@ impl Splitter {
         let scan = Scan {
             text,
             chars: &chars,
+            lower_words: std::cell::OnceCell::new(),
         };
         let n = chars.len();
         let mut cuts: Vec<Cut> = Vec::new();
@@ -539,7 +540,7 @@ impl Splitter {
 /// text also writes in lowercase (« … des notes, etc. Technique Si vous … »,
 /// « un profil technique »)? A name keeps its capital everywhere. Looked for
 /// only after an abbreviation that may end a sentence, before a word that is
-/// no common starter: a pass over the text, seldom made.
+/// no common starter.
 fn common_word_at(scan: &Scan, s: usize) -> bool {
     const MIN_CHARS: usize = 3;
     let chars = scan.chars;
@@ -555,15 +556,22 @@ fn common_word_at(scan: &Scan, s: usize) -> bool {
     }
     let lower = scan.text[chars[s].0..scan.byte(e)].to_lowercase();
     let text = scan.text;
-    text.match_indices(lower.as_str()).any(|(at, m)| {
-        !text[..at].ends_with(char::is_alphanumeric)
-            && !text[at + m.len()..].starts_with(char::is_alphanumeric)
-    })
+    scan.lower_words
+        .get_or_init(|| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .collect()
+        })
+        .contains(lower.as_str())
 }
 
 struct Scan<'a> {
     text: &'a str,
     chars: &'a [(usize, char)],
+    /// The words the text writes in lowercase, gathered the first time a
+    /// sentence boundary needs them (see `common_word_at`): one pass over
+    /// the text at most, however many abbreviations ask.
+    lower_words: std::cell::OnceCell<HashSet<&'a str, FxBuild>>,
 }
 
 impl Scan<'_> {

@@ -251,6 +251,30 @@ fn a_line_of_1_mb_without_spaces() {
 }
 
 #[test]
+fn thousands_of_etc_before_words_the_text_never_writes_in_lowercase() {
+    // each « etc. » before a capitalised word that is no sentence starter
+    // asks whether the text writes that word in lowercase: the words are
+    // gathered once, not looked for in the whole text each time
+    let consonants: Vec<char> = "bcdfghjklmnpqrstvz".chars().collect();
+    let mut s = String::from(PHRASE);
+    let mut seed = 7u64;
+    while s.len() < 1_000_000 {
+        let mut word = String::new();
+        for k in 0..6 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let c = consonants[(seed >> 33) as usize % consonants.len()];
+            word.push(if k == 0 { c.to_ascii_uppercase() } else { c });
+        }
+        s.push_str("Les élus parlent des maisons, des jardins, etc. ");
+        s.push_str(&word);
+        s.push_str(" est un mot et la ville aussi. ");
+    }
+    assert_linear("1 MB of « etc. » before unknown words", &s);
+}
+
+#[test]
 fn one_hundred_thousand_one_word_sentences() {
     let words = [
         "Oui.",
