@@ -852,7 +852,7 @@ impl Structurer {
             // gratuit »): an item, whatever follows it (of the 489 gold
             // headings of the development set and sets M, N and O, none
             // comes after two short lines that follow a colon)
-            if !explicit && list_items_before(&raw[..i]) >= 2 && list_item(l) {
+            if !explicit && list_item(l) && list_items_before(&raw[..i]) >= 2 {
                 run_words += french::words(l).count();
                 out.push(Line::Text(l.to_string()));
                 i += 1;
@@ -3214,12 +3214,21 @@ fn list_item(line: &str) -> bool {
         && markdown_heading(line).is_none()
 }
 
+/// Most lines looked at above a line for the colon that announces its list:
+/// the walk back stays bounded on a text of short lines alone.
+const MAX_LIST_ITEMS: usize = 64;
+
 /// How many items of a list announced by a colon come right before a line
 /// (`before`: the lines above it, blank ones skipped); 0 when the short
-/// lines above it follow no colon.
+/// lines above it follow no colon within `MAX_LIST_ITEMS` lines.
 fn list_items_before(before: &[&str]) -> usize {
     let mut items = 0;
-    for l in before.iter().rev().filter(|l| !l.is_empty()) {
+    for l in before
+        .iter()
+        .rev()
+        .filter(|l| !l.is_empty())
+        .take(MAX_LIST_ITEMS + 1)
+    {
         if list_item(l) {
             items += 1;
         } else {
