@@ -155,12 +155,16 @@ fn verb_after_object_pronoun(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
         return true;
     }
     // « … et les compare au code »: after « les », a lowercase word without
-    // a plural ending that ends as a verb does (« compare », « utilisent »),
-    // not a noun, which would agree with the article
+    // a plural ending that ends as a verb does (« compare », « utilisent »,
+    // « les exposer », « les choisir »), not a noun, which would agree with
+    // the article
     if pron == "les"
         && !elided
         && word.chars().count() > 3
-        && (word.ends_with('e') || word.ends_with("ent"))
+        && (word.ends_with('e')
+            || word.ends_with("ent")
+            || word.ends_with("er")
+            || word.ends_with("ir"))
         && toks[i].text.starts_with(char::is_lowercase)
     {
         return true;
@@ -1646,6 +1650,21 @@ mod tests {
         let text = "Comment voir la moitié de la programmation sans le vouloir ? La réponse est ici, et il reste beaucoup à voir.\n\nTout a commencé en avril, avec un train en retard. Nous sommes arrivés après le premier concert, mais il restait à voir les groupes du soir. La programmation était copieuse, avec des groupes venus de toute l’Europe. Pour voir la scène principale, il fallait traverser un champ boueux, puis attendre devant les barrières. Le dimanche, la pluie a tout arrêté, et nous n’avons rien pu voir avant le soir. La programmation a été réduite à cause des orages. Les organisateurs ont promis une programmation plus courte l’an prochain, et des navettes depuis la gare pour éviter les retards du train.";
         let (kw, _) = analysed(text);
         assert_eq!(kw.keyphrase, "programmation");
+    }
+
+    #[test]
+    fn an_infinitive_after_les_is_no_term() {
+        // « les exposer », « les protéger »: an object pronoun and its verb,
+        // not an article and a noun (which would take the plural)
+        let text = "Les auteurs écrivent des textes et doivent ensuite les exposer au public. Il faut les exposer sans crainte. Les éditeurs savent les protéger. Les textes circulent ensuite entre les lecteurs, qui doivent les protéger aussi.";
+        let (kw, _) = analysed(text);
+        assert!(
+            !kw.terms
+                .values()
+                .any(|t| t.surface == "exposer" || t.surface == "protéger"),
+            "{:?}",
+            kw.terms.values().map(|t| &t.surface).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -4021,8 +4021,10 @@ fn verbal_start(
     });
     let word = &s[tokens[k].clone()];
     let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    // (a frequent infinitive is no name, however often the text opens a
+    // sentence on it: « Mécanique Partir plusieurs jours … »)
     (imperative || infinitive || first_plural)
-        && proper.get(&bare).copied().unwrap_or(0) <= 1
+        && (proper.get(&bare).copied().unwrap_or(0) <= 1 || lex.is_infinitive(lower))
         && tokens.get(k + 1).is_some_and(|t| {
             let w = s[t.clone()].to_lowercase();
             let stripped = french::elision::strip(&w);

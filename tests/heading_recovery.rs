@@ -1078,6 +1078,13 @@ Un roman, on y met ce qu’on a de plus intime, et chaque critique touche l’au
 }
 
 #[test]
+fn a_heading_glued_before_a_frequent_infinitive_the_text_capitalises_elsewhere() {
+    // « Partir » opens two sentences after headings: no name for all that
+    let text = "Cette année encore, nous sommes partis à vélo le long de la Loire pendant dix jours, de Nevers jusqu’à Nantes, avec trois amis du club. Les étapes faisaient une soixantaine de kilomètres par jour, avec des pauses dans les villages. Le soir, nous dormions au camping ou chez l’habitant, selon la météo et la fatigue de chacun. Réparations Partir plusieurs jours à vélo ne s’improvise pas : il vaut mieux emporter de quoi réparer une crevaison et régler les freins, car les réparations au bord de la route prennent du temps. Une sacoche étanche suffit pour les outils et les rustines. Conclusion Partir en vacances à vélo demande un peu d’organisation, mais c’est un excellent moyen de découvrir la région. Le parfait mélange entre activité physique et retour à la nature.";
+    assert_eq!(headings(text)[..2], ["Réparations", "Conclusion"]);
+}
+
+#[test]
 fn a_series_of_headings_with_one_opening_is_completed() {
     // « Vélos de ville » and « Vélos de route » are found where they were
     // inlined; the two others of the series are glued before a name, where
