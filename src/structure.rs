@@ -1553,6 +1553,17 @@ impl Structurer {
         Some(s)
     }
 
+    /// Is a word (lowercase, typographic apostrophes) an interrogative word
+    /// of `question.openers` (« pourquoi », « qu’est-ce »), alone or joined by
+    /// a hyphen to what follows it?
+    fn question_opener(&self, w: &str) -> bool {
+        self.rules.question.openers.iter().any(|o| {
+            o == w
+                || w.strip_prefix(o.as_str())
+                    .is_some_and(|rest| rest.starts_with('-'))
+        })
+    }
+
     /// What a question's words that point back at the prose add to its
     /// score (`lower`: its words in lowercase, typographic apostrophes): a
     /// last word of `question.anaphoric_ends` (« … de tout cela ? »), « je »
@@ -1571,11 +1582,8 @@ impl Structurer {
         // (not « Est-ce que je peux … ? », a reader's question)
         if (1..n).any(|i| {
             let (w, next) = (&lower[i - 1], &lower[i]);
-            r.openers.iter().any(|o| {
-                o == w
-                    || w.strip_prefix(o.as_str())
-                        .is_some_and(|rest| rest.starts_with('-'))
-            }) && !(w == "que" && i >= 2 && lower[i - 2] == "est-ce")
+            self.question_opener(w)
+                && !(w == "que" && i >= 2 && lower[i - 2] == "est-ce")
                 && (next == "je" || next.starts_with("j’"))
         }) {
             score += r.musing;
@@ -1608,14 +1616,9 @@ impl Structurer {
         // lead that asks turns to the reader (« Vous souhaitez … ? »,
         // « Connaissez-vous … ? »)
         let opening_question = ctx.text_start
-            && words.first().is_some_and(|w| {
-                let w = w.to_lowercase().replace('\'', "’");
-                r.openers.iter().any(|o| {
-                    *o == w
-                        || w.strip_prefix(o.as_str())
-                            .is_some_and(|rest| rest.starts_with('-'))
-                })
-            })
+            && words
+                .first()
+                .is_some_and(|w| self.question_opener(&w.to_lowercase().replace('\'', "’")))
             && !words.iter().any(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
@@ -1712,13 +1715,7 @@ impl Structurer {
         let mut score = 0.0;
         // an interrogative word first, or first after a comma ("J’ai …,
         // comment faire … ?")
-        let is_opener = |w: &str| {
-            r.openers.iter().any(|o| {
-                *o == w
-                    || w.strip_prefix(o.as_str())
-                        .is_some_and(|rest| rest.starts_with('-'))
-            })
-        };
+        let is_opener = |w: &str| self.question_opener(w);
         let after_comma = tokens
             .windows(2)
             .filter(|p| p[0].ends_with(','))
@@ -2530,12 +2527,7 @@ impl Structurer {
         let Some(first) = lower.first() else {
             return false;
         };
-        let opener = self.rules.question.openers.iter().any(|o| {
-            o == first
-                || first
-                    .strip_prefix(o.as_str())
-                    .is_some_and(|rest| rest.starts_with('-'))
-        });
+        let opener = self.question_opener(first);
         let inversion = |w: &str| {
             [
                 "-je", "-tu", "-il", "-ils", "-elle", "-elles", "-on", "-nous", "-vous",
