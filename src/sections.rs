@@ -98,7 +98,15 @@ pub struct SectionRules {
     /// Bonus for cutting before a sentence that opens on one of them.
     #[serde(default)]
     pub framing_bonus: f64,
-    /// Bonus for cutting before a question (sections often open on one).
+    /// Sentences that open on an article (« La mairie … », « Un outil … »)
+    /// name a subject afresh: a section often opens on one. Lowercase,
+    /// elided forms end with ’. Optional.
+    #[serde(default)]
+    pub article_openers: Vec<String>,
+    /// Bonus for cutting before a sentence that opens on one of them.
+    #[serde(default)]
+    pub article_bonus: f64,
+    /// Bonus for cutting before a question (negative: a cost).
     pub question_bonus: f64,
     /// Bonus for cutting where the author started a new paragraph.
     pub paragraph_bonus: f64,
@@ -128,28 +136,35 @@ struct Marks<'a> {
     anaphoric: &'a [bool],
     /// The sentence opens a new frame (`framing_openers`).
     framing: &'a [bool],
+    /// The sentence opens on an article (`article_openers`).
+    article: &'a [bool],
     /// How thematic the sentence is, standardised over the part
     /// (`thematic_scores`).
     thematic: &'a [f64],
 }
 
-/// The first word of a sentence (after an opening quotation mark), lowercase, with ’ for an apostrophe, and its
-/// head up to an apostrophe (« c’ » of « C’est », « aujourd’ » of
-/// « Aujourd’hui »).
-fn opener(sentence: &str) -> Option<(String, String)> {
-    let first = sentence
-        .split_whitespace()
-        .find(|w| w.chars().any(char::is_alphanumeric))?;
-    let word = first
-        .trim_start_matches(['«', '"', '“', '('])
-        .trim_end_matches([',', ';', ':'])
-        .to_lowercase()
-        .replace('\'', "’");
-    let head = match word.find('’') {
-        Some(i) => format!("{}’", &word[..i]),
-        None => word.clone(),
-    };
-    Some((word, head))
+/// The opening of a sentence, lowercase, with ’ for an apostrophe, after
+/// any opening quotation mark, bracket or dash: what the phrases of
+/// `anaphoric_openers`, `framing_openers` and `article_openers` are matched
+/// against.
+fn opening(sentence: &str) -> String {
+    let t = sentence.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–' | '-' | '*')
+    });
+    let end = t.char_indices().nth(40).map_or(t.len(), |(i, _)| i);
+    french::lowercase(&t[..end])
+        .replace('\'', "’")
+        .replace(char::is_whitespace, " ")
+}
+
+/// Whether an `opening` starts with one of the phrases, as whole words (an
+/// elided phrase, « c’ », « lorsqu’ », ends on its apostrophe).
+fn opens_on(opening: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        opening
+            .strip_prefix(p.as_str())
+            .is_some_and(|rest| p.ends_with('’') || !rest.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// Length bounds of one segmentation, in words.
@@ -387,6 +402,16 @@ impl Sectioner {
                 .iter()
                 .map(|&i| self.opens_a_frame(&outline.sentences[i].text))
                 .collect();
+            let article: Vec<bool> = ids
+                .iter()
+                .map(|&i| {
+                    opens_on(
+                        &opening(&outline.sentences[i].text),
+                        &self.rules.article_openers,
+                    )
+                })
+                .collect();
+
             let thematic = standardised(ids.iter().map(|&i| thematic_at[i]));
             let gap_cost = self.gap_costs(
                 &ids,
@@ -399,6 +424,7 @@ impl Sectioner {
                     quoted: &quoted,
                     anaphoric: &anaphoric,
                     framing: &framing,
+                    article: &article,
                     thematic: &thematic,
                 },
             );
@@ -489,15 +515,14 @@ impl Sectioner {
     /// Whether a sentence opens on a word of `anaphoric_openers` (« Cette
     /// enquête … », « Il faut … », « C’est … »).
     fn opens_on_anaphora(&self, sentence: &str) -> bool {
-        opener(sentence).is_some_and(|(_, head)| self.rules.anaphoric_openers.contains(&head))
+        opens_on(&opening(sentence), &self.rules.anaphoric_openers)
+            && !french::impersonal_il(sentence)
     }
 
     /// Whether a sentence opens on a word of `framing_openers` (« Lorsque
     /// … », « Aujourd’hui, … », « D’abord, … »).
     fn opens_a_frame(&self, sentence: &str) -> bool {
-        opener(sentence).is_some_and(|(word, head)| {
-            self.rules.framing_openers.contains(&word) || self.rules.framing_openers.contains(&head)
-        })
+        opens_on(&opening(sentence), &self.rules.framing_openers)
     }
 
     /// The cost of a boundary at each gap of a part (gap g lies between
@@ -518,6 +543,7 @@ impl Sectioner {
             quoted,
             anaphoric,
             framing,
+            article,
             thematic,
         } = *marks;
         let n = ids.len();
@@ -571,6 +597,9 @@ impl Sectioner {
             }
             if framing[g] {
                 c -= r.framing_bonus;
+            }
+            if article[g] {
+                c -= r.article_bonus;
             }
             c -= r.thematic_weight * thematic[g];
             if quoted[g] {
@@ -1088,6 +1117,83 @@ mod tests {
     }
 
     #[test]
+    fn openers_are_matched_as_whole_words_and_phrases() {
+        let s = Sectioner::load(&Source::embedded()).unwrap();
+        for t in [
+            "Il y vend des fleurs de saison.",
+            "De plus, la halle ferme le lundi.",
+            "Ensuite, le marché s’installe sous la halle.",
+            "« Mais la halle ferme le lundi. »",
+            "Ces fleurs viennent du jardin.",
+            "Par ailleurs, la mairie ouvre un parking.",
+        ] {
+            assert!(s.opens_on_anaphora(t), "{t}");
+        }
+        for t in [
+            // an impersonal « Il » points back to nothing
+            "Il y a trois halles dans la ville.",
+            "Il n’y a pas de marché le lundi.",
+            "Il faut arriver tôt au marché.",
+            "Il est possible de venir à vélo.",
+            // a demonstrative determiner names its subject again
+            "Cette halle date de 1900.",
+            // whole words only
+            "Depuis 2020, la halle ouvre le dimanche.",
+            "Ilots de fraîcheur : la ville plante des arbres.",
+            "Paris accueille le salon.",
+        ] {
+            assert!(!s.opens_on_anaphora(t), "{t}");
+        }
+        assert!(!s.opens_a_frame("Ensuite, le marché s’installe."));
+        assert!(!s.opens_a_frame("Pourtant le marché s’installe."));
+        let article = |t: &str| opens_on(&opening(t), &s.rules.article_openers);
+        assert!(article("La mairie ouvre un parking."));
+        assert!(article("L’été, la halle ferme plus tard."));
+        assert!(article("« Un marché couvert, enfin ! »"));
+        assert!(!article("Lundi, la halle ferme."));
+        assert!(!article("Leur halle ferme le lundi."));
+    }
+
+    #[test]
+    fn a_section_opens_where_a_subject_is_named_afresh() {
+        // sixteen sentences of twenty words with terms of their own: the
+        // lengths alone cut in the middle; a sentence near it that opens on
+        // an article (« La mairie … ») draws the cut, one that opens on a
+        // connective (« Ensuite, … ») pushes it away
+        let n = 16;
+        let stems: Vec<Vec<String>> = (0..n)
+            .map(|i| (0..4).map(|k| format!("mot{i}x{k}")).collect())
+            .collect();
+        let ids: Vec<usize> = (0..n).collect();
+        let words = vec![20; n];
+        let no = vec![false; n];
+        let thematic = vec![0.0; n];
+        let chains = vec![0.0; n];
+        let mut article = no.clone();
+        article[9] = true;
+        let mut anaphoric = no.clone();
+        anaphoric[8] = true;
+        let marks = |article, anaphoric| Marks {
+            para_starts: &no,
+            questions: &no,
+            glued: &no,
+            quoted: &no,
+            anaphoric,
+            framing: &no,
+            article,
+            thematic: &thematic,
+        };
+        let s = Sectioner::load(&Source::embedded()).unwrap();
+        assert_eq!(s.cuts(&ids, &words, &stems, &chains, &marks(&no, &no)), [8]);
+        assert_eq!(
+            s.cuts(&ids, &words, &stems, &chains, &marks(&article, &no)),
+            [9]
+        );
+        let away = s.cuts(&ids, &words, &stems, &chains, &marks(&no, &anaphoric));
+        assert!(away == [7] || away == [9], "{away:?}");
+    }
+
+    #[test]
     fn text_without_headings_is_cut_by_topic_then_by_length() {
         // two topics of about 450 words each: an introduction, one section
         // per topic, each split into subsections to stay within the bound
@@ -1314,6 +1420,7 @@ mod tests {
             quoted: &no,
             anaphoric: &no,
             framing: &no,
+            article: &no,
             thematic: &thematic,
         };
         let chains = vec![0.0; n];

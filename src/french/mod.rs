@@ -321,9 +321,8 @@ pub fn is_preposition(word: &str) -> bool {
 
 /// Whether a sentence opens on a word that points back to what was said
 /// before it: a personal pronoun (« Il », « Elles »), a demonstrative (« Cette
-/// enquête », « Cela », « C’est »), a possessive (« Son président »). An impersonal « Il » points back to
-/// nothing (« Il y a », « Il existe », « Il faut », « Il s’agit », « Il est
-/// facile de … »).
+/// enquête », « Cela », « C’est »), a possessive (« Son président »). An
+/// impersonal « Il » points back to nothing ([`impersonal_il`]).
 pub fn points_back(sentence: &str) -> bool {
     let mut ws = words(sentence).map(|w| lowercase(w).replace('\'', "’"));
     let Some(first) = ws.next() else {
@@ -334,33 +333,39 @@ pub fn points_back(sentence: &str) -> bool {
         | "celui" | "celle" | "ceux" | "celles" | "c’" | "son" | "sa" | "ses" | "leur"
         | "leurs" => true,
         w if w.starts_with("c’") => true,
-        "il" => {
-            let rest: Vec<String> = ws.take(5).collect();
-            let mut it = rest.iter().map(String::as_str).skip_while(|w| *w == "ne");
-            let Some(verb) = it.next() else {
-                return true;
-            };
-            let verb = verb.strip_prefix("n’").unwrap_or(verb);
-            let impersonal = matches!(
-                verb,
-                "y" | "existe"
-                    | "existait"
-                    | "faut"
-                    | "fallait"
-                    | "faudra"
-                    | "faudrait"
-                    | "s’agit"
-                    | "s’agissait"
-                    | "suffit"
-                    | "reste"
-                    | "manque"
-                    | "vaut"
-            ) || (matches!(verb, "est" | "était" | "sera" | "serait" | "semble")
-                && it.take(3).any(|w| {
-                    w == "de" || w == "que" || w.starts_with("d’") || w.starts_with("qu’")
-                }));
-            !impersonal
-        }
+        "il" => !impersonal_il(sentence),
+        _ => false,
+    }
+}
+
+/// Whether a sentence opens on an impersonal « Il », one that stands for
+/// nothing said before (« Il y a », « Il n’y a pas », « Il existe », « Il
+/// faut », « Il s’agit », « Il est facile de … », « Il semble que … »), unlike
+/// « Il y vend des fleurs » or « Il est maire ».
+pub fn impersonal_il(sentence: &str) -> bool {
+    let mut ws = words(sentence).map(|w| lowercase(w).replace('\'', "’"));
+    if ws.next().as_deref() != Some("il") {
+        return false;
+    }
+    let rest: Vec<String> = ws.take(6).collect();
+    let mut it = rest.iter().map(String::as_str).skip_while(|w| *w == "ne");
+    let Some(verb) = it.next() else {
+        return false;
+    };
+    let verb = verb.strip_prefix("n’").unwrap_or(verb);
+    match verb {
+        // « il y a », not « il y vend »
+        "y" => it.next().is_some_and(|w| {
+            matches!(
+                w,
+                "a" | "avait" | "aura" | "aurait" | "eut" | "ait" | "avoir"
+            )
+        }),
+        "existe" | "existait" | "faut" | "fallait" | "faudra" | "faudrait" | "s’agit"
+        | "s’agissait" | "suffit" | "reste" | "manque" | "vaut" | "convient" | "importe" => true,
+        "est" | "était" | "sera" | "serait" | "semble" | "paraît" => it
+            .take(3)
+            .any(|w| w == "de" || w == "que" || w.starts_with("d’") || w.starts_with("qu’")),
         _ => false,
     }
 }
@@ -540,6 +545,11 @@ mod tests {
         ] {
             assert!(!points_back(s), "{s}");
         }
+        // « y » is impersonal before « avoir » alone
+        assert!(points_back("Il y vend des fleurs de saison."));
+        assert!(points_back("Il est maire depuis vingt ans."));
+        assert!(impersonal_il("Il y avait trois parcs."));
+        assert!(!impersonal_il("Ils existent depuis longtemps."));
     }
 
     #[test]
