@@ -151,10 +151,16 @@ fn opening(sentence: &str) -> String {
     let t = sentence.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–' | '-' | '*')
     });
-    let end = t.char_indices().nth(40).map_or(t.len(), |(i, _)| i);
-    french::lowercase(&t[..end])
-        .replace('\'', "’")
-        .replace(char::is_whitespace, " ")
+    let mut out = String::with_capacity(48);
+    for c in t.chars().take(40) {
+        match c {
+            '\'' => out.push('’'),
+            c if c.is_whitespace() => out.push(' '),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Whether an `opening` starts with one of the phrases, as whole words (an
@@ -394,22 +400,22 @@ impl Sectioner {
             let glued: Vec<bool> = ids.iter().map(|&i| outline.sentences[i].glued).collect();
             let quoted =
                 french::inside_quotation(ids.iter().map(|&i| outline.sentences[i].text.as_str()));
+            let openings: Vec<String> = ids
+                .iter()
+                .map(|&i| opening(&outline.sentences[i].text))
+                .collect();
             let anaphoric: Vec<bool> = ids
                 .iter()
-                .map(|&i| self.opens_on_anaphora(&outline.sentences[i].text))
+                .zip(&openings)
+                .map(|(&i, o)| self.points_back(o, &outline.sentences[i].text))
                 .collect();
-            let framing: Vec<bool> = ids
+            let framing: Vec<bool> = openings
                 .iter()
-                .map(|&i| self.opens_a_frame(&outline.sentences[i].text))
+                .map(|o| opens_on(o, &self.rules.framing_openers))
                 .collect();
-            let article: Vec<bool> = ids
+            let article: Vec<bool> = openings
                 .iter()
-                .map(|&i| {
-                    opens_on(
-                        &opening(&outline.sentences[i].text),
-                        &self.rules.article_openers,
-                    )
-                })
+                .map(|o| opens_on(o, &self.rules.article_openers))
                 .collect();
 
             let thematic = standardised(ids.iter().map(|&i| thematic_at[i]));
@@ -514,13 +520,20 @@ impl Sectioner {
 
     /// Whether a sentence opens on a word of `anaphoric_openers` (« Cette
     /// enquête … », « Il faut … », « C’est … »).
+    #[cfg(test)]
     fn opens_on_anaphora(&self, sentence: &str) -> bool {
-        opens_on(&opening(sentence), &self.rules.anaphoric_openers)
-            && !french::impersonal_il(sentence)
+        self.points_back(&opening(sentence), sentence)
+    }
+
+    /// Whether a sentence, its `opening` given, opens on a word or phrase of
+    /// `anaphoric_openers` that is no impersonal « Il ».
+    fn points_back(&self, opening: &str, sentence: &str) -> bool {
+        opens_on(opening, &self.rules.anaphoric_openers) && !french::impersonal_il(sentence)
     }
 
     /// Whether a sentence opens on a word of `framing_openers` (« Lorsque
     /// … », « Aujourd’hui, … », « D’abord, … »).
+    #[cfg(test)]
     fn opens_a_frame(&self, sentence: &str) -> bool {
         opens_on(&opening(sentence), &self.rules.framing_openers)
     }
