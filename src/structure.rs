@@ -966,7 +966,7 @@ impl Structurer {
             && !credit(line)
             // an arrow or a shape sets a breadcrumb's items apart (« Fil :
             // Éclairages ⟶ Handicap »); no gold title holds one
-            && !line.contains(|c: char| ('\u{2190}'..='\u{2BFF}').contains(&c))
+            && !line.contains(separator_symbol)
     }
 
     /// A line of its own that reads as a heading: short, capitalised, without
@@ -2443,9 +2443,11 @@ impl Structurer {
         for j in 2..tokens.len() {
             let word = &h[tokens[j].clone()];
             let prev = &h[tokens[j - 1].clone()];
+            // (nor after an elided one: « Le pouvoir d’un État … »)
             if !prev.starts_with(char::is_lowercase)
                 || !prev.ends_with(|c: char| c.is_alphanumeric())
                 || lex.is_function_word(&prev.to_lowercase())
+                || lex.is_function_word(&french::elision::strip(prev).to_lowercase())
                 || !word.starts_with(char::is_uppercase)
                 || !word.chars().all(char::is_alphabetic)
             {
@@ -2719,9 +2721,10 @@ impl Structurer {
                 continue;
             }
             // nor end on a separator (« Voir les offres · J’ai déjà … »)
-            if prev.chars().all(|c| {
-                matches!(c, '·' | '•' | '|' | '›' | '/') || ('\u{2190}'..='\u{2BFF}').contains(&c)
-            }) {
+            if prev
+                .chars()
+                .all(|c| matches!(c, '·' | '•' | '|' | '›' | '/') || separator_symbol(c))
+            {
                 continue;
             }
             // the heading may not hold sentence punctuation (a dot inside a
@@ -3948,7 +3951,25 @@ fn acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
-/// tout »), not on a dangling function word.
+/// An arrow or a shape that sets a breadcrumb's or a menu's items apart
+/// (« Éclairages ⟶ Handicap », « Accueil ▸ Blog »): arrows, box drawing,
+/// geometric shapes. The emoji of the technical, miscellaneous symbols and
+/// dingbats blocks (« L’époque et la culture ⏳ », « ☕ », « ✅ ») end a
+/// heading as any emoji does.
+fn separator_symbol(c: char) -> bool {
+    matches!(c,
+        '\u{2190}'..='\u{21FF}'
+        | '\u{2500}'..='\u{25FF}'
+        | '\u{2794}'..='\u{27BF}'
+        | '\u{27F0}'..='\u{27FF}'
+        | '\u{2900}'..='\u{297F}'
+        | '\u{2B00}'..='\u{2BFF}')
+}
+
+/// Whether a heading's words end whole though their last word is a
+/// function word: on a negation (« Expérimentez et n’abandonnez pas »), on
+/// the object of an imperative (« Documentez tout »), on a locution or an
+/// adverb (« Mesurer quand même »), not on a dangling function word.
 fn ends_whole(words: &[&str]) -> bool {
     let negation = words
         .last()

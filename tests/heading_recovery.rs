@@ -781,6 +781,13 @@ fn a_heading_right_after_another_is_recovered_too() {
     // a name goes on after a heading: no second heading inside it
     let text = format!("{lead} Contexte Le collectif Vélo Saint-Aubin, qui milite depuis dix ans pour des pistes continues, salue une étape importante. Il restera vigilant.");
     assert_eq!(headings(&text), ["Contexte"], "{text}");
+    // nor after an elided determiner: « d’un » governs the noun after it
+    let text = format!("{lead} Le pouvoir d’un État à chaque citoyen En effet, chaque citoyen confie son pouvoir pour un temps à des représentants élus. Il peut le reprendre à chaque élection.");
+    assert_eq!(
+        headings(&text),
+        ["Le pouvoir d’un État à chaque citoyen"],
+        "{text}"
+    );
 }
 
 #[test]
@@ -1278,4 +1285,23 @@ Les enfants remplissent les arrosoirs à tour de rôle. \
             "3) Récolter ensemble"
         ]
     );
+}
+
+#[test]
+fn a_heading_may_end_on_an_emoji_of_any_block() {
+    // ⏳ and ☕ sit in the technical and miscellaneous symbols blocks, among
+    // the arrows and shapes that part a breadcrumb's items; they end a
+    // heading as 📝 does, inline and on a line of their own
+    let lead = "Toi, futur parent, qui viens de tomber sur cette note, prends un café et lis ce petit guide écrit après une première année bien remplie.";
+    let first = "Le sommeil du bébé Je note chaque nuit les heures de réveil dans un carnet posé près du lit. Ce carnet aide à repérer les habitudes du bébé.";
+    let last = "Les repas de la famille Nous cuisinons le dimanche pour toute la semaine. Les plats tiennent quatre jours au réfrigérateur.";
+    for emoji in ["⏳", "☕", "📝"] {
+        let second = format!("Les visites de la famille {emoji} Les grands-parents viennent le dimanche après-midi et restent pour le goûter. Ils apportent souvent un gâteau fait maison.");
+        let text = format!("{lead} {first} {second} {last}");
+        let expected = format!("Les visites de la famille {emoji}");
+        let hs = headings(&text);
+        assert!(hs.contains(&expected), "{hs:?}");
+        let text = format!("{lead}\n{}\n{}\n", expected, &second[expected.len() + 1..]);
+        assert_eq!(headings(&text), [expected], "{text}");
+    }
 }
