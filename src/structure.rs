@@ -209,7 +209,9 @@ pub struct QuestionRules {
     #[serde(default)]
     pub anaphoric_end: f64,
     /// What « je » right after the interrogative word adds to a question's
-    /// score: the author asks themselves (« Pourquoi je trouve ça bien ? »).
+    /// score: the author asks themselves (« Pourquoi je trouve ça bien ? »);
+    /// so does « tu » as its subject after the first word, the author
+    /// talking to the reader (« Pourquoi est-ce que tu gardes … ? »).
     /// Optional.
     #[serde(default)]
     pub musing: f64,
@@ -1845,6 +1847,24 @@ impl Structurer {
             score += r.inference;
         }
         score += self.points_back(&lower);
+        // « tu » as its subject after the first word, with no answer in the
+        // first person: the author talks to the reader (« Pourquoi est-ce
+        // que tu gardes … ? », « De quoi as-tu peur ? »); an interviewer's
+        // question, answered « J’ai commencé … », heads its answer, and one
+        // that opens on its verb (« Peux-tu te présenter ? ») keeps its place
+        let answered_by_i = ctx.after.split_whitespace().next().is_some_and(|w| {
+            let w = french::lowercase(w).replace('\'', "’");
+            w == "je" || w.starts_with("j’")
+        });
+        if !answered_by_i
+            && !lower.first().is_some_and(|w| w.ends_with("-tu"))
+            && lower
+                .iter()
+                .skip(1)
+                .any(|w| w == "tu" || w.starts_with("t’") || w.ends_with("-tu"))
+        {
+            score += r.musing;
+        }
         Some(score)
     }
 
@@ -2246,8 +2266,11 @@ impl Structurer {
                 }
                 None => lowercase_after && self.rules.sentence_openers.contains(&opener),
             };
+            // (a word in capitals stresses a word of the sentence, « à qui
+            // tu offres UN jouet », or is an acronym: it opens none)
             if ends_word
                 && french::starts_upper(next)
+                && !acronym(next)
                 && opens
                 && !lex.is_function_word(&prev.to_lowercase())
             {
@@ -3935,9 +3958,6 @@ fn is_common_noun(word: &str, lower_stems: &LowerStems, lex: &Lexicon) -> bool {
         && !MONTHS.contains(&w.as_str())
 }
 
-/// Whether the words of a heading end on a function word that closes it: the
-/// « pas », « plus » or « jamais » of a negation (« N’attendez plus », « … et
-/// n’abandonnez pas ») or the pronoun object of an imperative (« Documentez
 /// A word of capitals (« RGAA », « RT-PCR », « K-9 »): two letters at least,
 /// none in lowercase.
 fn acronym(word: &str) -> bool {

@@ -1305,3 +1305,33 @@ fn a_heading_may_end_on_an_emoji_of_any_block() {
         assert_eq!(headings(&text), [expected], "{text}");
     }
 }
+
+#[test]
+fn questions_that_speak_to_the_reader_stay_in_the_text() {
+    // « tu » as the subject after the first word: the author talks to the
+    // reader, in the flow of the text
+    let text = "Le rangement passe aussi par l’ordinateur, même si le désordre y est moins visible qu’au grenier. \
+J’essaie autant que possible de supprimer les fichiers que je ne consulte plus. \
+Regarde ton dossier des téléchargements et ton bureau. \
+Pourquoi est-ce que tu gardes tous ces fichiers ? \
+Mon dossier des téléchargements est presque toujours vide, car je supprime chaque fichier dès que je n’en ai plus besoin. \
+Si j’en ai besoin plus tard, je le télécharge de nouveau. \
+Combien de logiciels as-tu installés sans jamais t’en servir ? \
+Les gens se plaignent ensuite que leur ordinateur ralentit ou que le disque est plein. \
+En supprimant ce qui ne sert pas, on règle les deux problèmes à la fois.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+    // (on a line of its own between lines of prose, a question to « tu »
+    // may be an interviewer's: see the interview tests above)
+}
+
+#[test]
+fn a_word_in_capitals_stresses_a_word_and_opens_no_sentence() {
+    // « UN » after a lowercase word is no sentence whose full stop went
+    // missing: the words before it are no heading
+    let text = "J’ai découvert le rangement il y a deux ans, et depuis je garde peu de choses chez moi. \
+J’ai moins de désordre dans ma vie et moins de choses qui traînent. \
+J’apprécie davantage les choses que j’ai. \
+C’est comme quand tu compares l’enfant à qui tu offres UN jouet et qui le garde des années, et celui qui en reçoit dix à chaque anniversaire. \
+Plus on possède de choses, plus ces choses nous possèdent.";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
