@@ -3221,8 +3221,10 @@ fn glued_items(rest: &str, lex: &Lexicon, lower_words: &HashSet<String>) -> usiz
 const MIN_GLUED_ITEMS: usize = 2;
 
 /// Most words of a line that reads as the item of a list announced by a
-/// colon.
-const MAX_LIST_ITEM_WORDS: usize = 8;
+/// colon (« Kit débutant pour obtenir 4 litres de bière 60€ »: at 8, a
+/// list whose first item was longer lost its colon, and its short items
+/// became headings).
+const MAX_LIST_ITEM_WORDS: usize = 12;
 
 /// A short line that ends no sentence and announces nothing: what a list's
 /// item looks like (« Perception », « C’est gratuit ou pas cher ; »).

@@ -1335,3 +1335,16 @@ C’est comme quand tu compares l’enfant à qui tu offres UN jouet et qui le g
 Plus on possède de choses, plus ces choses nous possèdent.";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn a_list_whose_first_item_is_long_keeps_its_items_in_the_text() {
+    // a shopping list announced by a colon, its first item of ten words: the
+    // short lines after it are items too, not headings over the prose
+    let text = "Le kit du débutant ne suffit pas pour brasser chez soi, il faut du matériel en plus. Voilà donc mes achats :\n\
+Un kit pour brasser quatre litres de bière blonde à 60 euros\n\
+Une cuillère en plastique rigide\n\
+Une marmite de huit litres avec son couvercle\n\
+Un verre doseur\n\
+Le tout m’a coûté un peu plus de cent euros, ce qui reste raisonnable pour un premier essai à la maison.\n";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+}
