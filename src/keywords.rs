@@ -403,11 +403,14 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                     break;
                 }
                 // a participle that governs a complement (« destiné aux
-                // parents », « proposée par ») is not part of the noun phrase
+                // parents », « proposée par », « fondées sur ») is not part
+                // of the noun phrase, nor is « dite » (« la loi dite « de la
+                // mémoire » »)
                 if ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
-                    && toks
-                        .get(j + 1)
-                        .is_some_and(|n| matches!(n.lower.as_ref(), "à" | "au" | "aux" | "par"))
+                    && toks.get(j + 1).is_some_and(|n| {
+                        matches!(n.lower.as_ref(), "à" | "au" | "aux" | "par" | "sur")
+                    })
+                    || matches!(lower, "dit" | "dite" | "dits" | "dites")
                 {
                     break;
                 }
@@ -1580,6 +1583,24 @@ mod tests {
         );
         assert!(ordinal("2ème") && ordinal("1er") && ordinal("3e"));
         assert!(!ordinal("5G") && !ordinal("3D") && !ordinal("2024"));
+    }
+
+    #[test]
+    fn a_participle_that_governs_what_follows_ends_no_term() {
+        // « fondées sur … » and « dite « … » » take a complement: a term
+        // that stops before it is cut short
+        let text = "Les procédures de réconciliation fondées sur le dialogue ont échoué. Les procédures de réconciliation fondées sur le pardon divisent les familles.\n\nLa loi dite « de la mémoire » ouvre les archives. La loi dite « de la mémoire » protège les fosses.";
+        let surfaces = surfaces_of(text);
+        assert!(
+            surfaces.iter().any(|s| s == "procédures de réconciliation"),
+            "{surfaces:?}"
+        );
+        assert!(
+            !surfaces
+                .iter()
+                .any(|s| s.contains(' ') && (s.ends_with("fondées") || s.ends_with("dite"))),
+            "{surfaces:?}"
+        );
     }
 
     #[test]
