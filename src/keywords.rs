@@ -281,7 +281,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
         surface.push_str(elision::strip(toks[i].text));
         let mut n_words = 1;
         // (not across punctuation: « un par un, correction des formes »)
-        let det = if i > 0 && !gap_breaks(&sentence.text, toks[i - 1].text, toks[i].text) {
+        let det = if i > 0 && !gap_breaks(&sentence.text, toks[i - 1].text, toks[i].text, false) {
             let p = toks[i - 1].lower.as_ref();
             DETERMINERS.iter().find(|d| **d == p).copied()
         } else {
@@ -317,7 +317,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
             let t = &toks[j];
             // punctuation between two words ends the phrase (« les
             // diversités « visibles » (identité … », « Jekyll, CocoaPods »)
-            if gap_breaks(&sentence.text, toks[j - 1].text, t.text) {
+            if gap_breaks(&sentence.text, toks[j - 1].text, t.text, true) {
                 break;
             }
             let lower = &*t.lower;
@@ -358,7 +358,7 @@ fn occurrences(sentence: &Sentence, lex: &Lexicon, strings: &mut Strings, out: &
                 if (lower.ends_with('e') || lower.ends_with("ent") && !lower.ends_with("ment"))
                     && t.text.starts_with(char::is_lowercase)
                     && toks.get(j + 1).is_some_and(|n| {
-                        !gap_breaks(&sentence.text, t.text, n.text)
+                        !gap_breaks(&sentence.text, t.text, n.text, false)
                             && matches!(
                                 n.lower.as_ref(),
                                 "le" | "la"
@@ -511,13 +511,17 @@ fn quantity(lower: &str) -> bool {
 
 /// Whether the text between two words of `text` (both slices of it, `a`
 /// before `b`) holds punctuation that ends a noun phrase: a comma, a colon, a
-/// semicolon, a bracket, a sentence mark.
-fn gap_breaks(text: &str, a: &str, b: &str) -> bool {
+/// semicolon, a bracket, a sentence mark, and with `quotes` a quotation mark
+/// (« la loi dite « de la mémoire » date de 2007 »: no « mémoire date »; a
+/// determiner still reads across one, « le « développement commercial » »).
+fn gap_breaks(text: &str, a: &str, b: &str, quotes: bool) -> bool {
     let base = text.as_ptr() as usize;
     let from = (a.as_ptr() as usize).saturating_sub(base) + a.len();
     let to = (b.as_ptr() as usize).saturating_sub(base);
-    text.get(from..to)
-        .is_some_and(|gap| gap.contains([',', ';', ':', '(', ')', '[', ']', '.', '!', '?', '…']))
+    text.get(from..to).is_some_and(|gap| {
+        gap.contains([',', ';', ':', '(', ')', '[', ']', '.', '!', '?', '…'])
+            || quotes && gap.contains(['«', '»', '"', '“', '”'])
+    })
 }
 
 /// Finite forms the verb lexicon leaves out: the future singular
@@ -1601,6 +1605,27 @@ mod tests {
                 .any(|s| s.contains(' ') && (s.ends_with("fondées") || s.ends_with("dite"))),
             "{surfaces:?}"
         );
+    }
+
+    #[test]
+    fn no_noun_phrase_runs_across_a_quotation_mark() {
+        // « … « de la mémoire » date de 2007 »: « date » is the verb; a
+        // determiner before a quotation still reads across its mark
+        let text = "La loi « de la mémoire » date de 2007. Le « développement commercial » occupe deux experts.\n\nLa loi « de la mémoire » ouvre les archives. Le « développement commercial » attend un troisième expert.";
+        let (kw, _) = analysed(text);
+        let surfaces: Vec<&String> = kw.terms.values().map(|t| &t.surface).collect();
+        assert!(
+            !surfaces
+                .iter()
+                .any(|s| s.contains("mémoire date") || s.contains("loi de")),
+            "{surfaces:?}"
+        );
+        let t = kw
+            .terms
+            .values()
+            .find(|t| t.surface == "développement commercial")
+            .unwrap();
+        assert!(t.determiner.is_some(), "{t:?}");
     }
 
     #[test]
