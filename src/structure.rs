@@ -862,9 +862,11 @@ impl Structurer {
             }
             // a title over a subheading line: a heading line if the subheading
             // were not there (« Bonnes pratiques » / « Trier les demandes » / …)
+            // (not over the next item of a list)
             let title_over = || {
                 next.is_some_and(|n| {
-                    !n.ends_with(['.', '!', '?', '…', ':'])
+                    let item = list_item(n) && list_items_before(&raw[..=i]) >= 2;
+                    !(n.ends_with(['.', '!', '?', '…', ':']) || item)
                         && self.is_heading_line(n, (Some(l), next2, next3, prev), 0, lex)
                 }) && self.is_heading_line(l, (prev, next2, next3, prev2), run_words, lex)
             };
@@ -1108,6 +1110,18 @@ impl Structurer {
             && !words
                 .iter()
                 .any(|w| lex.is_verb(w) || french::looks_finite(w));
+        // (nor the second line of a list, between its first item and a
+        // third short line: « Au menu : » / « Avis sur le changement de
+        // plateforme » / « Discussion autour de l’accueil d’une fanfare … » /
+        // « Stand de maquillage … ! »; before prose, the first line may be a
+        // caption, the second a heading)
+        if prev.is_some_and(|p| list_item(p) && french::starts_upper(p))
+            && prev2.is_some_and(|p| p.ends_with(':'))
+            && french::words(next).count() <= MAX_LIST_ITEM_WORDS
+            && !stock
+        {
+            return false;
+        }
         if prev.is_some_and(|p| p.ends_with(':'))
             && !stock
             && !(plain_phrase
@@ -3249,7 +3263,9 @@ fn list_items_before(before: &[&str]) -> usize {
         .filter(|l| !l.is_empty())
         .take(MAX_LIST_ITEMS + 1)
     {
-        if list_item(l) {
+        // (an item above may be long: « Discussion autour de l’accueil d’une
+        // fanfare pour mettre une ambiance endiablée à notre week-end »)
+        if !l.ends_with(['.', '!', '?', '…', ':']) && markdown_heading(l).is_none() {
             items += 1;
         } else {
             return if l.ends_with(':') { items } else { 0 };

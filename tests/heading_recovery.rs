@@ -1348,3 +1348,20 @@ Un verre doseur\n\
 Le tout m’a coûté un peu plus de cent euros, ce qui reste raisonnable pour un premier essai à la maison.\n";
     assert!(headings(text).is_empty(), "{:?}", headings(text));
 }
+
+#[test]
+fn the_second_line_of_a_list_is_no_heading_over_the_third() {
+    // « Au menu : » then three items, the second longer than an item may be
+    let text = "Les bénévoles se retrouvent à la salle des fêtes pour préparer la soirée de fin d’année. Au menu :\n\
+Avis sur le nouveau calendrier des répétitions\n\
+Discussion autour de l’accueil d’une fanfare pour mettre une ambiance endiablée à la fête\n\
+Stand de maquillage pour les enfants\n\
+Les décisions se prennent vite : tout le monde valide le calendrier, la fanfare et le stand de maquillage.\n";
+    assert!(headings(text).is_empty(), "{:?}", headings(text));
+    // before prose, the line after a caption may still head it
+    let text = "Les bénévoles ont choisi une chanson pour ouvrir la soirée, chantée par tout le quartier :\n\
+ou la version de la chorale de l’école\n\
+Une fête préparée en six mois\n\
+Les bénévoles ont commencé à préparer la fête dès le mois de juin, avec une réunion chaque semaine à la salle des fêtes.\n";
+    assert_eq!(headings(text), ["Une fête préparée en six mois"]);
+}
