@@ -2999,10 +2999,15 @@ impl Structurer {
                     .skip(k + 2)
                     .take(25)
                     .any(|t| s[t.clone()].trim_end_matches([',', '.', ':', ';']) == first);
+            // (« Matériel/ingrédients »: each noun the text writes in
+            // lowercase)
+            let written_lower = first
+                .split('/')
+                .all(|w| !w.is_empty() && lower_stems.contains(&lex.stem(w)));
             if k == 1
                 && !repeated
                 && !name_taken_up
-                && !lower_stems.contains(&lex.stem(first))
+                && !written_lower
                 && !clear_start
                 && !verbal
                 && !stock_start

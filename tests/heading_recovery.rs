@@ -1365,3 +1365,14 @@ Une fête préparée en six mois\n\
 Les bénévoles ont commencé à préparer la fête dès le mois de juin, avec une réunion chaque semaine à la salle des fêtes.\n";
     assert_eq!(headings(text), ["Une fête préparée en six mois"]);
 }
+
+#[test]
+fn a_heading_of_two_nouns_joined_by_a_slash_is_recovered() {
+    // « Matériel/ingrédients » glued before the sentence it heads: each noun
+    // is one the text writes in lowercase
+    let text = "Cet article n’est ni un tutoriel ni un mode d’emploi, c’est le compte rendu d’un premier brassage à la maison. \
+Je raconte ce que j’ai fait, bien ou mal, et ce que je ferais autrement. \
+Matériel/ingrédients Bien que le kit soit dit complet, il faut du matériel en plus pour brasser chez soi. \
+Les ingrédients du kit coûtent soixante euros et la marmite vingt-sept euros.";
+    assert_eq!(headings(text), ["Matériel/ingrédients"]);
+}
