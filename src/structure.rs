@@ -2858,7 +2858,16 @@ impl Structurer {
                 .rev()
                 .take_while(|w| french::starts_upper(w))
                 .count();
+            // (an elided pronoun or conjunction, « J’ai », « C’est »,
+            // « Qu’il », opens a sentence: no object is ever one)
+            let elided_subject = {
+                let lower = next_clean.to_lowercase().replace('\'', "’");
+                ["j’", "c’", "n’", "qu’", "s’", "m’", "t’"]
+                    .iter()
+                    .any(|p| lower.starts_with(p))
+            };
             if capitalised_run < k
+                && !elided_subject
                 && name_count(&next_clean) >= 1
                 && !lex.is_function_word(&next_clean.to_lowercase())
                 && lex.is_infinitive(french::elision::strip(

@@ -1376,3 +1376,16 @@ Matériel/ingrédients Bien que le kit soit dit complet, il faut du matériel en
 Les ingrédients du kit coûtent soixante euros et la marmite vingt-sept euros.";
     assert_eq!(headings(text), ["Matériel/ingrédients"]);
 }
+
+#[test]
+fn an_infinitive_ends_a_heading_before_an_elided_subject() {
+    // « Pour me préparer J’ai lu … »: « J’ » opens a sentence, it is no
+    // object of « préparer », however often a glued heading leaves it
+    // capitalised inside a sentence
+    let text =
+        "Le kit coûte plus ou moins cher suivant ce que vous possédez déjà dans votre cuisine. \
+Pour me préparer J'ai lu avec attention le manuel fourni avec le kit. \
+Ça me semble la moindre des choses à faire avant de commencer. \
+Il est clair, complet et agréable à lire, et je le conseille à tous ceux qui veulent brasser.";
+    assert_eq!(headings(text), ["Pour me préparer"]);
+}
