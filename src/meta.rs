@@ -561,6 +561,21 @@ fn starts_with_kp(title: &str, kp: &str) -> bool {
 /// ellipsis ends on « […] », the French mark of a cut quotation: « usagers… »
 /// is no word to a search engine's reader.
 pub fn description(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usize) -> String {
+    // the bounds hold in UTF-16 code units, as Yoast counts a string's
+    // length: an emoji (« 👶 ») counts twice
+    let mut budget = max;
+    loop {
+        let d = description_within(body, kp, lex, min, budget);
+        let over = d.encode_utf16().count().saturating_sub(max);
+        if over == 0 || budget <= min {
+            return d;
+        }
+        budget = budget.saturating_sub(over).max(min);
+    }
+}
+
+/// [`description`], its bounds counted in characters.
+fn description_within(body: &[&str], kp: &str, lex: &Lexicon, min: usize, max: usize) -> String {
     // the first sentence that names the keyphrase early enough for the
     // description to keep it, with text enough from there to fill it; else
     // the first that names it at all
@@ -753,6 +768,32 @@ mod tests {
         assert!((121..=156).contains(&n), "{n}: {d}");
         assert!(d.contains("plan vélo"));
         assert!(d.ends_with('…') || d.ends_with('.'));
+    }
+
+    #[test]
+    fn a_description_counts_an_emoji_as_yoast_does() {
+        // « 👶 » is one character but two UTF-16 code units: Yoast finds a
+        // description of 156 characters with it too long (names of every
+        // length move the cut across the bound)
+        for name in [
+            "Al",
+            "Léa",
+            "Lina",
+            "Chloé",
+            "Maëlle",
+            "Camille",
+            "Baptiste",
+            "Théodora",
+            "Gwendoline",
+            "Marie-Claire",
+            "Anne-Charlotte",
+        ] {
+            let lead = format!("Je suis un heureux papa depuis le début de l’année, comblé par l’arrivée de ma petite fille {name} 👶. Comme tout nouveau papa un peu anxieux, je lis tout ce qui se publie sur les bébés.");
+            let d = description(&[lead.as_str()], "papa", &lex(), 121, 156);
+            let units = d.encode_utf16().count();
+            assert!((121..=156).contains(&units), "{units}: {d}");
+            assert!(d.contains("papa"));
+        }
     }
 
     #[test]
