@@ -27,6 +27,12 @@ pub struct HeadingRules {
     /// Optional.
     #[serde(default)]
     pub generic_nouns: Vec<String>,
+    /// Names of peoples, in lowercase (« japonais », « européens »): after a
+    /// plural determiner a term that opens on one names people and takes a
+    /// capital (« des Japonais »), whatever the author wrote; « le
+    /// japonais », the language, keeps its lowercase. Optional.
+    #[serde(default)]
+    pub peoples: Vec<String>,
     pub templates: Vec<Template>,
 }
 
@@ -293,7 +299,7 @@ impl HeadingWriter {
         }) else {
             return;
         };
-        let np = Np::from_term(kp_term);
+        let np = self.people(Np::from_term(kp_term));
         let mut templates = self
             .rules
             .templates
@@ -664,7 +670,7 @@ impl HeadingWriter {
         // climatisation ») rather than named alone again
         let pair_first = want_kp && cands.first().is_some_and(|k| repeats(k));
         for (ci, t) in cands.iter().enumerate().take(6) {
-            let np = Np::from_term(t);
+            let np = self.people(Np::from_term(t));
             let seconds: Vec<&Term> = cands
                 .iter()
                 .skip(ci + 1)
@@ -687,7 +693,7 @@ impl HeadingWriter {
                 .iter()
                 .find(|o| o.surface.contains(' '))
                 .or_else(|| seconds.first().filter(|_| pair_first && ci == 0))
-                .map(|o| Np::from_term(o));
+                .map(|o| self.people(Np::from_term(o)));
             let mut order = self.template_order(last, &t.key);
             if pair_first && ci == 0 {
                 order.sort_by_key(|tpl| !tpl.text.contains("{np2}"));
@@ -768,6 +774,16 @@ impl HeadingWriter {
         };
         let text = typography::apply(&format!("{} : {rest}", french::capitalise_first(topic)));
         (text.chars().count() <= self.rules.max_chars).then_some(text)
+    }
+
+    /// A term that names a people after a plural determiner, capitalised
+    /// (`peoples`: « les japonais » → « les Japonais »).
+    fn people(&self, mut np: Np) -> Np {
+        let first = np.term.split_whitespace().next().unwrap_or("");
+        if np.plural() && self.rules.peoples.iter().any(|p| p == first) {
+            np.term = french::capitalise_first(&np.term);
+        }
+        np
     }
 
     fn fallback(&self, i: usize, used: &[String]) -> Heading {
@@ -919,6 +935,20 @@ mod tests {
             term: term.into(),
             determiner: det.map(str::to_string),
         }
+    }
+
+    #[test]
+    fn a_people_after_a_plural_determiner_takes_a_capital() {
+        let w = HeadingWriter::load(&Source::embedded()).unwrap();
+        let people = |term: &str, det: &str| w.people(np(term, Some(det))).after_de();
+        assert_eq!(people("japonais", "les"), "des Japonais");
+        assert_eq!(people("européens", "des"), "des Européens");
+        // the language, and an adjective after its noun, keep their lowercase
+        assert_eq!(people("japonais", "le"), "du japonais");
+        assert_eq!(
+            people("touristes japonais", "les"),
+            "des touristes japonais"
+        );
     }
 
     #[test]
