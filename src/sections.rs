@@ -407,7 +407,7 @@ impl Sectioner {
             let anaphoric: Vec<bool> = ids
                 .iter()
                 .zip(&openings)
-                .map(|(&i, o)| self.points_back(o, &outline.sentences[i].text))
+                .map(|(&i, o)| self.goes_on_from_before(o, &outline.sentences[i].text))
                 .collect();
             let framing: Vec<bool> = openings
                 .iter()
@@ -522,14 +522,14 @@ impl Sectioner {
     /// enquête … », « Il faut … », « C’est … »).
     #[cfg(test)]
     fn opens_on_anaphora(&self, sentence: &str) -> bool {
-        self.points_back(&opening(sentence), sentence)
+        self.goes_on_from_before(&opening(sentence), sentence)
     }
 
     /// Whether a sentence, its `opening` given, opens on a word or phrase of
     /// `anaphoric_openers` that is no impersonal « Il », or in lowercase: it
     /// goes on with the sentence before (« … sa garde-robe. en donnant tout
     /// … »; 4 of 180 such sentences open a section in the held-out articles).
-    fn points_back(&self, opening: &str, sentence: &str) -> bool {
+    fn goes_on_from_before(&self, opening: &str, sentence: &str) -> bool {
         let lowercase = sentence
             .chars()
             .find(|c| c.is_alphanumeric())
